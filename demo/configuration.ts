@@ -1,0 +1,51 @@
+import type { SimulatedContactCenterOptions } from '../src/index.js';
+
+/** The administrator's settings of the demo contact center (see SPEC.md, "Demo"). */
+export const demoConfiguration: SimulatedContactCenterOptions = {
+  maxConcurrentChats: 4,
+  offerTimeoutMs: 45_000,
+  directory: {
+    agents: [
+      { id: 'agent-1', name: 'Alex Martin', team: 'Tier 2', skills: ['Billing', 'Technical Support'] },
+      { id: 'agent-2', name: 'Sam Rivera', team: 'Tier 2', skills: ['Billing', 'Technical Support'] },
+    ],
+    teams: [{ id: 'tier-2', name: 'Tier 2' }],
+    skills: [
+      { id: 'billing', name: 'Billing' },
+      { id: 'technical-support', name: 'Technical Support' },
+    ],
+  },
+  quickReplies: [
+    {
+      id: 'greeting',
+      title: 'Greeting',
+      category: 'Openers',
+      text: 'Hello {{contact.name}}, my name is {{agent.name}}. How can I help you today?',
+    },
+    {
+      id: 'one-moment',
+      title: 'One moment',
+      category: 'During the chat',
+      text: 'Thank you for your patience, {{contact.name}}. I am looking into this now.',
+    },
+    {
+      id: 'closing',
+      title: 'Closing',
+      category: 'Closers',
+      text: 'Is there anything else I can help you with today?',
+    },
+  ],
+  dispositions: [
+    { code: 'resolved', label: 'Resolved' },
+    { code: 'follow-up', label: 'Follow-up needed' },
+  ],
+  tags: ['billing', 'vip'],
+  customLinks: [
+    { label: 'Customer lookup', url: 'https://crm.example.com/search?q={{contact.name}}' },
+    { label: 'Knowledge base', url: 'https://help.example.com/' },
+  ],
+  assistApps: [
+    { id: 'suggested-answers', title: 'Suggested answers' },
+    { id: 'knowledge', title: 'Knowledge' },
+  ],
+};

@@ -1,0 +1,43 @@
+/**
+ * The library without side effects: classes, types and functions. Import
+ * `agent-chat-workspace` (or `./define.js`) to also register the custom elements.
+ */
+export { ChatSession, type ChatSessionOptions, type SessionEvent } from './session/chat-session.js';
+export type {
+  Chat,
+  ConnectionStatus,
+  Offer,
+  SessionCommand,
+  WorkspaceError,
+  WorkspaceState,
+} from './session/state.js';
+export * as selectors from './session/selectors.js';
+export { sessionContext } from './session/session-context.js';
+
+export type { ContactCenterConnector } from './connectors/connector.js';
+export {
+  parseConnectorEvent,
+  type ConnectorEvent,
+  type ConnectorEventType,
+  type OfferWithdrawalReason,
+} from './connectors/events.js';
+export * from './connectors/types.js';
+export {
+  SimulatedContactCenter,
+  type SimulatedChat,
+  type SimulatedChatState,
+  type SimulatedContactCenterOptions,
+  type StartChatRequest,
+} from './connectors/simulated/simulated-contact-center.js';
+export { SimulatedConnector } from './connectors/simulated/simulated-connector.js';
+
+export * from './events/workspace-events.js';
+export { currentLocale, localeSettled, resolveLocale, useLocale, type WorkspaceLocale } from './i18n/localization.js';
+
+export { ChatWorkspace } from './elements/chat-workspace/chat-workspace.js';
+export { AgentStateControl } from './elements/agent-state-control/agent-state-control.js';
+export { OfferPrompt } from './elements/offer-prompt/offer-prompt.js';
+export { ContactTab } from './elements/contact-tab/contact-tab.js';
+export { QuickReplyPanel } from './elements/quick-reply-panel/quick-reply-panel.js';
+export { TransferDialog } from './elements/transfer-dialog/transfer-dialog.js';
+export { DispositionForm } from './elements/disposition-form/disposition-form.js';

@@ -1,0 +1,45 @@
+import type { Observable } from 'rxjs';
+import type { ConnectorEvent } from './events.js';
+import type { AgentIdentity, ChatMessage, DispositionRecord, SelectableAgentState } from './types.js';
+
+/**
+ * The port between the workspace and a contact-center platform.
+ *
+ * An adapter (the in-browser `SimulatedContactCenter`, a WebSocket transport, a
+ * vendor SDK) implements it; only `ChatSession` calls it. Commands return promises
+ * that reject with an `Error` whose message the agent can read; what the platform
+ * decides arrives later as events.
+ */
+export interface ContactCenterConnector {
+  /** The agent this connection belongs to. */
+  readonly agent: AgentIdentity;
+
+  /**
+   * Everything the platform tells this agent. A new subscriber first receives the
+   * current picture (configuration, agent state, open offers and chats), then live
+   * events. The session validates each event at run time, so an adapter may pass
+   * on what its peer sent without checking it.
+   */
+  readonly events: Observable<ConnectorEvent>;
+
+  /** Asks for Available or Unavailable. `Refused` is only ever set by the platform. */
+  setAgentState(state: SelectableAgentState): Promise<void>;
+
+  /** Takes an offered chat; the platform answers with a `chat-assigned` event. */
+  acceptOffer(chatId: string): Promise<void>;
+
+  /** Declines an offered chat: it returns to its queue and the agent becomes Refused. */
+  rejectOffer(chatId: string): Promise<void>;
+
+  /** Sends the agent's message; resolves with the message as the platform recorded it. */
+  sendMessage(chatId: string, text: string): Promise<ChatMessage>;
+
+  /** Ends the chat; after-contact work begins. */
+  endChat(chatId: string): Promise<void>;
+
+  /** Records the disposition and closes the chat for this agent. */
+  closeChat(chatId: string, disposition?: DispositionRecord): Promise<void>;
+
+  /** Leaves the platform; offers held by this agent go back to their queues. */
+  disconnect(): void;
+}

@@ -1,0 +1,145 @@
+import * as v from 'valibot';
+import {
+  MAX_CONCURRENT_CHATS,
+  MIN_CONCURRENT_CHATS,
+  type AgentState,
+  type ChatMessage,
+  type ChatSnapshot,
+  type WorkspaceConfiguration,
+} from './types.js';
+
+/** Why an offer left the agent before it was accepted. */
+export type OfferWithdrawalReason = 'rejected' | 'expired' | 'cancelled';
+
+/**
+ * What a contact-center platform tells the workspace. The session validates every
+ * event at run time against the schemas below: a connector's peer is a network.
+ */
+export type ConnectorEvent =
+  | { type: 'configuration'; configuration: WorkspaceConfiguration }
+  | { type: 'agent-state'; state: AgentState }
+  /** A chat waits for this agent's Accept; `timeoutMs` counts from receipt. */
+  | { type: 'chat-offered'; chat: ChatSnapshot; timeoutMs: number }
+  | { type: 'offer-withdrawn'; chatId: string; reason: OfferWithdrawalReason }
+  /** The chat is now this agent's, with its whole history (R13). */
+  | { type: 'chat-assigned'; chat: ChatSnapshot }
+  | { type: 'message'; chatId: string; message: ChatMessage }
+  /** The chat is over (by the agent or because the contact left); after-contact work begins. */
+  | { type: 'chat-ended'; chatId: string; by: 'agent' | 'contact' }
+  /** The chat left this agent's workspace for good (saved, transferred, ...). */
+  | { type: 'chat-closed'; chatId: string };
+
+export type ConnectorEventType = ConnectorEvent['type'];
+
+const text = v.string();
+const id = v.pipe(v.string(), v.nonEmpty('must be a non-empty string'));
+const epochMs = v.pipe(v.number(), v.finite(), v.minValue(0));
+
+const contactSchema = v.object({
+  name: v.string(),
+  email: v.optional(v.string()),
+  phone: v.optional(v.string()),
+});
+
+const messageSchema = v.object({
+  id,
+  from: v.picklist(['contact', 'agent', 'system']),
+  text,
+  at: epochMs,
+  authorName: v.optional(v.string()),
+});
+
+const chatSchema = v.object({
+  id,
+  contact: contactSchema,
+  skill: v.string(),
+  messages: v.array(messageSchema),
+});
+
+const configurationSchema = v.object({
+  maxConcurrentChats: v.pipe(
+    v.number(),
+    v.integer(),
+    v.minValue(MIN_CONCURRENT_CHATS),
+    v.maxValue(MAX_CONCURRENT_CHATS),
+  ),
+  offerTimeoutMs: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  maxMessageLength: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  dispositions: v.array(v.object({ code: id, label: v.string() })),
+  dispositionRequired: v.boolean(),
+  tags: v.array(v.string()),
+  quickReplies: v.array(
+    v.object({ id, title: v.string(), text: v.string(), category: v.optional(v.string()) }),
+  ),
+  directory: v.object({
+    agents: v.array(
+      v.object({ id, name: v.string(), team: v.optional(v.string()), skills: v.array(v.string()) }),
+    ),
+    teams: v.array(v.object({ id, name: v.string() })),
+    skills: v.array(v.object({ id, name: v.string() })),
+  }),
+  customLinks: v.array(v.object({ label: v.string(), url: v.string() })),
+  engagementChannels: v.array(v.string()),
+  advancedChat: v.boolean(),
+  assistApps: v.array(v.object({ id, title: v.string(), url: v.optional(v.string()) })),
+});
+
+const eventSchema = v.variant('type', [
+  v.object({ type: v.literal('configuration'), configuration: configurationSchema }),
+  v.object({ type: v.literal('agent-state'), state: v.picklist(['Available', 'Unavailable', 'Refused']) }),
+  v.object({
+    type: v.literal('chat-offered'),
+    chat: chatSchema,
+    timeoutMs: v.pipe(v.number(), v.finite(), v.minValue(0)),
+  }),
+  v.object({
+    type: v.literal('offer-withdrawn'),
+    chatId: id,
+    reason: v.picklist(['rejected', 'expired', 'cancelled']),
+  }),
+  v.object({ type: v.literal('chat-assigned'), chat: chatSchema }),
+  v.object({ type: v.literal('message'), chatId: id, message: messageSchema }),
+  v.object({ type: v.literal('chat-ended'), chatId: id, by: v.picklist(['agent', 'contact']) }),
+  v.object({ type: v.literal('chat-closed'), chatId: id }),
+]) satisfies v.GenericSchema<unknown, ConnectorEvent>;
+
+export type ParsedConnectorEvent =
+  | { ok: true; event: ConnectorEvent }
+  | { ok: false; field: string; message: string };
+
+/**
+ * Checks an inbound event against the connector contract. On failure it names the
+ * first offending field as a dot path (`chat.contact.name`) so a log line says what to fix.
+ */
+export function parseConnectorEvent(input: unknown): ParsedConnectorEvent {
+  const result = v.safeParse(eventSchema, input);
+  if (result.success) return { ok: true, event: result.output };
+  const [issue] = result.issues;
+  return {
+    ok: false,
+    field: v.getDotPath(issue) ?? (isRecord(input) && 'type' in input ? '(event)' : 'type'),
+    message: issue.message,
+  };
+}
+
+/** Checks a configuration on its own, for platforms that build one (the simulator). */
+export function validateConfiguration(
+  input: unknown,
+): { ok: true; configuration: WorkspaceConfiguration } | { ok: false; field: string; message: string } {
+  const result = v.safeParse(configurationSchema, input);
+  if (result.success) return { ok: true, configuration: result.output };
+  const [issue] = result.issues;
+  return { ok: false, field: v.getDotPath(issue) ?? '(configuration)', message: issue.message };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/** The chat id an event is about, when it is about one chat. Used to keep errors local. */
+export function chatIdOf(input: unknown): string | undefined {
+  if (!isRecord(input)) return undefined;
+  if (typeof input.chatId === 'string') return input.chatId;
+  const chat = input.chat;
+  return isRecord(chat) && typeof chat.id === 'string' ? chat.id : undefined;
+}

@@ -1,0 +1,144 @@
+/**
+ * The domain vocabulary shared by the connector port, the session and the elements.
+ * Everything here is plain, serialisable data: it crosses the network in the
+ * WebSocket connector and is validated on the way in (see `events.ts`).
+ */
+
+/** The states an agent can be in. `Refused` is set by the platform only (R1, R2). */
+export type AgentState = 'Available' | 'Unavailable' | 'Refused';
+
+/** The states an agent may choose; `Refused` is not one of them. */
+export type SelectableAgentState = Exclude<AgentState, 'Refused'>;
+
+export const AGENT_STATES: readonly AgentState[] = ['Available', 'Unavailable', 'Refused'];
+
+/** Who an agent is to the platform. */
+export interface AgentIdentity {
+  id: string;
+  name: string;
+}
+
+/** The customer on the other end of a chat. Every field is contact input: hostile. */
+export interface Contact {
+  name: string;
+  email?: string;
+  phone?: string;
+}
+
+export type MessageAuthor = 'contact' | 'agent' | 'system';
+
+export interface ChatMessage {
+  id: string;
+  from: MessageAuthor;
+  text: string;
+  /** Epoch milliseconds. */
+  at: number;
+  /** The author's display name when the platform knows it (the agent's name for `agent`). */
+  authorName?: string;
+}
+
+/** A chat as the platform hands it to an agent: with every earlier message (R13). */
+export interface ChatSnapshot {
+  id: string;
+  contact: Contact;
+  skill: string;
+  messages: ChatMessage[];
+}
+
+/** A disposition the administrator configured (R7, R11). */
+export interface DispositionOption {
+  code: string;
+  label: string;
+}
+
+/** What the agent records in after-contact work. */
+export interface DispositionRecord {
+  code: string;
+  tags: string[];
+  notes: string;
+}
+
+export interface DirectoryAgent {
+  id: string;
+  name: string;
+  team?: string;
+  /** Skill names the agent serves. An empty list serves every skill. */
+  skills: string[];
+}
+
+export interface DirectoryTeam {
+  id: string;
+  name: string;
+}
+
+export interface DirectorySkill {
+  id: string;
+  name: string;
+}
+
+/** The address book: who and where a chat can be transferred to (R12). */
+export interface Directory {
+  agents: DirectoryAgent[];
+  teams: DirectoryTeam[];
+  skills: DirectorySkill[];
+}
+
+/** A pre-written answer; `{{agent.name}}`-style variables are filled in before insertion (R14). */
+export interface QuickReply {
+  id: string;
+  title: string;
+  text: string;
+  category?: string;
+}
+
+/** A link of the launch area; `{{contact.name}}`-style variables are URL-encoded (R5). */
+export interface CustomLink {
+  label: string;
+  url: string;
+}
+
+/** An agent assist app of the slide-in panel (R16). */
+export interface AssistApp {
+  id: string;
+  title: string;
+  url?: string;
+}
+
+/** Everything the administrator configures, delivered by the connector (R17). */
+export interface WorkspaceConfiguration {
+  /** Chats an agent may hold at once, 1 to 12 (R3). */
+  maxConcurrentChats: number;
+  /** How long an offer waits for Accept before it goes back to the queue (R2). */
+  offerTimeoutMs: number;
+  maxMessageLength: number;
+  dispositions: DispositionOption[];
+  dispositionRequired: boolean;
+  tags: string[];
+  quickReplies: QuickReply[];
+  directory: Directory;
+  customLinks: CustomLink[];
+  /** Channels a new engagement can use (R5). */
+  engagementChannels: string[];
+  advancedChat: boolean;
+  assistApps: AssistApp[];
+}
+
+export const MIN_CONCURRENT_CHATS = 1;
+export const MAX_CONCURRENT_CHATS = 12;
+export const DEFAULT_OFFER_TIMEOUT_MS = 45_000;
+
+/** The configuration a platform without settings delivers. */
+export const DEFAULT_CONFIGURATION: WorkspaceConfiguration = Object.freeze({
+  maxConcurrentChats: 3,
+  offerTimeoutMs: DEFAULT_OFFER_TIMEOUT_MS,
+  maxMessageLength: 2000,
+  dispositions: [],
+  dispositionRequired: false,
+  tags: [],
+  quickReplies: [],
+  directory: { agents: [], teams: [], skills: [] },
+  customLinks: [],
+  engagementChannels: ['chat', 'email', 'phone'],
+  advancedChat: false,
+  assistApps: [],
+});

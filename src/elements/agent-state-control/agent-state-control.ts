@@ -1,0 +1,83 @@
+import { msg } from '@lit/localize';
+import { html, nothing } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { combineLatest } from 'rxjs';
+import { SessionController } from '../../controllers/session-controller.js';
+import type { AgentState, SelectableAgentState } from '../../connectors/types.js';
+import { SessionElement } from '../../internal/session-element.js';
+import { selectAgentState, selectRequestedAgentState } from '../../session/selectors.js';
+import { styles } from './agent-state-control.styles.js';
+
+/** The localized name of an agent state. */
+export function agentStateLabel(state: AgentState): string {
+  switch (state) {
+    case 'Available':
+      return msg('Available');
+    case 'Unavailable':
+      return msg('Unavailable');
+    case 'Refused':
+      return msg('Refused');
+  }
+}
+
+/** The choices: Refused appears only while it is the state, and cannot be picked. */
+function options(shown: AgentState): AgentState[] {
+  return shown === 'Refused' ? ['Available', 'Unavailable', 'Refused'] : ['Available', 'Unavailable'];
+}
+
+/**
+ * @summary The agent's state: Available to receive chats, or Unavailable. Refused is
+ * set by the platform after a rejected or missed offer and shown until the agent
+ * picks Available again (R1).
+ *
+ * @csspart base - The wrapper of the control.
+ * @csspart select - The native select that holds the state.
+ * @csspart hint - The explanation shown while the state is Refused.
+ */
+export class AgentStateControl extends SessionElement {
+  static override styles = styles;
+
+  private readonly agentState = new SessionController(this, (session) =>
+    combineLatest({
+      state: session.select(selectAgentState),
+      requested: session.select(selectRequestedAgentState),
+    }),
+  );
+
+  override render() {
+    const value = this.agentState.value;
+    if (!value) return nothing;
+    const shown = value.requested ?? value.state;
+    return html`
+      <div part="base" class="control" data-state=${shown}>
+        <span class="dot" aria-hidden="true"></span>
+        <select
+          part="select"
+          aria-label=${msg('Agent state')}
+          aria-describedby=${value.state === 'Refused' ? 'hint' : nothing}
+          @change=${this.onChange}
+        >
+          ${options(shown).map(
+            (option) => html`<option
+              value=${option}
+              ?disabled=${option === 'Refused'}
+              .selected=${live(option === shown)}
+            >
+              ${agentStateLabel(option)}
+            </option>`,
+          )}
+        </select>
+      </div>
+      ${value.state === 'Refused' && !value.requested
+        ? html`<p part="hint" id="hint" class="hint">
+            ${msg('A chat offer was missed. Choose Available to receive chats again.')}
+          </p>`
+        : nothing}
+    `;
+  }
+
+  private onChange(event: Event): void {
+    const chosen = (event.target as HTMLSelectElement).value as SelectableAgentState;
+    void this.session?.setAgentState(chosen);
+  }
+}

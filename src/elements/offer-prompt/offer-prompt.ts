@@ -1,0 +1,87 @@
+import { msg, str } from '@lit/localize';
+import { html, nothing, type PropertyValues } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { state } from 'lit/decorators.js';
+import { clockText } from '../../controllers/clock-text.js';
+import { SessionController } from '../../controllers/session-controller.js';
+import { formatDuration, initialOf } from '../../internal/format.js';
+import { SessionElement } from '../../internal/session-element.js';
+import { firstContactMessage, secondsLeft, selectOffers } from '../../session/selectors.js';
+import type { Offer } from '../../session/state.js';
+import { styles } from './offer-prompt.styles.js';
+
+/**
+ * @summary The chat offers waiting for this agent: contact, skill, first message, a
+ * live countdown, Accept and Reject (R2). Offers that arrive together stack, each
+ * with its own Accept (R3). A new offer is announced to screen readers.
+ *
+ * @csspart offer - One offer card.
+ * @csspart countdown - The time left to answer an offer.
+ * @csspart accept - The Accept button.
+ * @csspart reject - The Reject button.
+ */
+export class OfferPrompt extends SessionElement {
+  static override styles = styles;
+
+  private readonly offers = new SessionController(this, (session) => session.select(selectOffers));
+
+  /** What the live region says; updated when a new offer arrives. */
+  @state() private announcement = '';
+  private announced = new Set<string>();
+
+  override render() {
+    const offers = this.offers.value ?? [];
+    return html`
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      ${offers.length > 0
+        ? html`<div class="stack">${repeat(offers, (offer) => offer.chatId, (offer) => this.renderOffer(offer))}</div>`
+        : nothing}
+    `;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const offers = this.offers.value ?? [];
+    const fresh = offers.filter((offer) => !this.announced.has(offer.chatId));
+    this.announced = new Set(offers.map((offer) => offer.chatId));
+    if (fresh.length > 0) {
+      this.announcement = fresh
+        .map((offer) => msg(str`New chat from ${offer.contact.name}, ${offer.skill}.`))
+        .join(' ');
+    }
+  }
+
+  private renderOffer(offer: Offer) {
+    const session = this.session;
+    const titleId = `offer-${offer.chatId}`;
+    const busy = offer.status !== 'pending';
+    const duration = offer.expiresAt - offer.receivedAt;
+    return html`
+      <section part="offer" class="offer" aria-labelledby=${titleId}>
+        <header>
+          <span class="avatar" aria-hidden="true">${initialOf(offer.contact.name)}</span>
+          <div class="who">
+            <p class="eyebrow">${msg('Incoming chat')}</p>
+            <h3 id=${titleId}>${offer.contact.name}</h3>
+            <p class="skill">${offer.skill}</p>
+          </div>
+          <span part="countdown" class="countdown" role="timer" aria-label=${msg('Time left to answer')}>
+            ${session ? clockText(session.clock$, (now) => formatDuration(secondsLeft(offer, now) * 1000)) : nothing}
+          </span>
+        </header>
+        <p class="first-message">${firstContactMessage(offer)}</p>
+        <div class="progress" aria-hidden="true">
+          <span style="animation-duration: ${Math.max(0, duration)}ms"></span>
+        </div>
+        <div class="actions">
+          <button part="reject" ?disabled=${busy} @click=${() => void session?.rejectOffer(offer.chatId)}>
+            ${msg('Reject')}
+          </button>
+          <button part="accept" class="primary" ?disabled=${busy} @click=${() => void session?.acceptOffer(offer.chatId)}>
+            ${msg('Accept')}
+          </button>
+        </div>
+      </section>
+    `;
+  }
+}

@@ -1,0 +1,249 @@
+import {
+  BehaviorSubject,
+  Subject,
+  asyncScheduler,
+  defer,
+  distinctUntilChanged,
+  interval,
+  map,
+  share,
+  startWith,
+  type Observable,
+  type SchedulerLike,
+  type Subscription,
+} from 'rxjs';
+import type { ContactCenterConnector } from '../connectors/connector.js';
+import { chatIdOf, parseConnectorEvent, type ConnectorEvent } from '../connectors/events.js';
+import type { AgentState, DispositionRecord, SelectableAgentState } from '../connectors/types.js';
+import { reduce, type SessionAction } from './reducer.js';
+import * as select from './selectors.js';
+import { initialState, type Chat, type Offer, type SessionCommand, type WorkspaceState } from './state.js';
+
+/** What happened, for whoever tells the host page (the workspace turns these into DOM events). */
+export type SessionEvent =
+  | { type: 'chat-offered'; offer: Offer }
+  | { type: 'chat-accepted'; chat: Chat }
+  | { type: 'chat-ended'; chat: Chat }
+  | { type: 'agent-state-changed'; state: AgentState; previous: AgentState };
+
+export interface ChatSessionOptions {
+  /** The clock of countdowns and timers; defaults to RxJS's `asyncScheduler` (real time). */
+  scheduler?: SchedulerLike;
+  /** Where warnings about malformed connector events go; defaults to `console`. */
+  logger?: Pick<Console, 'warn'>;
+}
+
+/**
+ * The one service behind a workspace: it reduces the connector's events into one
+ * immutable `WorkspaceState`, exposes slices of it as observables, and turns the
+ * agent's actions into connector commands.
+ *
+ * Commands never throw: they resolve `true` when the platform took them and `false`
+ * when it refused, in which case the reason is in `errors$`.
+ */
+export class ChatSession {
+  private readonly store: BehaviorSubject<WorkspaceState>;
+  private readonly happenings = new Subject<SessionEvent>();
+  private readonly scheduler: SchedulerLike;
+  private readonly logger: Pick<Console, 'warn'>;
+  private readonly subscription: Subscription;
+
+  /** The whole state; prefer the narrower selectors below. */
+  readonly state$: Observable<WorkspaceState>;
+  /** Offers, acceptances, ends and agent-state changes as they happen. */
+  readonly events$: Observable<SessionEvent> = this.happenings.asObservable();
+  /** The current time now, then once a second: one shared clock for every timer. */
+  readonly clock$: Observable<number>;
+
+  readonly agent$: Observable<WorkspaceState['agent']>;
+  readonly agentState$: Observable<AgentState>;
+  readonly configuration$: Observable<WorkspaceState['configuration']>;
+  readonly offers$: Observable<readonly Offer[]>;
+  readonly chats$: Observable<readonly Chat[]>;
+  readonly activeChat$: Observable<Chat | undefined>;
+  readonly errors$: Observable<WorkspaceState['errors']>;
+
+  constructor(
+    private readonly connector: ContactCenterConnector,
+    options: ChatSessionOptions = {},
+  ) {
+    this.scheduler = options.scheduler ?? asyncScheduler;
+    this.logger = options.logger ?? console;
+    this.store = new BehaviorSubject(initialState(connector.agent));
+    this.state$ = this.store.asObservable();
+    this.agent$ = this.select(select.selectAgent);
+    this.agentState$ = this.select(select.selectAgentState);
+    this.configuration$ = this.select(select.selectConfiguration);
+    this.offers$ = this.select(select.selectOffers);
+    this.chats$ = this.select(select.selectChats);
+    this.activeChat$ = this.select(select.selectActiveChat);
+    this.errors$ = this.select(select.selectErrors);
+
+    const ticks = interval(1000, this.scheduler).pipe(
+      map(() => this.scheduler.now()),
+      share(),
+    );
+    this.clock$ = defer(() => ticks.pipe(startWith(this.scheduler.now())));
+
+    this.subscription = connector.events.subscribe({
+      next: (event: unknown) => this.receive(event),
+      error: (error: unknown) => this.dispatch({ type: 'connection-lost', message: messageOf(error), at: this.now }),
+      complete: () =>
+        this.dispatch({ type: 'connection-lost', message: 'The contact center closed the connection.', at: this.now }),
+    });
+  }
+
+  /** The current state. */
+  get state(): WorkspaceState {
+    return this.store.value;
+  }
+
+  /** The session clock's time, in epoch milliseconds. */
+  get now(): number {
+    return this.scheduler.now();
+  }
+
+  /** A slice of the state that emits only when it changes. */
+  select<T>(selector: (state: WorkspaceState) => T): Observable<T> {
+    return this.store.pipe(map(selector), distinctUntilChanged());
+  }
+
+  /** Asks the platform for Available or Unavailable (R1). */
+  async setAgentState(state: SelectableAgentState): Promise<boolean> {
+    if (state !== 'Available' && state !== 'Unavailable') {
+      this.fail('setAgentState', `An agent can choose Available or Unavailable, not ${String(state)}.`);
+      return false;
+    }
+    this.dispatch({ type: 'agent-state-requested', state });
+    const done = await this.run('setAgentState', () => this.connector.setAgentState(state));
+    if (!done) this.dispatch({ type: 'agent-state-requested', state: undefined });
+    return done;
+  }
+
+  /** Takes an offered chat (R2); it becomes the active chat. */
+  acceptOffer(chatId: string): Promise<boolean> {
+    return this.answerOffer(chatId, 'accepting', 'acceptOffer', () => this.connector.acceptOffer(chatId));
+  }
+
+  /** Declines an offered chat: it returns to the queue and the platform sets Refused (R2). */
+  rejectOffer(chatId: string): Promise<boolean> {
+    return this.answerOffer(chatId, 'rejecting', 'rejectOffer', () => this.connector.rejectOffer(chatId));
+  }
+
+  /** Shows a chat of the workspace. */
+  activateChat(chatId: string): void {
+    this.dispatch({ type: 'chat-activated', chatId });
+  }
+
+  /** Sends the agent's message; the platform's echo adds it to the transcript. */
+  sendMessage(chatId: string, text: string): Promise<boolean> {
+    return this.run('sendMessage', () => this.connector.sendMessage(chatId, text), chatId);
+  }
+
+  /** Ends a chat; after-contact work begins (R9). */
+  endChat(chatId: string): Promise<boolean> {
+    return this.run('endChat', () => this.connector.endChat(chatId), chatId);
+  }
+
+  /** Records the disposition and closes the chat's tab (R11). */
+  closeChat(chatId: string, disposition?: DispositionRecord): Promise<boolean> {
+    return this.run('closeChat', () => this.connector.closeChat(chatId, disposition), chatId);
+  }
+
+  /** Forgets an error the agent has seen. */
+  dismissError(id: number): void {
+    this.dispatch({ type: 'error-dismissed', id });
+  }
+
+  /** Stops listening to the connector and disconnects it. */
+  dispose(): void {
+    this.subscription.unsubscribe();
+    this.connector.disconnect();
+    this.happenings.complete();
+  }
+
+  private async answerOffer(
+    chatId: string,
+    status: 'accepting' | 'rejecting',
+    command: 'acceptOffer' | 'rejectOffer',
+    call: () => Promise<void>,
+  ): Promise<boolean> {
+    const offer = this.state.offers.find((candidate) => candidate.chatId === chatId);
+    if (!offer || offer.status !== 'pending') return false;
+    this.dispatch({ type: 'offer-status', chatId, status });
+    const done = await this.run(command, call, chatId);
+    if (!done) this.dispatch({ type: 'offer-status', chatId, status: 'pending' });
+    return done;
+  }
+
+  private async run(command: SessionCommand, call: () => Promise<unknown>, chatId?: string): Promise<boolean> {
+    try {
+      await call();
+      return true;
+    } catch (error) {
+      this.fail(command, messageOf(error), chatId);
+      return false;
+    }
+  }
+
+  private fail(command: SessionCommand, message: string, chatId?: string): void {
+    this.dispatch({ type: 'error', error: { kind: 'command-failed', command, message, chatId, at: this.now } });
+  }
+
+  /** Validates an inbound event; a malformed one is reported and changes nothing else. */
+  private receive(raw: unknown): void {
+    const parsed = parseConnectorEvent(raw);
+    if (!parsed.ok) {
+      const chatId = chatIdOf(raw);
+      const type = typeof (raw as { type?: unknown } | null)?.type === 'string' ? (raw as { type: string }).type : 'unknown';
+      this.logger.warn(
+        `[chat-workspace] Ignored a malformed "${type}" event from the connector: field "${parsed.field}": ${parsed.message}.`,
+      );
+      this.dispatch({
+        type: 'error',
+        error: { kind: 'invalid-event', field: parsed.field, message: parsed.message, chatId, at: this.now },
+      });
+      return;
+    }
+    const before = this.state;
+    this.dispatch({ type: 'connector-event', event: parsed.event, at: this.now });
+    this.announce(parsed.event, before, this.state);
+  }
+
+  private announce(event: ConnectorEvent, before: WorkspaceState, after: WorkspaceState): void {
+    switch (event.type) {
+      case 'chat-offered': {
+        const offer = after.offers.find((candidate) => candidate.chatId === event.chat.id);
+        if (offer) this.happenings.next({ type: 'chat-offered', offer });
+        break;
+      }
+      case 'chat-assigned': {
+        const chat = after.chats.find((candidate) => candidate.id === event.chat.id);
+        const isNew = !before.chats.some((candidate) => candidate.id === event.chat.id);
+        if (chat && isNew) this.happenings.next({ type: 'chat-accepted', chat });
+        break;
+      }
+      case 'chat-ended': {
+        const chat = after.chats.find((candidate) => candidate.id === event.chatId);
+        const wasActive = before.chats.some((candidate) => candidate.id === event.chatId && candidate.status === 'active');
+        if (chat && wasActive) this.happenings.next({ type: 'chat-ended', chat });
+        break;
+      }
+      case 'agent-state':
+        if (before.agent.state !== after.agent.state) {
+          this.happenings.next({ type: 'agent-state-changed', state: after.agent.state, previous: before.agent.state });
+        }
+        break;
+      default:
+        break;
+    }
+  }
+
+  private dispatch(action: SessionAction): void {
+    this.store.next(reduce(this.store.value, action));
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,38 @@
+import type { Chat, Offer, WorkspaceState } from './state.js';
+
+/** Pure views of the state. Elements read through these, never by poking at the shape. */
+
+export const selectAgent = (state: WorkspaceState) => state.agent;
+
+export const selectAgentState = (state: WorkspaceState) => state.agent.state;
+
+export const selectRequestedAgentState = (state: WorkspaceState) => state.requestedAgentState;
+
+export const selectConfiguration = (state: WorkspaceState) => state.configuration;
+
+export const selectOffers = (state: WorkspaceState) => state.offers;
+
+export const selectChats = (state: WorkspaceState) => state.chats;
+
+export const selectErrors = (state: WorkspaceState) => state.errors;
+
+export const selectConnection = (state: WorkspaceState) => state.connection;
+
+export const selectActiveChat = (state: WorkspaceState): Chat | undefined =>
+  state.chats.find((chat) => chat.id === state.activeChatId);
+
+/** Chats the agent holds plus offers on the way: what counts against capacity (R3). */
+export const selectLoad = (state: WorkspaceState) => state.chats.length + state.offers.length;
+
+export const selectAtCapacity = (state: WorkspaceState) =>
+  selectLoad(state) >= state.configuration.maxConcurrentChats;
+
+/** Whole seconds left to answer an offer, never below zero. */
+export function secondsLeft(offer: Offer, now: number): number {
+  return Math.max(0, Math.ceil((offer.expiresAt - now) / 1000));
+}
+
+/** The contact's first message, shown in the offer prompt. */
+export function firstContactMessage(offer: Offer): string {
+  return offer.messages.find((message) => message.from === 'contact')?.text ?? '';
+}

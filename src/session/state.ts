@@ -1,0 +1,110 @@
+import {
+  DEFAULT_CONFIGURATION,
+  type AgentIdentity,
+  type AgentState,
+  type ChatMessage,
+  type Contact,
+  type SelectableAgentState,
+  type WorkspaceConfiguration,
+} from '../connectors/types.js';
+
+/** A chat waiting for this agent's Accept or Reject (R2). */
+export interface Offer {
+  chatId: string;
+  contact: Contact;
+  skill: string;
+  messages: readonly ChatMessage[];
+  /** When the offer reached this workspace (session clock, epoch ms). */
+  receivedAt: number;
+  /** When the platform takes the offer back if nobody answers. */
+  expiresAt: number;
+  /** `accepting`/`rejecting` while the command is on its way: the buttons wait. */
+  status: 'pending' | 'accepting' | 'rejecting';
+}
+
+/** A chat in this agent's workspace. */
+export interface Chat {
+  id: string;
+  contact: Contact;
+  skill: string;
+  messages: readonly ChatMessage[];
+  status: 'active' | 'ended';
+  /** Start of the handling time (the grey timer). */
+  acceptedAt: number;
+  /** Start of after-contact work (the purple timer). */
+  endedAt?: number;
+  endedBy?: 'agent' | 'contact';
+}
+
+/** The commands of `ChatSession` that reach the connector. */
+export type SessionCommand =
+  | 'setAgentState'
+  | 'acceptOffer'
+  | 'rejectOffer'
+  | 'sendMessage'
+  | 'endChat'
+  | 'closeChat';
+
+/** Something went wrong; kept in the state so the workspace (and the host) can show it. */
+export type WorkspaceError =
+  | {
+      id: number;
+      kind: 'invalid-event';
+      /** Dot path of the offending field, as in `chat.contact.name`. */
+      field: string;
+      message: string;
+      /** The chat the event was about, if it named one; no other chat was touched. */
+      chatId?: string;
+      at: number;
+    }
+  | {
+      id: number;
+      kind: 'command-failed';
+      command: SessionCommand;
+      message: string;
+      chatId?: string;
+      at: number;
+    }
+  | { id: number; kind: 'disconnected'; message: string; at: number };
+
+/** Omit over a union, keeping each member apart. */
+export type NewWorkspaceError = WorkspaceError extends infer E
+  ? E extends WorkspaceError
+    ? Omit<E, 'id'>
+    : never
+  : never;
+
+export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected';
+
+/** Everything the workspace shows, as one immutable value. */
+export interface WorkspaceState {
+  connection: ConnectionStatus;
+  agent: AgentIdentity & { state: AgentState };
+  /** The state the agent asked for and the platform has not confirmed yet. */
+  requestedAgentState?: SelectableAgentState;
+  /** `false` until the connector delivered the administrator's configuration. */
+  configured: boolean;
+  configuration: WorkspaceConfiguration;
+  offers: readonly Offer[];
+  /** In the order they were accepted. */
+  chats: readonly Chat[];
+  activeChatId?: string;
+  /** Most recent last; at most `MAX_KEPT_ERRORS`. */
+  errors: readonly WorkspaceError[];
+  nextErrorId: number;
+}
+
+export const MAX_KEPT_ERRORS = 20;
+
+export function initialState(agent: AgentIdentity): WorkspaceState {
+  return {
+    connection: 'connecting',
+    agent: { id: agent.id, name: agent.name, state: 'Unavailable' },
+    configured: false,
+    configuration: DEFAULT_CONFIGURATION,
+    offers: [],
+    chats: [],
+    errors: [],
+    nextErrorId: 1,
+  };
+}

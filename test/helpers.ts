@@ -1,0 +1,94 @@
+import sinon from 'sinon';
+import { LitElement } from 'lit';
+import {
+  ChatSession,
+  SimulatedContactCenter,
+  type SimulatedContactCenterOptions,
+} from '../src/index.js';
+
+export const AGENT = { id: 'agent-1', name: 'Alex Martin' } as const;
+
+/** A simulated center with agent-1 connected through a session. */
+export function connectAgent(options: SimulatedContactCenterOptions = {}) {
+  const center = new SimulatedContactCenter(options);
+  const session = new ChatSession(center.connect(AGENT), { logger: { warn: () => undefined } });
+  return { center, session };
+}
+
+/** Fake time for timers, intervals and Date: tests never sleep. */
+export function installFakeClock() {
+  return sinon.useFakeTimers({
+    now: new Date('2026-11-24T14:00:00Z'),
+    toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
+  });
+}
+
+/** Every element below `root`, through shadow roots. */
+export function deepElements(root: Element | ShadowRoot | Document): Element[] {
+  const found: Element[] = [];
+  const visit = (node: Element | ShadowRoot | Document) => {
+    for (const child of Array.from(node.children)) {
+      found.push(child);
+      if (child.shadowRoot) visit(child.shadowRoot);
+      visit(child);
+    }
+  };
+  visit(root);
+  return found;
+}
+
+/** Waits until no Lit element below `root` (or `root` itself) has an update pending. */
+export async function settle(root: Element): Promise<void> {
+  for (let round = 0; round < 20; round++) {
+    const pending = [root, ...deepElements(root.shadowRoot ?? root)].filter(
+      (element): element is LitElement => element instanceof LitElement && element.isUpdatePending,
+    );
+    if (pending.length === 0) {
+      await Promise.resolve();
+      const again = [root, ...deepElements(root.shadowRoot ?? root)].some(
+        (element) => element instanceof LitElement && element.isUpdatePending,
+      );
+      if (!again) return;
+    }
+    await Promise.all(pending.map((element) => element.updateComplete));
+  }
+}
+
+/** The accessible-name text of an element, as tests compare it. */
+function nameOf(element: Element): string {
+  return (element.getAttribute('aria-label') ?? element.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Finds buttons by their visible or ARIA name, through shadow roots. */
+export function buttons(root: Element, name: string): HTMLButtonElement[] {
+  return deepElements(root.shadowRoot ?? root).filter(
+    (element): element is HTMLButtonElement => element instanceof HTMLButtonElement && nameOf(element) === name,
+  );
+}
+
+export function button(root: Element, name: string): HTMLButtonElement {
+  const [found] = buttons(root, name);
+  if (!found) throw new Error(`No button named "${name}"`);
+  return found;
+}
+
+/** Finds the first element matching a selector, through shadow roots. */
+export function deepQuery<T extends Element = Element>(root: Element, selector: string): T | undefined {
+  return deepElements(root.shadowRoot ?? root).find((element) => element.matches(selector)) as T | undefined;
+}
+
+export function deepQueryAll<T extends Element = Element>(root: Element, selector: string): T[] {
+  return deepElements(root.shadowRoot ?? root).filter((element) => element.matches(selector)) as T[];
+}
+
+/** Visible text of an element and its shadow content, whitespace folded. */
+export function deepText(root: Element): string {
+  const parts: string[] = [];
+  const visit = (node: Node) => {
+    if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent ?? '');
+    if (node instanceof Element && node.shadowRoot) visit(node.shadowRoot);
+    node.childNodes.forEach(visit);
+  };
+  visit(root);
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
+}
