@@ -116,7 +116,11 @@ export class ChatSession {
     }
     this.dispatch({ type: 'agent-state-requested', state });
     const done = await this.run('setAgentState', () => this.connector.setAgentState(state));
-    if (!done) this.dispatch({ type: 'agent-state-requested', state: undefined });
+    // A platform need not echo a state the agent already has; no event would then clear the request.
+    const settled = !done || this.state.agent.state === state;
+    if (settled && this.state.requestedAgentState === state) {
+      this.dispatch({ type: 'agent-state-requested', state: undefined });
+    }
     return done;
   }
 
@@ -169,7 +173,11 @@ export class ChatSession {
     call: () => Promise<void>,
   ): Promise<boolean> {
     const offer = this.state.offers.find((candidate) => candidate.chatId === chatId);
-    if (!offer || offer.status !== 'pending') return false;
+    if (!offer) {
+      this.fail(command, 'This chat is no longer offered to you.', chatId);
+      return false;
+    }
+    if (offer.status !== 'pending') return false;
     this.dispatch({ type: 'offer-status', chatId, status });
     const done = await this.run(command, call, chatId);
     if (!done) this.dispatch({ type: 'offer-status', chatId, status: 'pending' });
@@ -196,9 +204,7 @@ export class ChatSession {
     if (!parsed.ok) {
       const chatId = chatIdOf(raw);
       const type = typeof (raw as { type?: unknown } | null)?.type === 'string' ? (raw as { type: string }).type : 'unknown';
-      this.logger.warn(
-        `[chat-workspace] Ignored a malformed "${type}" event from the connector: field "${parsed.field}": ${parsed.message}.`,
-      );
+      this.warnIgnored(type, parsed.field, parsed.message);
       this.dispatch({
         type: 'error',
         error: { kind: 'invalid-event', field: parsed.field, message: parsed.message, chatId, at: this.now },
@@ -207,7 +213,16 @@ export class ChatSession {
     }
     const before = this.state;
     this.dispatch({ type: 'connector-event', event: parsed.event, at: this.now });
+    // Well-formed but about a chat this workspace does not hold: the reducer recorded it.
+    const rejected = this.state.nextErrorId !== before.nextErrorId ? this.state.errors.at(-1) : undefined;
+    if (rejected?.kind === 'invalid-event') this.warnIgnored(parsed.event.type, rejected.field, rejected.message);
     this.announce(parsed.event, before, this.state);
+  }
+
+  private warnIgnored(type: string, field: string, reason: string): void {
+    this.logger.warn(
+      `[chat-workspace] Ignored a malformed "${type}" event from the connector: field "${field}": ${reason.replace(/\.$/, '')}.`,
+    );
   }
 
   private announce(event: ConnectorEvent, before: WorkspaceState, after: WorkspaceState): void {

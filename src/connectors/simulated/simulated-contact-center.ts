@@ -40,6 +40,8 @@ export interface StartChatRequest {
 interface ChatRecord extends SimulatedChat {
   offerExpiry?: Subscription;
   offeredAt?: number;
+  /** Replayed to a reconnecting agent, whose workspace tells the two cases apart. */
+  endedBy?: 'agent' | 'contact';
 }
 
 interface AgentRecord extends AgentIdentity {
@@ -141,6 +143,7 @@ export class SimulatedContactCenter {
       this.dispatch();
     } else if (chat.state === 'active' && chat.agentId) {
       chat.state = 'ended';
+      chat.endedBy = 'contact';
       this.send(chat.agentId, { type: 'chat-ended', chatId, by: 'contact' });
     }
   }
@@ -149,7 +152,7 @@ export class SimulatedContactCenter {
   chat(chatId: string): SimulatedChat | undefined {
     const chat = this.chats.get(chatId);
     if (!chat) return undefined;
-    const { offerExpiry: _expiry, offeredAt: _offeredAt, ...visible } = chat;
+    const { offerExpiry: _expiry, offeredAt: _offeredAt, endedBy: _endedBy, ...visible } = chat;
     return structuredClone(visible);
   }
 
@@ -202,6 +205,7 @@ export class SimulatedContactCenter {
       const chat = this.heldBy(agentId, chatId);
       if (chat.state !== 'active') return;
       chat.state = 'ended';
+      chat.endedBy = 'agent';
       this.send(agentId, { type: 'chat-ended', chatId, by: 'agent' });
     },
     closeChat: (agentId, chatId, disposition) => {
@@ -310,7 +314,7 @@ export class SimulatedContactCenter {
         events.push({ type: 'chat-offered', chat: this.snapshot(chat), timeoutMs });
       } else {
         events.push({ type: 'chat-assigned', chat: this.snapshot(chat) });
-        if (chat.state === 'ended') events.push({ type: 'chat-ended', chatId, by: 'contact' });
+        if (chat.state === 'ended') events.push({ type: 'chat-ended', chatId, by: chat.endedBy ?? 'contact' });
       }
     }
     return events;

@@ -26,6 +26,7 @@ function options(shown: AgentState): AgentState[] {
 }
 
 /**
+ * @tagname agent-state-control
  * @summary The agent's state: Available to receive chats, or Unavailable. Refused is
  * set by the platform after a rejected or missed offer and shown until the agent
  * picks Available again (R1).

@@ -10,11 +10,12 @@ import { playOfferChime, requestNotificationPermission, showOfferNotification } 
 import type { ChatSession, SessionEvent } from '../../session/chat-session.js';
 import { firstContactMessage, selectActiveChat } from '../../session/selectors.js';
 import { sessionContext } from '../../session/session-context.js';
-import type { WorkspaceError } from '../../session/state.js';
+import type { SessionCommand, WorkspaceError } from '../../session/state.js';
 import { renderConversation } from './conversation-view.js';
 import { styles } from './chat-workspace.styles.js';
 
 /**
+ * @tagname chat-workspace
  * @summary The agent's chat workspace: agent state, chat offers, the open chats and
  * their conversation. Give it a `ChatSession`; every element inside takes it from here.
  *
@@ -153,12 +154,30 @@ export class ChatWorkspace extends LitElement {
   }
 }
 
+function commandFailure(command: SessionCommand): string {
+  switch (command) {
+    case 'setAgentState':
+      return msg('The agent state could not be changed.');
+    case 'acceptOffer':
+      return msg('The chat could not be accepted.');
+    case 'rejectOffer':
+      return msg('The chat could not be rejected.');
+    case 'sendMessage':
+      return msg('The message could not be sent.');
+    case 'endChat':
+      return msg('The chat could not be ended.');
+    case 'closeChat':
+      return msg('The chat could not be closed.');
+  }
+}
+
 function describeError(error: WorkspaceError): string {
   switch (error.kind) {
     case 'invalid-event':
       return msg(str`The contact center sent data the workspace could not read (${error.field}). Other chats are unaffected.`);
     case 'command-failed':
-      return error.message;
+      // The platform's reason follows, in the platform's words.
+      return `${commandFailure(error.command)} ${error.message}`;
     case 'disconnected':
       return msg('The connection to the contact center was lost.');
   }

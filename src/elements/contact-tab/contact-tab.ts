@@ -6,6 +6,7 @@ import { SessionElement } from '../../internal/session-element.js';
 import { styles } from './contact-tab.styles.js';
 
 /**
+ * @tagname contact-tab
  * @summary One chat of the workspace, as a tab left of the conversation (R4). Clicking it
  * shows that chat.
  *

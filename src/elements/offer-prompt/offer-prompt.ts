@@ -11,6 +11,7 @@ import type { Offer } from '../../session/state.js';
 import { styles } from './offer-prompt.styles.js';
 
 /**
+ * @tagname offer-prompt
  * @summary The chat offers waiting for this agent: contact, skill, first message, a
  * live countdown, Accept and Reject (R2). Offers that arrive together stack, each
  * with its own Accept (R3). A new offer is announced to screen readers.
