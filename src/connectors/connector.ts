@@ -34,6 +34,9 @@ export interface ContactCenterConnector {
   /** Sends the agent's message; resolves with the message as the platform recorded it. */
   sendMessage(chatId: string, text: string): Promise<ChatMessage>;
 
+  /** Tells the contact the agent is typing. The session throttles these. */
+  sendTyping(chatId: string): Promise<void>;
+
   /** Ends the chat; after-contact work begins. */
   endChat(chatId: string): Promise<void>;
 

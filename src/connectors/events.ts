@@ -27,7 +27,9 @@ export type ConnectorEvent =
   /** The chat is over (by the agent or because the contact left); after-contact work begins. */
   | { type: 'chat-ended'; chatId: string; by: 'agent' | 'contact' }
   /** The chat left this agent's workspace for good (saved, transferred, ...). */
-  | { type: 'chat-closed'; chatId: string };
+  | { type: 'chat-closed'; chatId: string }
+  /** The contact started or stopped typing. */
+  | { type: 'contact-typing'; chatId: string; typing: boolean };
 
 export type ConnectorEventType = ConnectorEvent['type'];
 
@@ -101,6 +103,7 @@ const eventSchema = v.variant('type', [
   v.object({ type: v.literal('message'), chatId: id, message: messageSchema }),
   v.object({ type: v.literal('chat-ended'), chatId: id, by: v.picklist(['agent', 'contact']) }),
   v.object({ type: v.literal('chat-closed'), chatId: id }),
+  v.object({ type: v.literal('contact-typing'), chatId: id, typing: v.boolean() }),
 ]) satisfies v.GenericSchema<unknown, ConnectorEvent>;
 
 export type ParsedConnectorEvent =

@@ -4,10 +4,13 @@ import {
   asyncScheduler,
   defer,
   distinctUntilChanged,
+  groupBy,
   interval,
   map,
+  mergeMap,
   share,
   startWith,
+  throttleTime,
   type Observable,
   type SchedulerLike,
   type Subscription,
@@ -25,6 +28,9 @@ export type SessionEvent =
   | { type: 'chat-accepted'; chat: Chat }
   | { type: 'chat-ended'; chat: Chat }
   | { type: 'agent-state-changed'; state: AgentState; previous: AgentState };
+
+/** How often the agent's typing reaches the contact, at most, per chat. */
+export const TYPING_SIGNAL_INTERVAL_MS = 3000;
 
 export interface ChatSessionOptions {
   /** The clock of countdowns and timers; defaults to RxJS's `asyncScheduler` (real time). */
@@ -47,6 +53,7 @@ export class ChatSession {
   private readonly scheduler: SchedulerLike;
   private readonly logger: Pick<Console, 'warn'>;
   private readonly subscription: Subscription;
+  private readonly typing = new Subject<string>();
 
   /** The whole state; prefer the narrower selectors below. */
   readonly state$: Observable<WorkspaceState>;
@@ -85,12 +92,21 @@ export class ChatSession {
     );
     this.clock$ = defer(() => ticks.pipe(startWith(this.scheduler.now())));
 
+    // One typing signal per chat every few seconds is all a contact's indicator needs.
+    const typingSignals = this.typing
+      .pipe(
+        groupBy((chatId) => chatId),
+        mergeMap((chatId$) => chatId$.pipe(throttleTime(TYPING_SIGNAL_INTERVAL_MS, this.scheduler))),
+      )
+      .subscribe((chatId) => void this.run('sendTyping', () => this.connector.sendTyping(chatId), chatId));
+
     this.subscription = connector.events.subscribe({
       next: (event: unknown) => this.receive(event),
       error: (error: unknown) => this.dispatch({ type: 'connection-lost', message: messageOf(error), at: this.now }),
       complete: () =>
         this.dispatch({ type: 'connection-lost', message: 'The contact center closed the connection.', at: this.now }),
     });
+    this.subscription.add(typingSignals);
   }
 
   /** The current state. */
@@ -139,9 +155,40 @@ export class ChatSession {
     this.dispatch({ type: 'chat-activated', chatId });
   }
 
-  /** Sends the agent's message; the platform's echo adds it to the transcript. */
-  sendMessage(chatId: string, text: string): Promise<boolean> {
-    return this.run('sendMessage', () => this.connector.sendMessage(chatId, text), chatId);
+  /**
+   * Sends the agent's message. It shows at once, marked `sending`; if the platform
+   * refuses it, it stays in the transcript marked `failed` for `retryMessage`: its
+   * text is never lost. Blank messages and messages over the configured length are
+   * not sent.
+   */
+  async sendMessage(chatId: string, text: string): Promise<boolean> {
+    const chat = this.state.chats.find((candidate) => candidate.id === chatId);
+    const limit = this.state.configuration.maxMessageLength;
+    if (!chat || chat.status !== 'active' || text.trim() === '' || text.length > limit) return false;
+    const localId = `local-${this.state.nextLocalId}`;
+    this.dispatch({ type: 'message-sending', chatId, text, authorName: this.state.agent.name, at: this.now });
+    return this.deliver(chatId, localId, text);
+  }
+
+  /** Sends a failed message again. */
+  retryMessage(chatId: string, localId: string): Promise<boolean> {
+    const message = this.state.chats
+      .find((chat) => chat.id === chatId)
+      ?.messages.find((candidate) => candidate.id === localId && candidate.delivery === 'failed');
+    if (!message) return Promise.resolve(false);
+    this.dispatch({ type: 'message-retrying', chatId, localId });
+    return this.deliver(chatId, localId, message.text);
+  }
+
+  /** Keeps what the agent typed in a chat, so switching tabs loses nothing (R8). */
+  setDraft(chatId: string, text: string): void {
+    const chat = this.state.chats.find((candidate) => candidate.id === chatId);
+    if (chat && chat.draft !== text) this.dispatch({ type: 'draft-changed', chatId, text });
+  }
+
+  /** Signals that the agent is typing; sent to the platform at most every few seconds per chat. */
+  notifyTyping(chatId: string): void {
+    if (this.state.chats.some((chat) => chat.id === chatId && chat.status === 'active')) this.typing.next(chatId);
   }
 
   /** Ends a chat; after-contact work begins (R9). */
@@ -162,8 +209,27 @@ export class ChatSession {
   /** Stops listening to the connector and disconnects it. */
   dispose(): void {
     this.subscription.unsubscribe();
+    this.typing.complete();
     this.connector.disconnect();
     this.happenings.complete();
+  }
+
+  private async deliver(chatId: string, localId: string, text: string): Promise<boolean> {
+    try {
+      const recorded: unknown = await this.connector.sendMessage(chatId, text);
+      // The platform's copy is input like any other; a malformed one keeps ours.
+      const parsed = parseConnectorEvent({ type: 'message', chatId, message: recorded });
+      const message =
+        parsed.ok && parsed.event.type === 'message'
+          ? parsed.event.message
+          : { id: localId, from: 'agent' as const, text, at: this.now, authorName: this.state.agent.name };
+      this.dispatch({ type: 'message-delivered', chatId, localId, message });
+      return true;
+    } catch (error) {
+      this.dispatch({ type: 'message-failed', chatId, localId });
+      this.fail('sendMessage', messageOf(error), chatId);
+      return false;
+    }
   }
 
   private async answerOffer(

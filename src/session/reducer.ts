@@ -5,6 +5,7 @@ import {
   type Chat,
   type NewWorkspaceError,
   type Offer,
+  type TranscriptMessage,
   type WorkspaceState,
 } from './state.js';
 
@@ -15,6 +16,12 @@ export type SessionAction =
   | { type: 'agent-state-requested'; state: SelectableAgentState | undefined }
   | { type: 'offer-status'; chatId: string; status: Offer['status'] }
   | { type: 'chat-activated'; chatId: string }
+  | { type: 'draft-changed'; chatId: string; text: string }
+  /** The agent sent a message; it shows at once, marked `sending`. */
+  | { type: 'message-sending'; chatId: string; text: string; authorName: string; at: number }
+  | { type: 'message-delivered'; chatId: string; localId: string; message: ChatMessage }
+  | { type: 'message-failed'; chatId: string; localId: string }
+  | { type: 'message-retrying'; chatId: string; localId: string }
   | { type: 'error'; error: NewWorkspaceError }
   | { type: 'error-dismissed'; id: number };
 
@@ -40,8 +47,44 @@ export function reduce(state: WorkspaceState, action: SessionAction): WorkspaceS
       };
     case 'chat-activated':
       return state.chats.some((chat) => chat.id === action.chatId)
-        ? { ...state, activeChatId: action.chatId }
+        ? { ...mapChat(state, action.chatId, (chat) => ({ ...chat, unread: 0 })), activeChatId: action.chatId }
         : state;
+    case 'draft-changed':
+      return mapChat(state, action.chatId, (chat) => ({ ...chat, draft: action.text }));
+    case 'message-sending': {
+      const id = `local-${state.nextLocalId}`;
+      const message: TranscriptMessage = {
+        id,
+        from: 'agent',
+        text: action.text,
+        at: action.at,
+        authorName: action.authorName,
+        delivery: 'sending',
+      };
+      return {
+        ...mapChat(state, action.chatId, (chat) => ({ ...chat, draft: '', messages: [...chat.messages, message] })),
+        nextLocalId: state.nextLocalId + 1,
+      };
+    }
+    case 'message-delivered':
+      return mapChat(state, action.chatId, (chat) => {
+        // The platform's echo may already be in the transcript: keep one copy, where it stands.
+        const echoed = chat.messages.some((message) => message.id === action.message.id);
+        return {
+          ...chat,
+          messages: echoed
+            ? chat.messages.filter((message) => message.id !== action.localId)
+            : chat.messages.map((message) => (message.id === action.localId ? action.message : message)),
+        };
+      });
+    case 'message-failed':
+    case 'message-retrying': {
+      const delivery = action.type === 'message-failed' ? 'failed' : 'sending';
+      return mapChat(state, action.chatId, (chat) => ({
+        ...chat,
+        messages: chat.messages.map((message) => (message.id === action.localId ? { ...message, delivery } : message)),
+      }));
+    }
     case 'error':
       return withError(state, action.error);
     case 'error-dismissed':
@@ -83,6 +126,9 @@ function reduceEvent(state: WorkspaceState, event: ConnectorEvent, at: number): 
         contact: chat.contact,
         skill: chat.skill,
         messages: chat.messages,
+        unread: 0,
+        draft: existing?.draft ?? '',
+        contactTyping: false,
         status: existing?.status ?? 'active',
         acceptedAt: existing?.acceptedAt ?? at,
         endedAt: existing?.endedAt,
@@ -99,13 +145,25 @@ function reduceEvent(state: WorkspaceState, event: ConnectorEvent, at: number): 
       };
     }
     case 'message':
-      return updateKnownChat(state, event.chatId, at, 'message', (chat) => ({
+      return updateKnownChat(state, event.chatId, at, 'message', (chat) => {
+        const fromContact = event.message.from === 'contact';
+        const messages = appendMessage(chat.messages, event.message);
+        const isNew = messages !== chat.messages;
+        return {
+          ...chat,
+          messages,
+          unread: chat.unread + (fromContact && isNew && state.activeChatId !== chat.id ? 1 : 0),
+          contactTyping: fromContact ? false : chat.contactTyping,
+        };
+      });
+    case 'contact-typing':
+      return updateKnownChat(state, event.chatId, at, 'contact-typing', (chat) => ({
         ...chat,
-        messages: appendMessage(chat.messages, event.message),
+        contactTyping: chat.status === 'active' && event.typing,
       }));
     case 'chat-ended':
       return updateKnownChat(state, event.chatId, at, 'chat-ended', (chat) =>
-        chat.status === 'ended' ? chat : { ...chat, status: 'ended', endedAt: at, endedBy: event.by },
+        chat.status === 'ended' ? chat : { ...chat, status: 'ended', endedAt: at, endedBy: event.by, contactTyping: false },
       );
     case 'chat-closed': {
       const chats = state.chats.filter((chat) => chat.id !== event.chatId);
@@ -137,11 +195,19 @@ function updateKnownChat(
       at,
     });
   }
+  return mapChat(state, chatId, change);
+}
+
+/** Applies a change to one chat of the workspace; an unknown id changes nothing. */
+function mapChat(state: WorkspaceState, chatId: string, change: (chat: Chat) => Chat): WorkspaceState {
   return { ...state, chats: state.chats.map((chat) => (chat.id === chatId ? change(chat) : chat)) };
 }
 
 /** Platforms may repeat an event (reconnects, echoes): a message id is kept once. */
-function appendMessage(messages: readonly ChatMessage[], message: ChatMessage): readonly ChatMessage[] {
+function appendMessage(
+  messages: readonly TranscriptMessage[],
+  message: ChatMessage,
+): readonly TranscriptMessage[] {
   return messages.some((known) => known.id === message.id) ? messages : [...messages, message];
 }
 

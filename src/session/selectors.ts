@@ -36,3 +36,17 @@ export function secondsLeft(offer: Offer, now: number): number {
 export function firstContactMessage(offer: Offer): string {
   return offer.messages.find((message) => message.from === 'contact')?.text ?? '';
 }
+
+/**
+ * Since when the contact has been waiting for the agent: the time of the contact's
+ * message when it is the last one of an active chat (the blue timer, R4).
+ */
+export function contactWaitingSince(chat: Chat): number | undefined {
+  if (chat.status !== 'active') return undefined;
+  const last = [...chat.messages].reverse().find((message) => message.from !== 'system');
+  return last?.from === 'contact' ? last.at : undefined;
+}
+
+/** The total unread count across chats, for a badge or an announcement. */
+export const selectUnreadTotal = (state: WorkspaceState) =>
+  state.chats.reduce((total, chat) => total + chat.unread, 0);

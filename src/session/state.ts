@@ -22,12 +22,23 @@ export interface Offer {
   status: 'pending' | 'accepting' | 'rejecting';
 }
 
+/** A message of the transcript; the agent's own carry their delivery until the platform has them. */
+export interface TranscriptMessage extends ChatMessage {
+  /** `sending` until the platform confirms; `failed` keeps the text for a retry. */
+  delivery?: 'sending' | 'failed';
+}
+
 /** A chat in this agent's workspace. */
 export interface Chat {
   id: string;
   contact: Contact;
   skill: string;
-  messages: readonly ChatMessage[];
+  messages: readonly TranscriptMessage[];
+  /** Contact messages that arrived while another chat was shown. */
+  unread: number;
+  /** What the agent typed and has not sent yet; kept per chat (R8). */
+  draft: string;
+  contactTyping: boolean;
   status: 'active' | 'ended';
   /** Start of the handling time (the grey timer). */
   acceptedAt: number;
@@ -42,6 +53,7 @@ export type SessionCommand =
   | 'acceptOffer'
   | 'rejectOffer'
   | 'sendMessage'
+  | 'sendTyping'
   | 'endChat'
   | 'closeChat';
 
@@ -92,6 +104,8 @@ export interface WorkspaceState {
   /** Most recent last; at most `MAX_KEPT_ERRORS`. */
   errors: readonly WorkspaceError[];
   nextErrorId: number;
+  /** Source of ids for the agent's messages before the platform names them. */
+  nextLocalId: number;
 }
 
 export const MAX_KEPT_ERRORS = 20;
@@ -106,5 +120,6 @@ export function initialState(agent: AgentIdentity): WorkspaceState {
     chats: [],
     errors: [],
     nextErrorId: 1,
+    nextLocalId: 1,
   };
 }

@@ -15,6 +15,7 @@ export interface SimulatedPlatform {
   acceptOffer(agentId: string, chatId: string): void;
   rejectOffer(agentId: string, chatId: string): void;
   sendMessage(agentId: string, chatId: string, text: string): ChatMessage;
+  agentTyping(agentId: string, chatId: string): void;
   endChat(agentId: string, chatId: string): void;
   closeChat(agentId: string, chatId: string, disposition?: DispositionRecord): void;
   disconnect(agentId: string): void;
@@ -67,6 +68,10 @@ export class SimulatedConnector implements ContactCenterConnector {
 
   sendMessage(chatId: string, text: string): Promise<ChatMessage> {
     return this.run(() => this.platform.sendMessage(this.agent.id, chatId, text));
+  }
+
+  sendTyping(chatId: string): Promise<void> {
+    return this.run(() => this.platform.agentTyping(this.agent.id, chatId));
   }
 
   endChat(chatId: string): Promise<void> {

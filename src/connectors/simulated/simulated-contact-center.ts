@@ -40,6 +40,7 @@ export interface StartChatRequest {
 interface ChatRecord extends SimulatedChat {
   offerExpiry?: Subscription;
   offeredAt?: number;
+  agentTypingAt?: number;
   /** Replayed to a reconnecting agent, whose workspace tells the two cases apart. */
   endedBy?: 'agent' | 'contact';
 }
@@ -131,6 +132,17 @@ export class SimulatedContactCenter {
     if (chat.agentId && chat.state === 'active') this.send(chat.agentId, { type: 'message', chatId, message });
   }
 
+  /** The contact starts (or stops) typing; the agent sees an indicator. */
+  contactTyping(chatId: string, typing = true): void {
+    const chat = this.chatOrThrow(chatId);
+    if (chat.agentId && chat.state === 'active') this.send(chat.agentId, { type: 'contact-typing', chatId, typing });
+  }
+
+  /** When the agent last signalled typing in a chat (epoch ms), or `undefined`. */
+  agentTypingAt(chatId: string): number | undefined {
+    return this.chats.get(chatId)?.agentTypingAt;
+  }
+
   /** The contact closes the chat: an active chat ends (ACW begins); a waiting one is dropped. */
   contactLeaves(chatId: string): void {
     const chat = this.chatOrThrow(chatId);
@@ -152,7 +164,7 @@ export class SimulatedContactCenter {
   chat(chatId: string): SimulatedChat | undefined {
     const chat = this.chats.get(chatId);
     if (!chat) return undefined;
-    const { offerExpiry: _expiry, offeredAt: _offeredAt, endedBy: _endedBy, ...visible } = chat;
+    const { offerExpiry: _expiry, offeredAt: _offeredAt, endedBy: _endedBy, agentTypingAt: _typing, ...visible } = chat;
     return structuredClone(visible);
   }
 
@@ -200,6 +212,10 @@ export class SimulatedContactCenter {
       chat.messages.push(message);
       this.send(agentId, { type: 'message', chatId, message });
       return message;
+    },
+    agentTyping: (agentId, chatId) => {
+      const chat = this.heldBy(agentId, chatId);
+      if (chat.state === 'active') chat.agentTypingAt = this.now();
     },
     endChat: (agentId, chatId) => {
       const chat = this.heldBy(agentId, chatId);

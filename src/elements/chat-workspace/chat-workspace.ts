@@ -164,6 +164,8 @@ function commandFailure(command: SessionCommand): string {
       return msg('The chat could not be rejected.');
     case 'sendMessage':
       return msg('The message could not be sent.');
+    case 'sendTyping':
+      return msg('The typing indicator could not be sent.');
     case 'endChat':
       return msg('The chat could not be ended.');
     case 'closeChat':
