@@ -119,9 +119,12 @@ export class ChatSession {
     return this.scheduler.now();
   }
 
-  /** A slice of the state that emits only when it changes. */
-  select<T>(selector: (state: WorkspaceState) => T): Observable<T> {
-    return this.store.pipe(map(selector), distinctUntilChanged());
+  /**
+   * A slice of the state that emits only when it changes: by identity, or by `equal`
+   * for selectors that build a new object each time (`shallowEqual` suits most).
+   */
+  select<T>(selector: (state: WorkspaceState) => T, equal?: (previous: T, next: T) => boolean): Observable<T> {
+    return this.store.pipe(map(selector), distinctUntilChanged(equal));
   }
 
   /** Asks the platform for Available or Unavailable (R1). */

@@ -50,3 +50,15 @@ export function contactWaitingSince(chat: Chat): number | undefined {
 /** The total unread count across chats, for a badge or an announcement. */
 export const selectUnreadTotal = (state: WorkspaceState) =>
   state.chats.reduce((total, chat) => total + chat.unread, 0);
+
+/** Equal when both hold the same values under the same keys (one level deep; arrays item by item). */
+export function shallowEqual<T>(a: T, b: T): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const keysA = Object.keys(a);
+  const keysB = Object.keys(b);
+  return (
+    keysA.length === keysB.length &&
+    keysA.every((key) => Object.is((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]))
+  );
+}

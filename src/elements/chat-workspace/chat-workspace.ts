@@ -75,7 +75,7 @@ export class ChatWorkspace extends LitElement {
   constructor() {
     super();
     new LangController(this);
-    new SessionController(this, (session) => session.events$, (event) => this.relay(event));
+    new SessionController(this, (session) => session.events$, { onValue: (event) => this.relay(event) });
   }
 
   override render() {

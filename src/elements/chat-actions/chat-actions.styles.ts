@@ -1,0 +1,46 @@
+import { css } from 'lit';
+import { buttonStyles, themeTokens } from '../../internal/theme.styles.js';
+
+export const styles = [
+  themeTokens,
+  buttonStyles,
+  css`
+    :host {
+      display: block;
+    }
+
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      justify-content: flex-end;
+      gap: var(--cw-space);
+    }
+
+    button.end {
+      color: var(--cw-color-danger);
+    }
+
+    button.end.confirming {
+      background: var(--cw-color-danger);
+      border-color: var(--cw-color-danger);
+      color: var(--cw-color-accent-text);
+    }
+
+    .status {
+      margin: 2px 0 0;
+      min-height: 1.2em;
+      font-size: var(--cw-font-size-small);
+      color: var(--cw-color-text-muted);
+      text-align: right;
+    }
+
+    @media (forced-colors: active) {
+      button.end.confirming {
+        forced-color-adjust: none;
+        background: Highlight;
+        color: HighlightText;
+        border: 2px solid CanvasText;
+      }
+    }
+  `,
+];

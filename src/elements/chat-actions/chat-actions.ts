@@ -1,0 +1,116 @@
+import { msg } from '@lit/localize';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { SessionController } from '../../controllers/session-controller.js';
+import { copyText } from '../../internal/clipboard.js';
+import { SessionElement } from '../../internal/session-element.js';
+import { currentLocale } from '../../i18n/localization.js';
+import { transcriptText } from '../../session/transcript-text.js';
+import { styles } from './chat-actions.styles.js';
+
+/** How long "End chat" waits for its confirming second click. */
+export const END_CONFIRM_MS = 4000;
+/** How long the copy confirmation stays visible. */
+const COPIED_NOTICE_MS = 3000;
+
+/**
+ * @tagname chat-actions
+ * @summary The actions on the active chat: "Copy all chat content" (R10) and "End chat",
+ * which asks for a second click on the same button (R9).
+ *
+ * @csspart copy - The "Copy all chat content" button.
+ * @csspart end - The "End chat" button; it carries the `confirming` class while it waits for the second click.
+ * @csspart close - The button that closes an ended chat.
+ * @csspart status - The confirmation text of an action.
+ */
+export class ChatActions extends SessionElement {
+  static override styles = styles;
+
+  /** The chat these actions apply to. */
+  @property({ attribute: 'chat-id' }) chatId = '';
+
+  @state() private confirmingEnd = false;
+  @state() private notice = '';
+  private confirmTimer?: ReturnType<typeof setTimeout>;
+  private noticeTimer?: ReturnType<typeof setTimeout>;
+
+  private readonly view = new SessionController(this, (session) =>
+    session.select((state) => ({
+      chat: state.chats.find((chat) => chat.id === this.chatId),
+      agentName: state.agent.name,
+    })),
+    { dependsOn: () => [this.chatId] },
+  );
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('chatId')) this.reset();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.reset();
+  }
+
+  override render() {
+    const chat = this.view.value?.chat;
+    if (!chat) return nothing;
+    return html`
+      <div class="actions">
+        <button part="copy" @click=${this.copy}>${msg('Copy all chat content')}</button>
+        ${chat.status === 'active'
+          ? html`<button
+              part="end"
+              class="end ${this.confirmingEnd ? 'confirming' : ''}"
+              aria-describedby=${this.confirmingEnd ? 'end-hint' : nothing}
+              @click=${this.end}
+            >
+              ${msg('End chat')}
+            </button>`
+          : html`<button part="close" class="primary" @click=${this.close}>${msg('Close chat')}</button>`}
+      </div>
+      <p class="status" part="status" role="status">
+        ${this.confirmingEnd
+          ? html`<span id="end-hint">${msg('Click End chat again to end the chat.')}</span>`
+          : this.notice}
+      </p>
+    `;
+  }
+
+  private end(): void {
+    if (!this.confirmingEnd) {
+      this.confirmingEnd = true;
+      clearTimeout(this.confirmTimer);
+      this.confirmTimer = setTimeout(() => (this.confirmingEnd = false), END_CONFIRM_MS);
+      return;
+    }
+    this.reset();
+    void this.session?.endChat(this.chatId);
+  }
+
+  private close(): void {
+    void this.session?.closeChat(this.chatId);
+  }
+
+  private async copy(): Promise<void> {
+    const view = this.view.value;
+    if (!view?.chat) return;
+    const time = new Intl.DateTimeFormat(currentLocale(), { hour: '2-digit', minute: '2-digit' });
+    const text = transcriptText(view.chat, view.agentName, (at) => time.format(at));
+    const copied = await copyText(text, this.renderRoot);
+    this.showNotice(copied ? msg('Chat content copied to the clipboard.') : msg('The chat content could not be copied.'));
+  }
+
+  private showNotice(text: string): void {
+    this.notice = text;
+    clearTimeout(this.noticeTimer);
+    this.noticeTimer = setTimeout(() => (this.notice = ''), COPIED_NOTICE_MS);
+  }
+
+  private reset(): void {
+    clearTimeout(this.confirmTimer);
+    clearTimeout(this.noticeTimer);
+    this.confirmingEnd = false;
+    this.notice = '';
+  }
+}

@@ -1,0 +1,118 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import sinon from 'sinon';
+import { ChatActions, END_CONFIRM_MS } from '../../src/elements/chat-actions/chat-actions.js';
+import '../../src/index.js';
+import { button, buttons, connectAgent, installFakeClock, settle } from '../helpers.js';
+
+if (!customElements.get('chat-actions')) customElements.define('chat-actions', ChatActions);
+
+async function actionsFor() {
+  const { center, session } = connectAgent();
+  await session.setAgentState('Available');
+  const chatId = center.startChat({ contact: { name: 'Marie Tremblay' }, skill: 'Billing', text: 'Bonjour!' });
+  await session.acceptOffer(chatId);
+  await session.sendMessage(chatId, 'Hello Marie,\nhow can I help?');
+  center.contactSays(chatId, 'My invoice is <b>wrong</b>');
+  const element = await fixture<ChatActions>(html`<chat-actions .session=${session} chat-id=${chatId}></chat-actions>`);
+  return { center, session, element, chatId };
+}
+
+describe('<chat-actions>', () => {
+  it('ends the chat only on a second click of the same "End chat" button (R9)', async () => {
+    const { center, element, chatId } = await actionsFor();
+    const end = button(element, 'End chat');
+    end.click();
+    await settle(element);
+    expect(center.chat(chatId)?.state).to.equal('active');
+    const confirming = button(element, 'End chat');
+    expect(confirming, 'the same button').to.equal(end);
+    expect(confirming.classList.contains('confirming')).to.equal(true);
+    expect(element.shadowRoot?.getElementById(confirming.getAttribute('aria-describedby') ?? '')?.textContent).to.contain(
+      'again',
+    );
+    await expect(element).to.be.accessible();
+
+    confirming.click();
+    await settle(element);
+    expect(center.chat(chatId)?.state).to.equal('ended');
+    expect(buttons(element, 'End chat')).to.have.length(0);
+  });
+
+  it('returns to normal a few seconds after the first click', async () => {
+    const clock = installFakeClock();
+    try {
+      const { center, element, chatId } = await actionsFor();
+      button(element, 'End chat').click();
+      await settle(element);
+      clock.tick(END_CONFIRM_MS - 1);
+      await settle(element);
+      expect(button(element, 'End chat').classList.contains('confirming')).to.equal(true);
+      clock.tick(1);
+      await settle(element);
+      expect(button(element, 'End chat').classList.contains('confirming')).to.equal(false);
+      button(element, 'End chat').click();
+      await settle(element);
+      expect(center.chat(chatId)?.state, 'one click after the reset only arms it again').to.equal('active');
+    } finally {
+      clock.uninstall();
+    }
+  });
+
+  it('copies the whole transcript with times and both names, and confirms it (R10)', async () => {
+    const { element } = await actionsFor();
+    const written: string[] = [];
+    const stub = sinon.stub(navigator.clipboard, 'writeText').callsFake(async (text: string) => {
+      written.push(text);
+    });
+    try {
+      button(element, 'Copy all chat content').click();
+      await settle(element);
+      await Promise.resolve();
+      await settle(element);
+    } finally {
+      stub.restore();
+    }
+    expect(written).to.have.length(1);
+    const lines = written[0]?.split('\n') ?? [];
+    expect(lines[0]).to.match(/^\[\d{1,2}:\d{2}(?: [AP]M)?\] Marie Tremblay: Bonjour!$/);
+    expect(lines[1]).to.match(/^\[\d{1,2}:\d{2}(?: [AP]M)?\] Alex Martin: Hello Marie,$/);
+    expect(lines[2]).to.equal('    how can I help?');
+    expect(lines[3]).to.match(/^\[\d{1,2}:\d{2}(?: [AP]M)?\] Marie Tremblay: My invoice is <b>wrong<\/b>$/);
+    const status = element.shadowRoot?.querySelector('[role="status"]');
+    expect(status?.textContent?.trim()).to.equal('Chat content copied to the clipboard.');
+  });
+
+  it('falls back to the copy command when the Clipboard API is refused', async () => {
+    const { element } = await actionsFor();
+    const refused = sinon.stub(navigator.clipboard, 'writeText').rejects(new DOMException('Denied', 'NotAllowedError'));
+    let copied = '';
+    const command = sinon.stub(document, 'execCommand').callsFake((name: string) => {
+      const active = element.shadowRoot?.querySelector('textarea');
+      copied = name === 'copy' ? (active?.value ?? '') : '';
+      return name === 'copy';
+    });
+    try {
+      button(element, 'Copy all chat content').click();
+      for (let i = 0; i < 5; i++) await Promise.resolve();
+      await settle(element);
+    } finally {
+      refused.restore();
+      command.restore();
+    }
+    expect(copied).to.contain('Marie Tremblay: Bonjour!');
+    expect(element.shadowRoot?.querySelector('textarea'), 'the helper box is removed').to.equal(null);
+    expect(element.shadowRoot?.querySelector('[role="status"]')?.textContent?.trim()).to.equal(
+      'Chat content copied to the clipboard.',
+    );
+  });
+
+  it('offers to close an ended chat', async () => {
+    const { center, session, element, chatId } = await actionsFor();
+    center.contactLeaves(chatId);
+    await settle(element);
+    button(element, 'Close chat').click();
+    await settle(element);
+    expect(center.chat(chatId)?.state).to.equal('closed');
+    expect(session.state.chats).to.have.length(0);
+  });
+});
