@@ -17,10 +17,15 @@ export const elements = {
   'disposition-form': DispositionForm,
 } as const;
 
-// A second copy of the library on the page (two bundles) must not throw.
-for (const [tag, element] of Object.entries(elements)) {
-  if (!customElements.get(tag)) customElements.define(tag, element);
-}
+// Literal calls, so custom-elements.json can read the tags from here. The guard lets a
+// second copy of the library on the page (two bundles) load without throwing.
+if (!customElements.get('chat-workspace')) customElements.define('chat-workspace', ChatWorkspace);
+if (!customElements.get('agent-state-control')) customElements.define('agent-state-control', AgentStateControl);
+if (!customElements.get('offer-prompt')) customElements.define('offer-prompt', OfferPrompt);
+if (!customElements.get('contact-tab')) customElements.define('contact-tab', ContactTab);
+if (!customElements.get('quick-reply-panel')) customElements.define('quick-reply-panel', QuickReplyPanel);
+if (!customElements.get('transfer-dialog')) customElements.define('transfer-dialog', TransferDialog);
+if (!customElements.get('disposition-form')) customElements.define('disposition-form', DispositionForm);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,0 +1,51 @@
+import { isAbsolute } from 'node:path';
+import resolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+
+/** lit, @lit/*, rxjs, valibot...: the package's dependencies, which dist/ imports by name. */
+const isBareImport = (id) => !id.startsWith('.') && !id.startsWith('\0') && !isAbsolute(id);
+
+export default [
+  // The npm package: one module per source file, with declarations beside them
+  // (dist/index.js, dist/index.d.ts).
+  {
+    input: ['src/index.ts', 'src/classes.ts', 'src/define.ts'],
+    // tslib, whose decorator helpers the TypeScript plugin always imports, is a dev
+    // dependency: its few helpers ship inside dist/ instead.
+    external: (id) => isBareImport(id) && id !== 'tslib',
+    plugins: [typescript({ tsconfig: 'tsconfig.build.json', noEmitOnError: true })],
+    output: {
+      dir: 'dist',
+      format: 'es',
+      preserveModules: true,
+      preserveModulesRoot: 'src',
+      sourcemap: true,
+      // dist/vendor/tslib/..., not dist/node_modules/...: tools take node_modules
+      // folders for installed packages.
+      entryFileNames: ({ name }) => `${name.replace(/^node_modules\//, 'vendor/')}.js`,
+    },
+  },
+  // A single self-contained file for pages without a bundler:
+  // <script type="module" src=".../standalone.min.js">.
+  {
+    input: 'src/index.ts',
+    plugins: [
+      // es2015: rxjs's ES2015 build, smaller than the esm5 one it offers by default.
+      resolve({ browser: true, exportConditions: ['es2015'] }),
+      typescript({
+        tsconfig: 'tsconfig.build.json',
+        noEmitOnError: true,
+        declaration: false,
+        declarationMap: false,
+        sourceMap: false,
+      }),
+      terser(),
+    ],
+    output: {
+      file: 'dist/standalone.min.js',
+      format: 'es',
+      inlineDynamicImports: true,
+    },
+  },
+];
