@@ -1,7 +1,11 @@
 import { AgentStateControl } from './elements/agent-state-control/agent-state-control.js';
+import { ChatActions } from './elements/chat-actions/chat-actions.js';
+import { ChatComposer } from './elements/chat-composer/chat-composer.js';
+import { ChatConversation } from './elements/chat-conversation/chat-conversation.js';
 import { ChatWorkspace } from './elements/chat-workspace/chat-workspace.js';
 import { ContactTab } from './elements/contact-tab/contact-tab.js';
 import { DispositionForm } from './elements/disposition-form/disposition-form.js';
+import { LaunchArea } from './elements/launch-area/launch-area.js';
 import { OfferPrompt } from './elements/offer-prompt/offer-prompt.js';
 import { QuickReplyPanel } from './elements/quick-reply-panel/quick-reply-panel.js';
 import { TransferDialog } from './elements/transfer-dialog/transfer-dialog.js';
@@ -12,6 +16,10 @@ export const elements = {
   'agent-state-control': AgentStateControl,
   'offer-prompt': OfferPrompt,
   'contact-tab': ContactTab,
+  'chat-conversation': ChatConversation,
+  'chat-composer': ChatComposer,
+  'chat-actions': ChatActions,
+  'launch-area': LaunchArea,
   'quick-reply-panel': QuickReplyPanel,
   'transfer-dialog': TransferDialog,
   'disposition-form': DispositionForm,
@@ -23,6 +31,10 @@ if (!customElements.get('chat-workspace')) customElements.define('chat-workspace
 if (!customElements.get('agent-state-control')) customElements.define('agent-state-control', AgentStateControl);
 if (!customElements.get('offer-prompt')) customElements.define('offer-prompt', OfferPrompt);
 if (!customElements.get('contact-tab')) customElements.define('contact-tab', ContactTab);
+if (!customElements.get('chat-conversation')) customElements.define('chat-conversation', ChatConversation);
+if (!customElements.get('chat-composer')) customElements.define('chat-composer', ChatComposer);
+if (!customElements.get('chat-actions')) customElements.define('chat-actions', ChatActions);
+if (!customElements.get('launch-area')) customElements.define('launch-area', LaunchArea);
 if (!customElements.get('quick-reply-panel')) customElements.define('quick-reply-panel', QuickReplyPanel);
 if (!customElements.get('transfer-dialog')) customElements.define('transfer-dialog', TransferDialog);
 if (!customElements.get('disposition-form')) customElements.define('disposition-form', DispositionForm);
@@ -33,6 +45,10 @@ declare global {
     'agent-state-control': AgentStateControl;
     'offer-prompt': OfferPrompt;
     'contact-tab': ContactTab;
+    'chat-conversation': ChatConversation;
+    'chat-composer': ChatComposer;
+    'chat-actions': ChatActions;
+    'launch-area': LaunchArea;
     'quick-reply-panel': QuickReplyPanel;
     'transfer-dialog': TransferDialog;
     'disposition-form': DispositionForm;

@@ -37,6 +37,7 @@ function options(shown: AgentState): AgentState[] {
  */
 export class AgentStateControl extends SessionElement {
   static override styles = styles;
+  static override shadowRootOptions = { ...SessionElement.shadowRootOptions, delegatesFocus: true };
 
   private readonly agentState = new SessionController(this, (session) =>
     combineLatest({

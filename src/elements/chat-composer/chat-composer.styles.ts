@@ -37,6 +37,11 @@ export const styles = [
       field-sizing: content;
     }
 
+    /* The frame around the box shows the focus. */
+    textarea:focus-visible {
+      outline: none;
+    }
+
     textarea::placeholder {
       color: var(--cw-color-text-muted);
     }

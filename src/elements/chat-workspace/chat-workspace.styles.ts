@@ -83,7 +83,7 @@ export const styles = [
       flex: 1;
       min-height: 0;
       display: grid;
-      grid-template-columns: minmax(112px, 150px) minmax(0, 1fr);
+      grid-template-columns: minmax(120px, 168px) minmax(0, 1fr);
       gap: var(--cw-space);
     }
 
@@ -92,68 +92,54 @@ export const styles = [
       flex-direction: column;
       gap: 4px;
       overflow-y: auto;
+      padding: 2px;
     }
 
-    .conversation {
+    .panel {
       min-height: 0;
-      overflow-y: auto;
-      padding: calc(var(--cw-space) * 1.5);
+      display: flex;
+      flex-direction: column;
+      gap: var(--cw-space);
+      padding: var(--cw-space);
       border-radius: var(--cw-radius);
       background: var(--cw-color-surface);
       border: 1px solid var(--cw-color-border);
     }
 
-    .transcript {
-      list-style: none;
-      margin: 0;
-      padding: 0;
-      display: grid;
-      gap: calc(var(--cw-space) * 1.5);
-    }
-
-    .message {
-      max-width: 90%;
-    }
-
-    .message[data-from='agent'] {
-      justify-self: end;
-      text-align: right;
-    }
-
-    .meta {
-      margin: 0 0 2px;
-      white-space: nowrap;
-      font-size: var(--cw-font-size-small);
-      color: var(--cw-color-text-muted);
+    .chat-head {
       display: flex;
+      flex-wrap: wrap;
+      align-items: flex-start;
+      justify-content: space-between;
       gap: var(--cw-space);
     }
 
-    .message[data-from='agent'] .meta {
-      justify-content: flex-end;
+    .who {
+      min-width: 0;
     }
 
-    .author {
-      font-weight: 600;
-      color: var(--cw-color-text);
-    }
-
-    .text {
-      display: inline-block;
+    h3 {
       margin: 0;
-      padding: var(--cw-space) calc(var(--cw-space) * 1.25);
-      border-radius: var(--cw-radius);
-      background: var(--cw-color-surface-raised);
-      white-space: pre-wrap;
-      overflow-wrap: anywhere;
-      text-align: left;
+      font-size: 15px;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
     }
 
-    .message[data-from='agent'] .text {
-      background: color-mix(in srgb, var(--cw-color-accent) 12%, var(--cw-color-surface));
+    .skill {
+      font-size: var(--cw-font-size-small);
+      color: var(--cw-color-text-muted);
     }
 
-    .ended,
+    chat-actions {
+      margin-left: auto;
+    }
+
+    chat-conversation {
+      flex: 1;
+      min-height: 120px;
+    }
+
     .empty {
       margin: var(--cw-space) 0 0;
       color: var(--cw-color-text-muted);

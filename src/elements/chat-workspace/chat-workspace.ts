@@ -4,14 +4,14 @@ import { LitElement, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { LangController } from '../../controllers/lang-controller.js';
+import { FocusGroupController } from '../../controllers/focus-group-controller.js';
 import { SessionController } from '../../controllers/session-controller.js';
 import { emit } from '../../events/workspace-events.js';
 import { playOfferChime, requestNotificationPermission, showOfferNotification } from '../../internal/offer-alerts.js';
 import type { ChatSession, SessionEvent } from '../../session/chat-session.js';
-import { firstContactMessage, selectActiveChat } from '../../session/selectors.js';
+import { firstContactMessage, selectActiveChat, shallowEqual } from '../../session/selectors.js';
 import { sessionContext } from '../../session/session-context.js';
-import type { SessionCommand, WorkspaceError } from '../../session/state.js';
-import { renderConversation } from './conversation-view.js';
+import { renderErrors } from './workspace-errors.js';
 import { styles } from './chat-workspace.styles.js';
 
 /**
@@ -29,7 +29,9 @@ import { styles } from './chat-workspace.styles.js';
  * @csspart offers - The stack of chat offers.
  * @csspart errors - The list of problems the agent should know about.
  * @csspart tabs - The vertical list of contact tabs.
+ * @csspart panel - The active chat: its header, actions, launch area, transcript and composer.
  * @csspart conversation - The active chat's transcript.
+ * @csspart composer - The active chat's message box.
  *
  * @cssprop --cw-font-family - Font of the whole workspace.
  * @cssprop --cw-font-size - Base font size.
@@ -61,45 +63,66 @@ export class ChatWorkspace extends LitElement {
   /** Shows a desktop notification when a chat is offered (asks permission on the first state change). */
   @property({ type: Boolean, reflect: true, attribute: 'offer-notifications' }) offerNotifications = false;
 
+  private readonly chatIds = new SessionController(this, (session) =>
+    session.select((state) => state.chats.map((chat) => chat.id), shallowEqual),
+  );
+
   private readonly view = new SessionController(this, (session) =>
-    session.select((state) => ({
-      chats: state.chats,
-      activeChat: selectActiveChat(state),
-      agentName: state.agent.name,
-      available: state.agent.state === 'Available',
-      capacity: state.configuration.maxConcurrentChats,
-      errors: state.errors,
-    })),
+    session.select((state) => {
+      const active = selectActiveChat(state);
+      return {
+        activeChatId: active?.id,
+        contactName: active?.contact.name ?? '',
+        skill: active?.skill ?? '',
+        available: state.agent.state === 'Available',
+        capacity: state.configuration.maxConcurrentChats,
+        errors: state.errors,
+      };
+    }, shallowEqual),
   );
 
   constructor() {
     super();
     new LangController(this);
+    // Arrows, Home and End move between the contact tabs; Tab enters the tablist on the active chat.
+    new FocusGroupController<HTMLElement & { chatId: string }>(this, {
+      items: () => Array.from(this.renderRoot.querySelectorAll('[role="tablist"] > contact-tab')),
+      direction: 'vertical',
+      isCurrent: (tab) => tab.chatId === this.session?.state.activeChatId,
+    });
     new SessionController(this, (session) => session.events$, { onValue: (event) => this.relay(event) });
   }
 
   override render() {
     const view = this.view.value;
+    const chatIds = this.chatIds.value ?? [];
     return html`
       <div part="base" class="workspace">
         <header part="header">
           <h2>${msg('Chats')}</h2>
           ${view
-            ? html`<span class="load" title=${msg('Open chats and capacity')}>
-                ${view.chats.length}/${view.capacity}
-              </span>`
+            ? html`<span class="load" title=${msg('Open chats and capacity')}>${chatIds.length}/${view.capacity}</span>`
             : nothing}
           <agent-state-control @change=${this.onStateChosen}></agent-state-control>
         </header>
         <offer-prompt part="offers"></offer-prompt>
-        ${view && view.errors.length > 0 ? this.renderErrors(view.errors) : nothing}
-        ${view && view.chats.length > 0
+        ${view && view.errors.length > 0 ? renderErrors(view.errors, (id) => this.session?.dismissError(id)) : nothing}
+        ${view?.activeChatId
           ? html`<div class="body">
               <div part="tabs" class="tabs" role="tablist" aria-orientation="vertical" aria-label=${msg('Chats')}>
-                ${repeat(view.chats, (chat) => chat.id, (chat) => html`<contact-tab chat-id=${chat.id}></contact-tab>`)}
+                ${repeat(chatIds, (id) => id, (id) => html`<contact-tab chat-id=${id}></contact-tab>`)}
               </div>
-              <section part="conversation" class="conversation" role="tabpanel" aria-label=${view.activeChat?.contact.name ?? ''}>
-                ${view.activeChat ? renderConversation(view.activeChat, view.agentName) : nothing}
+              <section part="panel" class="panel" role="tabpanel" aria-label=${view.contactName}>
+                <div class="chat-head">
+                  <div class="who">
+                    <h3>${view.contactName}</h3>
+                    <span class="skill">${view.skill}</span>
+                  </div>
+                  <chat-actions chat-id=${view.activeChatId}></chat-actions>
+                </div>
+                <launch-area chat-id=${view.activeChatId}></launch-area>
+                <chat-conversation part="conversation" chat-id=${view.activeChatId}></chat-conversation>
+                <chat-composer part="composer" chat-id=${view.activeChatId}></chat-composer>
               </section>
             </div>`
           : html`<p class="empty">
@@ -111,17 +134,16 @@ export class ChatWorkspace extends LitElement {
     `;
   }
 
-  private renderErrors(errors: readonly WorkspaceError[]) {
-    return html`
-      <ul part="errors" class="errors" role="alert">
-        ${repeat(errors, (error) => error.id, (error) => html`
-          <li>
-            <span>${describeError(error)}</span>
-            <button class="dismiss" aria-label=${msg('Dismiss')} @click=${() => this.session?.dismissError(error.id)}>×</button>
-          </li>
-        `)}
-      </ul>
-    `;
+  /** Puts the cursor in the active chat's message box. */
+  focusComposer(): void {
+    this.renderRoot.querySelector<HTMLElement>('chat-composer')?.focus();
+  }
+
+  /** Moves focus on when the control that had it goes away (an answered offer). */
+  private async keepFocus(target: () => HTMLElement | null | undefined): Promise<void> {
+    if (this.shadowRoot?.activeElement?.localName !== 'offer-prompt') return;
+    await this.updateComplete;
+    target()?.focus();
   }
 
   private readonly onStateChosen = (): void => {
@@ -143,44 +165,18 @@ export class ChatWorkspace extends LitElement {
       }
       case 'chat-accepted':
         emit(this, 'chat-accepted', { chatId: event.chat.id, contact: event.chat.contact, skill: event.chat.skill });
+        void this.keepFocus(() => this.renderRoot.querySelector<HTMLElement>('chat-composer'));
         break;
       case 'chat-ended':
         emit(this, 'chat-ended', { chatId: event.chat.id, contact: event.chat.contact, endedBy: event.chat.endedBy ?? 'agent' });
         break;
       case 'agent-state-changed':
         emit(this, 'agent-state-changed', { state: event.state, previous: event.previous });
+        // The last offer was rejected: what the agent does next is choose Available again.
+        if (event.state === 'Refused' && this.session?.state.offers.length === 0) {
+          void this.keepFocus(() => this.renderRoot.querySelector<HTMLElement>('agent-state-control'));
+        }
         break;
     }
-  }
-}
-
-function commandFailure(command: SessionCommand): string {
-  switch (command) {
-    case 'setAgentState':
-      return msg('The agent state could not be changed.');
-    case 'acceptOffer':
-      return msg('The chat could not be accepted.');
-    case 'rejectOffer':
-      return msg('The chat could not be rejected.');
-    case 'sendMessage':
-      return msg('The message could not be sent.');
-    case 'sendTyping':
-      return msg('The typing indicator could not be sent.');
-    case 'endChat':
-      return msg('The chat could not be ended.');
-    case 'closeChat':
-      return msg('The chat could not be closed.');
-  }
-}
-
-function describeError(error: WorkspaceError): string {
-  switch (error.kind) {
-    case 'invalid-event':
-      return msg(str`The contact center sent data the workspace could not read (${error.field}). Other chats are unaffected.`);
-    case 'command-failed':
-      // The platform's reason follows, in the platform's words.
-      return `${commandFailure(error.command)} ${error.message}`;
-    case 'disconnected':
-      return msg('The connection to the contact center was lost.');
   }
 }

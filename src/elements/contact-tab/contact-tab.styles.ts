@@ -5,8 +5,32 @@ export const styles = [
   themeTokens,
   css`
     :host {
+      /* Twelve hues apart from each other, each dark enough for white text (4.9:1 or more). */
+      --cw-contact-color-1: #1f5fbf;
+      --cw-contact-color-2: #0f766e;
+      --cw-contact-color-3: #b42318;
+      --cw-contact-color-4: #7e22ce;
+      --cw-contact-color-5: #a16207;
+      --cw-contact-color-6: #15803d;
+      --cw-contact-color-7: #be185d;
+      --cw-contact-color-8: #4338ca;
+      --cw-contact-color-9: #c2410c;
+      --cw-contact-color-10: #0e7490;
+      --cw-contact-color-11: #4d7c0f;
+      --cw-contact-color-12: #92400e;
+      --cw-contact-color-text: #ffffff;
+      --cw-timer-handle-bg: #e4e7ec;
+      --cw-timer-handle-color: #1f2933;
+      --cw-timer-wait-bg: #1d5fd0;
+      --cw-timer-wait-color: #ffffff;
+      --cw-timer-acw-bg: #6b2fb3;
+      --cw-timer-acw-color: #ffffff;
+      --cw-unread-bg: #b42318;
+      --cw-unread-color: #ffffff;
+
       display: block;
       border-radius: var(--cw-radius-small);
+      border: 1px solid transparent;
       cursor: pointer;
       outline: none;
     }
@@ -18,14 +42,30 @@ export const styles = [
 
     :host([aria-selected='true']) {
       background: var(--cw-color-surface);
+      border-color: var(--cw-color-border);
       box-shadow: var(--cw-shadow);
     }
 
+    .tab[data-color='1'] { --contact-color: var(--cw-contact-color-1); }
+    .tab[data-color='2'] { --contact-color: var(--cw-contact-color-2); }
+    .tab[data-color='3'] { --contact-color: var(--cw-contact-color-3); }
+    .tab[data-color='4'] { --contact-color: var(--cw-contact-color-4); }
+    .tab[data-color='5'] { --contact-color: var(--cw-contact-color-5); }
+    .tab[data-color='6'] { --contact-color: var(--cw-contact-color-6); }
+    .tab[data-color='7'] { --contact-color: var(--cw-contact-color-7); }
+    .tab[data-color='8'] { --contact-color: var(--cw-contact-color-8); }
+    .tab[data-color='9'] { --contact-color: var(--cw-contact-color-9); }
+    .tab[data-color='10'] { --contact-color: var(--cw-contact-color-10); }
+    .tab[data-color='11'] { --contact-color: var(--cw-contact-color-11); }
+    .tab[data-color='12'] { --contact-color: var(--cw-contact-color-12); }
+
     .tab {
       display: flex;
-      align-items: center;
+      align-items: flex-start;
       gap: var(--cw-space);
       padding: var(--cw-space);
+      border-inline-start: 4px solid var(--contact-color, var(--cw-color-accent));
+      border-radius: inherit;
     }
 
     .avatar {
@@ -35,10 +75,24 @@ export const styles = [
       width: 28px;
       height: 28px;
       border-radius: 50%;
-      background: var(--cw-color-accent);
-      color: var(--cw-color-accent-text);
+      background: var(--contact-color, var(--cw-color-accent));
+      color: var(--cw-contact-color-text);
       font-weight: 700;
       font-size: var(--cw-font-size-small);
+    }
+
+    .details {
+      flex: 1;
+      min-width: 0;
+      display: grid;
+      gap: 4px;
+    }
+
+    .heading {
+      display: flex;
+      align-items: center;
+      gap: 4px;
+      min-width: 0;
     }
 
     .name {
@@ -51,6 +105,90 @@ export const styles = [
 
     .tab[data-status='ended'] .name {
       color: var(--cw-color-text-muted);
+    }
+
+    .unread {
+      flex: none;
+      margin-inline-start: auto;
+      min-width: 20px;
+      padding: 0 6px;
+      border-radius: 999px;
+      background: var(--cw-unread-bg);
+      color: var(--cw-unread-color);
+      font-size: var(--cw-font-size-small);
+      font-weight: 700;
+      text-align: center;
+      font-variant-numeric: tabular-nums;
+    }
+
+    .timers {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 4px;
+    }
+
+    .timer {
+      padding: 0 6px;
+      border-radius: var(--cw-radius-small);
+      border: 1px solid transparent;
+      font-size: var(--cw-font-size-small);
+      font-weight: 600;
+      font-variant-numeric: tabular-nums;
+    }
+
+    .timer.handle {
+      background: var(--cw-timer-handle-bg);
+      color: var(--cw-timer-handle-color);
+    }
+
+    .timer.wait {
+      background: var(--cw-timer-wait-bg);
+      color: var(--cw-timer-wait-color);
+    }
+
+    .timer.acw {
+      background: var(--cw-timer-acw-bg);
+      color: var(--cw-timer-acw-color);
+    }
+
+    /* System colours replace ours: borders keep tabs and timers apart, the contact colour stays. */
+    @media (forced-colors: active) {
+      :host {
+        border-color: CanvasText;
+      }
+
+      :host([aria-selected='true']) {
+        border: 3px solid Highlight;
+      }
+
+      :host(:focus-visible) {
+        outline-color: Highlight;
+      }
+
+      .tab {
+        border-inline-start-color: CanvasText;
+      }
+
+      .avatar {
+        forced-color-adjust: none;
+        outline: 1px solid CanvasText;
+      }
+
+      .unread {
+        border: 1px solid CanvasText;
+      }
+
+      .timer.handle {
+        border: 1px solid CanvasText;
+      }
+
+      .timer.wait {
+        border: 2px solid CanvasText;
+      }
+
+      .timer.acw {
+        border: 2px dashed CanvasText;
+      }
     }
   `,
 ];

@@ -1,18 +1,69 @@
+import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
+import { distinctUntilChanged, map } from 'rxjs';
+import { clockText } from '../../controllers/clock-text.js';
 import { SessionController } from '../../controllers/session-controller.js';
-import { initialOf } from '../../internal/format.js';
+import { formatDuration, initialOf } from '../../internal/format.js';
 import { SessionElement } from '../../internal/session-element.js';
+import type { ChatSession } from '../../session/chat-session.js';
+import { contactWaitingSince } from '../../session/selectors.js';
+import type { Chat } from '../../session/state.js';
+import { contactColorIndex } from './contact-color.js';
 import { styles } from './contact-tab.styles.js';
 
+interface TabView {
+  chat: Chat | undefined;
+  selected: boolean;
+}
+
+type TimerKind = 'handle' | 'wait' | 'acw';
+
 /**
- * @tagname contact-tab
- * @summary One chat of the workspace, as a tab left of the conversation (R4). Clicking it
- * shows that chat.
+ * The contact's colour (stable for a name) and name, the unread count, and up to two timers
+ * (`role="timer"`, m:ss, then h:mm:ss): grey, the handling time since Accept, until the tab
+ * closes; blue, the time since the contact's last message, while the contact sent the last
+ * message; purple, the time since the chat ended, while after-contact work is pending. The
+ * session's one clock rewrites the timers' text; a tick never re-renders the tab.
  *
- * @csspart base - The tab's content.
- * @csspart avatar - The contact's initial on its colour.
+ * The tab's accessible name is exactly the contact's name; the unread count is its
+ * `aria-description`. Click, Enter or Space shows the chat; inside a `<chat-workspace>` the
+ * arrow keys, Home and End move between tabs.
+ *
+ * @tagname contact-tab
+ * @summary One chat of the workspace, as a tab left of the conversation (R4).
+ *
+ * @csspart base - The tab's content, edged with the contact's colour.
+ * @csspart avatar - The contact's initial on the contact's colour.
  * @csspart name - The contact's name.
+ * @csspart unread - The count of contact messages that arrived while another chat was shown.
+ * @csspart timers - The row of timers.
+ * @csspart timer - Every timer.
+ * @csspart timer-handle - The grey timer: total handling time since Accept.
+ * @csspart timer-wait - The blue timer: how long the contact has waited for a reply.
+ * @csspart timer-acw - The purple timer: time since the chat ended (after-contact work).
+ *
+ * @cssprop --cw-contact-color-1 - Contact palette, colour 1 of 12 (blue); a contact's colour comes from a hash of the name.
+ * @cssprop --cw-contact-color-2 - Contact palette, colour 2 (teal).
+ * @cssprop --cw-contact-color-3 - Contact palette, colour 3 (red).
+ * @cssprop --cw-contact-color-4 - Contact palette, colour 4 (purple).
+ * @cssprop --cw-contact-color-5 - Contact palette, colour 5 (amber).
+ * @cssprop --cw-contact-color-6 - Contact palette, colour 6 (green).
+ * @cssprop --cw-contact-color-7 - Contact palette, colour 7 (pink).
+ * @cssprop --cw-contact-color-8 - Contact palette, colour 8 (indigo).
+ * @cssprop --cw-contact-color-9 - Contact palette, colour 9 (orange).
+ * @cssprop --cw-contact-color-10 - Contact palette, colour 10 (cyan).
+ * @cssprop --cw-contact-color-11 - Contact palette, colour 11 (olive).
+ * @cssprop --cw-contact-color-12 - Contact palette, colour 12 (brown).
+ * @cssprop --cw-contact-color-text - The initial on the contact's colour.
+ * @cssprop --cw-timer-handle-bg - Background of the handling-time timer (grey).
+ * @cssprop --cw-timer-handle-color - Text of the handling-time timer.
+ * @cssprop --cw-timer-wait-bg - Background of the waiting timer (blue).
+ * @cssprop --cw-timer-wait-color - Text of the waiting timer.
+ * @cssprop --cw-timer-acw-bg - Background of the after-contact-work timer (purple).
+ * @cssprop --cw-timer-acw-color - Text of the after-contact-work timer.
+ * @cssprop --cw-unread-bg - Background of the unread count.
+ * @cssprop --cw-unread-color - Text of the unread count.
  */
 export class ContactTab extends SessionElement {
   static override styles = styles;
@@ -20,16 +71,25 @@ export class ContactTab extends SessionElement {
   /** The id of the chat this tab stands for. */
   @property({ attribute: 'chat-id' }) chatId = '';
 
-  private readonly view = new SessionController(this, (session) =>
-    session.select((state) => ({
-      chat: state.chats.find((chat) => chat.id === this.chatId),
-      selected: state.activeChatId === this.chatId,
-    })),
+  private readonly view = new SessionController<TabView>(
+    this,
+    (session) =>
+      session.state$.pipe(
+        map((state) => ({
+          chat: state.chats.find((chat) => chat.id === this.chatId),
+          selected: state.activeChatId === this.chatId,
+        })),
+        // Other chats change all the time (drafts, messages): this tab re-renders for its own only.
+        distinctUntilChanged((before, after) => before.chat === after.chat && before.selected === after.selected),
+      ),
+    { dependsOn: () => [this.chatId] },
   );
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.setAttribute('role', 'tab');
+    // Focusable on its own; a focus group (the workspace's tablist) then roves the tabindex.
+    if (!this.hasAttribute('tabindex')) this.tabIndex = 0;
     this.addEventListener('click', this.activate);
     this.addEventListener('keydown', this.onKeydown);
   }
@@ -40,26 +100,61 @@ export class ContactTab extends SessionElement {
     this.removeEventListener('keydown', this.onKeydown);
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    const selected = this.view.value?.selected ?? false;
+  /**
+   * The tab's accessible name is its content, and its only content not `aria-hidden` is the
+   * contact's name: an `aria-label` would make axe's label-in-name rule reject the timers and
+   * the count shown beside it. Set here, after the controllers' hostUpdate (a new chat id).
+   */
+  protected override update(changed: PropertyValues<this>): void {
+    const { chat, selected = false } = this.view.value ?? {};
     this.setAttribute('aria-selected', String(selected));
-    this.tabIndex = selected ? 0 : -1;
+    this.toggleAttributeValue('aria-description', chat && chat.unread > 0 ? unreadText(chat.unread) : undefined);
+    super.update(changed);
   }
 
   override render() {
     const chat = this.view.value?.chat;
-    if (!chat) return nothing;
+    const session = this.session;
+    if (!chat || !session) return nothing;
+    const name = chat.contact.name;
+    const waitingSince = contactWaitingSince(chat);
     return html`
-      <div part="base" class="tab" data-status=${chat.status}>
-        <span part="avatar" class="avatar" aria-hidden="true">${initialOf(chat.contact.name)}</span>
-        <span part="name" class="name">${chat.contact.name}</span>
+      <div part="base" class="tab" data-status=${chat.status} data-color=${contactColorIndex(name)}>
+        <span part="avatar" class="avatar" aria-hidden="true">${initialOf(name)}</span>
+        <span class="details">
+          <span class="heading">
+            <span part="name" class="name">${name}</span>
+            ${chat.unread > 0
+              ? html`<span part="unread" class="unread" title=${unreadText(chat.unread)} aria-hidden="true">${chat.unread}</span>`
+              : nothing}
+          </span>
+          <span part="timers" class="timers" aria-hidden="true">
+            ${this.renderTimer(session, 'handle', chat.acceptedAt, msg('Handling time'))}
+            ${waitingSince === undefined
+              ? nothing
+              : this.renderTimer(session, 'wait', waitingSince, msg('Contact waiting'))}
+            ${chat.status === 'ended' && chat.endedAt !== undefined
+              ? this.renderTimer(session, 'acw', chat.endedAt, msg('After-contact work'))
+              : nothing}
+          </span>
+        </span>
       </div>
     `;
   }
 
+  private renderTimer(session: ChatSession, kind: TimerKind, since: number, label: string) {
+    return html`<span part="timer timer-${kind}" class="timer ${kind}" role="timer" aria-label=${label} title=${label}
+      >${clockText(session.clock$, (now) => formatDuration(now - since))}</span
+    >`;
+  }
+
+  private toggleAttributeValue(name: string, value: string | undefined): void {
+    if (value === undefined) this.removeAttribute(name);
+    else this.setAttribute(name, value);
+  }
+
   private readonly activate = (): void => {
-    if (this.chatId) this.session?.activateChat(this.chatId);
+    if (this.chatId && !this.view.value?.selected) this.session?.activateChat(this.chatId);
   };
 
   private readonly onKeydown = (event: KeyboardEvent): void => {
@@ -68,4 +163,8 @@ export class ContactTab extends SessionElement {
       this.activate();
     }
   };
+}
+
+function unreadText(count: number): string {
+  return count === 1 ? msg('1 unread message') : msg(str`${count} unread messages`);
 }

@@ -1,0 +1,223 @@
+import { css } from 'lit';
+import { buttonStyles, themeTokens } from '../../internal/theme.styles.js';
+
+export const styles = [
+  themeTokens,
+  buttonStyles,
+  css`
+    :host {
+      --cw-conversation-background: var(--cw-color-surface);
+      --cw-conversation-contact-bubble: #f0f2f5;
+      --cw-conversation-contact-text: var(--cw-color-text);
+      --cw-conversation-agent-bubble: #e3edfb;
+      --cw-conversation-agent-text: var(--cw-color-text);
+      --cw-conversation-link: #1a56b0;
+
+      display: flex;
+      flex-direction: column;
+      min-height: 0;
+      background: var(--cw-conversation-background);
+    }
+
+    p {
+      margin: 0;
+    }
+
+    .frame {
+      position: relative;
+      flex: 1 1 0;
+      display: flex;
+      flex-direction: column;
+      min-height: 0;
+    }
+
+    /* The virtualizer sizes and positions the items; this is only the scrolling box. */
+    .transcript {
+      flex: 1 1 0;
+      overflow-anchor: none;
+      overscroll-behavior: contain;
+    }
+
+    .transcript:focus-visible {
+      outline-offset: -2px;
+    }
+
+    .entry {
+      width: 100%;
+      padding: calc(var(--cw-space) * 0.5) calc(var(--cw-space) * 2);
+    }
+
+    .message {
+      display: flex;
+    }
+
+    .message[data-from='agent'] {
+      justify-content: flex-end;
+    }
+
+    .bubble {
+      max-width: min(78%, 64ch);
+      padding: calc(var(--cw-space) * 0.75) calc(var(--cw-space) * 1.5);
+      border-radius: 14px;
+      border-end-start-radius: 4px;
+      background: var(--cw-conversation-contact-bubble);
+      color: var(--cw-conversation-contact-text);
+    }
+
+    .message[data-from='agent'] .bubble {
+      border-end-start-radius: 14px;
+      border-end-end-radius: 4px;
+      background: var(--cw-conversation-agent-bubble);
+      color: var(--cw-conversation-agent-text);
+    }
+
+    .message[data-delivery='sending'] .bubble {
+      opacity: 0.7;
+    }
+
+    .message[data-delivery='failed'] .bubble {
+      box-shadow: inset 0 0 0 1px var(--cw-color-danger);
+    }
+
+    .meta {
+      display: flex;
+      align-items: baseline;
+      gap: var(--cw-space);
+      font-size: var(--cw-font-size-small);
+      color: var(--cw-color-text-muted);
+    }
+
+    .author {
+      font-weight: 600;
+      color: var(--cw-color-text);
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+
+    .text {
+      margin-top: 2px;
+      white-space: pre-wrap;
+      overflow-wrap: anywhere;
+    }
+
+    .text a {
+      color: var(--cw-conversation-link);
+      text-decoration: underline;
+      text-underline-offset: 2px;
+    }
+
+    .delivery {
+      display: flex;
+      align-items: center;
+      gap: calc(var(--cw-space) * 0.75);
+      margin-top: calc(var(--cw-space) * 0.5);
+      font-size: var(--cw-font-size-small);
+      color: var(--cw-color-text-muted);
+    }
+
+    .delivery.failed {
+      color: var(--cw-color-danger);
+      font-weight: 600;
+    }
+
+    .delivery .icon {
+      flex: none;
+    }
+
+    .retry {
+      min-height: 26px;
+      padding: 0 var(--cw-space);
+      font-size: var(--cw-font-size-small);
+    }
+
+    .system {
+      text-align: center;
+      font-size: var(--cw-font-size-small);
+      color: var(--cw-color-text-muted);
+    }
+
+    .system p {
+      display: inline-flex;
+      gap: var(--cw-space);
+      padding: 2px calc(var(--cw-space) * 1.25);
+      border-radius: 999px;
+      background: var(--cw-color-surface-raised);
+    }
+
+    .new-messages {
+      position: absolute;
+      inset-block-end: calc(var(--cw-space) * 1.5);
+      inset-inline-start: 50%;
+      transform: translateX(-50%);
+      display: inline-flex;
+      align-items: center;
+      gap: calc(var(--cw-space) * 0.75);
+      border-radius: 999px;
+      border-color: var(--cw-color-accent);
+      background: var(--cw-color-accent);
+      color: var(--cw-color-accent-text);
+      box-shadow: var(--cw-shadow);
+    }
+
+    .new-messages:hover {
+      background: var(--cw-color-accent);
+      filter: brightness(1.08);
+    }
+
+    /* Always there, so the transcript does not jump when the contact starts typing. */
+    .typing-row {
+      flex: none;
+      min-height: calc(var(--cw-font-size-small) * 1.6 + var(--cw-space));
+      padding: calc(var(--cw-space) * 0.25) calc(var(--cw-space) * 2);
+    }
+
+    .typing {
+      display: flex;
+      align-items: center;
+      gap: var(--cw-space);
+      font-size: var(--cw-font-size-small);
+      font-style: italic;
+      color: var(--cw-color-text-muted);
+    }
+
+    .dots {
+      display: inline-flex;
+      gap: 3px;
+    }
+
+    .dots span {
+      width: 5px;
+      height: 5px;
+      border-radius: 50%;
+      background: currentColor;
+      animation: blink 1.2s infinite ease-in-out;
+    }
+
+    .dots span:nth-child(2) {
+      animation-delay: 0.2s;
+    }
+
+    .dots span:nth-child(3) {
+      animation-delay: 0.4s;
+    }
+
+    @keyframes blink {
+      0%,
+      80%,
+      100% {
+        opacity: 0.25;
+      }
+      40% {
+        opacity: 1;
+      }
+    }
+
+    @media (prefers-reduced-motion: reduce) {
+      .dots span {
+        animation: none;
+        opacity: 0.6;
+      }
+    }
+  `,
+];

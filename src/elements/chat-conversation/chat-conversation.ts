@@ -1,0 +1,283 @@
+import { msg, str } from '@lit/localize';
+import { virtualize, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
+import { SessionController } from '../../controllers/session-controller.js';
+import { currentLocale } from '../../i18n/localization.js';
+import { linkify } from '../../internal/linkify.js';
+import { SessionElement } from '../../internal/session-element.js';
+import type { Chat, TranscriptMessage } from '../../session/state.js';
+import { styles } from './chat-conversation.styles.js';
+import { TranscriptScroll } from './transcript-scroll.js';
+import { freshEntries, transcriptEntries, type ChatHappening, type TranscriptEntry } from './transcript.js';
+
+/**
+ * @tagname chat-conversation
+ * @summary The transcript of one chat: every message with its author and time, system
+ * lines for what happened to the chat, and the contact's typing (R8, R13). Only the
+ * messages in view are in the DOM, so chats of thousands of messages stay fast.
+ *
+ * The view follows new messages while the agent is at the bottom; scrolled up, it stays
+ * put and offers a "New messages" button instead. Showing another chat (a new `chat-id`)
+ * keeps the scroll position of the one left, and comes back to it.
+ *
+ * @csspart transcript - The scrolling list of messages.
+ * @csspart message - Every message; also `contact-message` or `agent-message`.
+ * @csspart contact-message - A message of the contact.
+ * @csspart agent-message - A message of an agent.
+ * @csspart bubble - The coloured box around a message's text.
+ * @csspart delivery - The "Sending…" or "Not sent" line of the agent's own message.
+ * @csspart system-line - A line about the chat: accepted, transferred, ended.
+ * @csspart typing - The "is typing" indicator below the transcript.
+ * @csspart new-messages - The button that brings the agent down to messages that arrived while scrolled up.
+ *
+ * @cssprop --cw-conversation-background - Background of the transcript.
+ * @cssprop --cw-conversation-contact-bubble - Background of the contact's messages.
+ * @cssprop --cw-conversation-contact-text - Text colour of the contact's messages.
+ * @cssprop --cw-conversation-agent-bubble - Background of the agent's messages.
+ * @cssprop --cw-conversation-agent-text - Text colour of the agent's messages.
+ * @cssprop --cw-conversation-link - Colour of links in messages.
+ */
+export class ChatConversation extends SessionElement {
+  static override styles = styles;
+
+  /** The id of the chat to show; the element shows nothing while the session has no such chat. */
+  @property({ attribute: 'chat-id' }) chatId = '';
+
+  /** Text for screen readers: new messages, or that some wait below. */
+  @state() private announcement = '';
+
+  @query('[part="transcript"]') private transcriptScroller!: (HTMLElement & VirtualizerHostElement) | null;
+
+  private readonly chats = new SessionController(this, (session) => session.chats$);
+  private readonly agent = new SessionController(this, (session) => session.agent$);
+  private readonly follow = new TranscriptScroll(this, () => this.transcriptScroller);
+
+  /** The chat on screen and the entries it showed, to tell new entries from old. */
+  private shownChatId?: string;
+  private shownEntries: readonly TranscriptEntry[] = [];
+  private entriesCache?: { chat: Chat; entries: TranscriptEntry[] };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A detached scroller forgets its position; come back to the remembered one.
+    if (this.hasUpdated && this.shownChatId !== undefined) this.follow.show(this.shownChatId, idsOf(this.shownEntries));
+  }
+
+  private get chat(): Chat | undefined {
+    return this.chats.value?.find((chat) => chat.id === this.chatId);
+  }
+
+  /**
+   * Works out what changed in the transcript. In `update`, not `willUpdate`: a new
+   * session's first chats arrive in the controllers' `hostUpdate`, which Lit runs between
+   * the two, and they would otherwise be seen one update late.
+   */
+  protected override update(changed: PropertyValues<this>): void {
+    this.takeInChanges();
+    super.update(changed);
+  }
+
+  private takeInChanges(): void {
+    if (this.shownChatId !== undefined && this.shownChatId !== this.chatId) {
+      this.follow.leave();
+      this.shownChatId = undefined;
+      this.shownEntries = [];
+      this.announcement = '';
+    }
+    const chat = this.chat;
+    if (!chat) return;
+    const entries = this.entriesOf(chat);
+    if (this.shownChatId === undefined) {
+      this.shownChatId = chat.id;
+      this.follow.show(chat.id, idsOf(entries));
+    } else if (entries !== this.shownEntries) {
+      this.takeIn(freshEntries(this.shownEntries, entries));
+      this.follow.entriesChanged(entries.length);
+    }
+    this.shownEntries = entries;
+    this.follow.forgetAllBut((this.chats.value ?? []).map((candidate) => candidate.id));
+  }
+
+  override render() {
+    const chat = this.chat;
+    if (!chat) return nothing;
+    const entries = this.shownEntries;
+    const agentName = this.agent.value?.name ?? '';
+    return html`
+      <div class="frame">
+        ${keyed(
+          chat.id,
+          html`<div
+            part="transcript"
+            class="transcript"
+            role="list"
+            tabindex="0"
+            aria-label=${msg(str`Conversation with ${chat.contact.name}`)}
+          >
+            ${virtualize({
+              items: entries as TranscriptEntry[],
+              keyFunction: (entry) => entry.id,
+              renderItem: (entry, index) => this.renderEntry(entry, index, entries.length, chat, agentName),
+              scroller: true,
+              layout: this.follow.layout(entries.length),
+            })}
+          </div>`,
+        )}
+        ${this.follow.unseen
+          ? html`<button part="new-messages" class="new-messages" type="button" @click=${this.showLatest}>
+              ${msg('New messages')}${arrowDown}
+            </button>`
+          : nothing}
+      </div>
+      <div class="typing-row">
+        ${chat.contactTyping
+          ? html`<p part="typing" class="typing">
+              <span class="dots" aria-hidden="true"><span></span><span></span><span></span></span>
+              ${msg(str`${chat.contact.name} is typing…`)}
+            </p>`
+          : nothing}
+      </div>
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+    `;
+  }
+
+  private renderEntry(entry: TranscriptEntry, index: number, count: number, chat: Chat, agentName: string): TemplateResult {
+    if (entry.kind === 'happening' || entry.message.from === 'system') {
+      const text = entry.kind === 'happening' ? happeningText(entry.happening) : entry.message.text;
+      return html`<div
+        role="listitem"
+        part="system-line"
+        class="entry system"
+        data-entry-id=${entry.id}
+        aria-posinset=${index + 1}
+        aria-setsize=${count}
+      >
+        <p><span>${text}</span> ${timeOf(entry.at)}</p>
+      </div>`;
+    }
+    const message = entry.message;
+    const author = message.from === 'contact' ? chat.contact.name : (message.authorName ?? agentName);
+    return html`<div
+      role="listitem"
+      part="message ${message.from}-message"
+      class="entry message"
+      data-from=${message.from}
+      data-delivery=${message.delivery ?? 'sent'}
+      data-entry-id=${entry.id}
+      aria-posinset=${index + 1}
+      aria-setsize=${count}
+    >
+      <div part="bubble" class="bubble">
+        <p class="meta"><span class="author">${author}</span> ${timeOf(message.at)}</p>
+        <p class="text">${renderText(message.text)}</p>
+        ${this.renderDelivery(chat, message)}
+      </div>
+    </div>`;
+  }
+
+  private renderDelivery(chat: Chat, message: TranscriptMessage) {
+    if (message.delivery === 'sending') {
+      return html`<p part="delivery" class="delivery">${msg('Sending…')}</p>`;
+    }
+    if (message.delivery === 'failed') {
+      return html`<p part="delivery" class="delivery failed">
+        ${warningIcon}<span>${msg('Not sent.')}</span>
+        <button type="button" class="retry" @click=${() => void this.session?.retryMessage(chat.id, message.id)}>
+          ${msg('Retry')}
+        </button>
+      </p>`;
+    }
+    return nothing;
+  }
+
+  /** New entries of the chat on screen: read out when the agent follows, else marked as waiting below. */
+  private takeIn(fresh: readonly TranscriptEntry[]): void {
+    if (fresh.length === 0) return;
+    const noteworthy = fresh.filter((entry) => entry.kind === 'happening' || entry.message.from !== 'agent');
+    const sentByAgent = fresh.some((entry) => entry.kind === 'message' && entry.message.delivery === 'sending');
+    const outcome = this.follow.arrived({ sentByAgent, noteworthy: noteworthy.length > 0 });
+    if (outcome === 'seen' && noteworthy.length > 0) {
+      this.announcement = noteworthy.map((entry) => this.spoken(entry)).join(' ');
+    } else if (outcome === 'newly-waiting') {
+      this.announcement = msg('New messages below.');
+    }
+  }
+
+  private spoken(entry: TranscriptEntry): string {
+    if (entry.kind === 'happening') return happeningText(entry.happening);
+    if (entry.message.from === 'system') return entry.message.text;
+    const author = entry.message.from === 'contact' ? (this.chat?.contact.name ?? '') : (entry.message.authorName ?? '');
+    return msg(str`${author}: ${entry.message.text}`);
+  }
+
+  private entriesOf(chat: Chat): TranscriptEntry[] {
+    const cached = this.entriesCache;
+    const same =
+      cached?.chat.id === chat.id &&
+      cached.chat.messages === chat.messages &&
+      cached.chat.acceptedAt === chat.acceptedAt &&
+      cached.chat.endedAt === chat.endedAt &&
+      cached.chat.endedBy === chat.endedBy;
+    if (same) return cached.entries;
+    const entries = transcriptEntries(chat);
+    this.entriesCache = { chat, entries };
+    return entries;
+  }
+
+  private readonly showLatest = (): void => {
+    this.follow.showLatest();
+    // The button goes away; keep keyboard focus in the conversation.
+    this.transcriptScroller?.focus({ preventScroll: true });
+  };
+}
+
+function idsOf(entries: readonly TranscriptEntry[]): string[] {
+  return entries.map((entry) => entry.id);
+}
+
+function happeningText(happening: ChatHappening): string {
+  switch (happening) {
+    case 'accepted':
+      return msg('You accepted the chat.');
+    case 'contact-left':
+      return msg('The contact left the chat.');
+    case 'ended':
+      return msg('The chat has ended.');
+  }
+}
+
+/** Contact text is only ever text; http(s) addresses become links that open apart from the workspace. */
+function renderText(text: string) {
+  return linkify(text).map((segment) =>
+    segment.kind === 'link'
+      ? html`<a href=${segment.href} target="_blank" rel="noopener noreferrer">${segment.text}</a>`
+      : segment.text,
+  );
+}
+
+const timeFormats = new Map<string, { short: Intl.DateTimeFormat; full: Intl.DateTimeFormat }>();
+
+function timeOf(at: number) {
+  const locale = currentLocale();
+  let formats = timeFormats.get(locale);
+  if (!formats) {
+    formats = {
+      short: new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }),
+      full: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
+    };
+    timeFormats.set(locale, formats);
+  }
+  const date = new Date(at);
+  return html`<time class="time" datetime=${date.toISOString()} title=${formats.full.format(date)}>${formats.short.format(date)}</time>`;
+}
+
+const arrowDown = html`<svg aria-hidden="true" viewBox="0 0 16 16" width="14" height="14">
+  <path d="M8 3v9M4 8l4 4 4-4" fill="none" stroke="currentColor" stroke-width="1.75" stroke-linecap="round" stroke-linejoin="round" />
+</svg>`;
+
+const warningIcon = html`<svg class="icon" aria-hidden="true" viewBox="0 0 16 16" width="14" height="14">
+  <path d="M8 1.5 15 14H1z" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linejoin="round" />
+  <path d="M8 6v3.5M8 11.5v.5" stroke="currentColor" stroke-width="1.5" stroke-linecap="round" />
+</svg>`;

@@ -1,0 +1,52 @@
+import type { Chat, TranscriptMessage } from '../../session/state.js';
+
+/** What happened to the chat itself, told as a system line. */
+export type ChatHappening = 'accepted' | 'contact-left' | 'ended';
+
+/** One line of the transcript: a message, or a system line the workspace derives from the chat. */
+export type TranscriptEntry =
+  | { kind: 'message'; id: string; at: number; message: TranscriptMessage }
+  | { kind: 'happening'; id: string; at: number; happening: ChatHappening };
+
+/**
+ * The chat's messages with system lines for its acceptance and its end, placed by
+ * time. Messages keep the order the session gives them. At the same millisecond the
+ * acceptance comes before the agent's messages (none can precede it) and after the
+ * contact's; the end comes after every message of its moment.
+ */
+export function transcriptEntries(chat: Chat): TranscriptEntry[] {
+  const happenings: HappeningEntry[] = [
+    { kind: 'happening', id: `${chat.id}:accepted`, at: chat.acceptedAt, happening: 'accepted' },
+  ];
+  if (chat.endedAt !== undefined) {
+    happenings.push({
+      kind: 'happening',
+      id: `${chat.id}:ended`,
+      at: chat.endedAt,
+      happening: chat.endedBy === 'contact' ? 'contact-left' : 'ended',
+    });
+  }
+
+  const entries: TranscriptEntry[] = [];
+  let next = 0;
+  for (const message of chat.messages) {
+    for (let happening = happenings[next]; happening && comesBefore(happening, message); happening = happenings[++next]) {
+      entries.push(happening);
+    }
+    entries.push({ kind: 'message', id: message.id, at: message.at, message });
+  }
+  return entries.concat(happenings.slice(next));
+}
+
+type HappeningEntry = Extract<TranscriptEntry, { kind: 'happening' }>;
+
+function comesBefore(happening: HappeningEntry, message: TranscriptMessage): boolean {
+  if (happening.at !== message.at) return happening.at < message.at;
+  return happening.happening === 'accepted' && message.from === 'agent';
+}
+
+/** The entries of `current` that `previous` did not hold, in order. */
+export function freshEntries(previous: readonly TranscriptEntry[], current: readonly TranscriptEntry[]): TranscriptEntry[] {
+  const known = new Set(previous.map((entry) => entry.id));
+  return current.filter((entry) => !known.has(entry.id));
+}
