@@ -238,6 +238,7 @@ describe('<chat-conversation>', () => {
     expect(isInView(element, firstInView)).to.equal(true);
     expect(isInView(element, messageWithText(element, 'Are you there?'))).to.equal(false);
     expect(root(element).querySelector('[role="status"]')?.textContent).to.equal('New messages below.');
+    await expect(element).to.be.accessible();
 
     newMessagesButton(element)?.click();
     await waitUntil(() => isInView(element, messageWithText(element, 'Are you there?')), 'scrolled to the latest');
@@ -346,15 +347,21 @@ describe('<chat-conversation>', () => {
     const chatId = await acceptedChat(center, session);
     const element = await show(session, chatId);
 
+    let reject: (error: Error) => void = () => undefined;
+    send.callsFake(() => new Promise((_resolve, fail) => (reject = fail)));
     const sending = session.sendMessage(chatId, 'Un instant');
     await settle(element);
-    await waitUntil(() => messageWithText(element, 'Un instant') !== undefined, 'the message shows at once');
+    await waitUntil(() => messageWithText(element, 'Un instant')?.dataset.delivery === 'sending', 'shows at once, pending');
+    expect(messageWithText(element, 'Un instant')?.querySelector('[part="delivery"]')?.textContent).to.equal('Sending…');
+    await expect(element).to.be.accessible();
+    reject(new Error('Network down'));
     expect(await sending).to.equal(false);
     await settle(element);
     await waitUntil(() => messageWithText(element, 'Un instant')?.dataset.delivery === 'failed', 'marked failed');
     const failed = messageWithText(element, 'Un instant');
     expect(failed?.querySelector('[part="delivery"]')?.textContent).to.contain('Not sent.');
     expect(failed?.querySelector('[part="delivery"] svg')).to.not.equal(null);
+    await expect(element).to.be.accessible();
 
     send.restore();
     const retry = sinon.spy(session, 'retryMessage');

@@ -12,7 +12,7 @@ export const styles = [
     .actions {
       display: flex;
       flex-wrap: wrap;
-      justify-content: flex-end;
+      justify-content: flex-start;
       gap: var(--cw-space);
     }
 
@@ -31,7 +31,7 @@ export const styles = [
       min-height: 1.2em;
       font-size: var(--cw-font-size-small);
       color: var(--cw-color-text-muted);
-      text-align: right;
+      text-align: left;
     }
 
     @media (forced-colors: active) {

@@ -58,6 +58,7 @@ export const styles = [
     .bubble {
       max-width: min(78%, 64ch);
       padding: calc(var(--cw-space) * 0.75) calc(var(--cw-space) * 1.5);
+      border: 1px solid transparent;
       border-radius: 14px;
       border-end-start-radius: 4px;
       background: var(--cw-conversation-contact-bubble);
@@ -71,12 +72,15 @@ export const styles = [
       color: var(--cw-conversation-agent-text);
     }
 
+    /* Pending: an outline of the bubble still to be filled; text keeps its full contrast. */
     .message[data-delivery='sending'] .bubble {
-      opacity: 0.7;
+      border-style: dashed;
+      border-color: var(--cw-color-border);
+      background: var(--cw-conversation-background);
     }
 
     .message[data-delivery='failed'] .bubble {
-      box-shadow: inset 0 0 0 1px var(--cw-color-danger);
+      border-color: var(--cw-color-danger);
     }
 
     .meta {

@@ -107,14 +107,16 @@ export const styles = [
     }
 
     .chat-head {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: flex-start;
-      justify-content: space-between;
-      gap: var(--cw-space);
+      display: grid;
+      gap: calc(var(--cw-space) / 2);
+      padding-bottom: var(--cw-space);
+      border-bottom: 1px solid var(--cw-color-border);
     }
 
     .who {
+      display: flex;
+      align-items: baseline;
+      gap: var(--cw-space);
       min-width: 0;
     }
 
@@ -129,10 +131,6 @@ export const styles = [
     .skill {
       font-size: var(--cw-font-size-small);
       color: var(--cw-color-text-muted);
-    }
-
-    chat-actions {
-      margin-left: auto;
     }
 
     chat-conversation {
