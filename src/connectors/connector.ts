@@ -1,6 +1,13 @@
 import type { Observable } from 'rxjs';
 import type { ConnectorEvent } from './events.js';
-import type { AgentIdentity, ChatMessage, DispositionRecord, SelectableAgentState } from './types.js';
+import type {
+  AgentIdentity,
+  ChatMessage,
+  DispositionRecord,
+  EngagementRequest,
+  SelectableAgentState,
+  TransferTarget,
+} from './types.js';
 
 /**
  * The port between the workspace and a contact-center platform.
@@ -39,6 +46,15 @@ export interface ContactCenterConnector {
 
   /** Ends the chat; after-contact work begins. */
   endChat(chatId: string): Promise<void>;
+
+  /**
+   * Hands the chat to an agent, team or skill at once; it leaves this agent's workspace
+   * (a `chat-closed` event) and reaches the destination as an offer (R12).
+   */
+  transferChat(chatId: string, target: TransferTarget, note?: string): Promise<void>;
+
+  /** Schedules a follow-up contact (R5). */
+  createEngagement(request: EngagementRequest): Promise<void>;
 
   /** Records the disposition and closes the chat for this agent. */
   closeChat(chatId: string, disposition?: DispositionRecord): Promise<void>;

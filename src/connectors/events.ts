@@ -5,6 +5,7 @@ import {
   type AgentState,
   type ChatMessage,
   type ChatSnapshot,
+  type Presence,
   type WorkspaceConfiguration,
 } from './types.js';
 
@@ -29,7 +30,9 @@ export type ConnectorEvent =
   /** The chat left this agent's workspace for good (saved, transferred, ...). */
   | { type: 'chat-closed'; chatId: string }
   /** The contact started or stopped typing. */
-  | { type: 'contact-typing'; chatId: string; typing: boolean };
+  | { type: 'contact-typing'; chatId: string; typing: boolean }
+  /** Who in the address book can take a chat now. A full list each time. */
+  | { type: 'presence'; agents: { id: string; presence: Presence }[] };
 
 export type ConnectorEventType = ConnectorEvent['type'];
 
@@ -56,6 +59,9 @@ const chatSchema = v.object({
   contact: contactSchema,
   skill: v.string(),
   messages: v.array(messageSchema),
+  transfers: v.optional(
+    v.array(v.object({ fromAgentName: v.string(), toName: v.string(), note: v.optional(v.string()), at: epochMs })),
+  ),
 });
 
 const configurationSchema = v.object({
@@ -104,6 +110,10 @@ const eventSchema = v.variant('type', [
   v.object({ type: v.literal('chat-ended'), chatId: id, by: v.picklist(['agent', 'contact']) }),
   v.object({ type: v.literal('chat-closed'), chatId: id }),
   v.object({ type: v.literal('contact-typing'), chatId: id, typing: v.boolean() }),
+  v.object({
+    type: v.literal('presence'),
+    agents: v.array(v.object({ id, presence: v.picklist(['Available', 'Unavailable', 'Refused', 'Offline']) })),
+  }),
 ]) satisfies v.GenericSchema<unknown, ConnectorEvent>;
 
 export type ParsedConnectorEvent =

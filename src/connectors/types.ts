@@ -37,12 +37,46 @@ export interface ChatMessage {
   authorName?: string;
 }
 
+/** A hand-over of a chat from one agent to another destination (R12). */
+export interface TransferRecord {
+  /** The name of the agent who transferred the chat. */
+  fromAgentName: string;
+  /** The destination as the address book names it. */
+  toName: string;
+  /** What the transferring agent wrote for whoever picks the chat up. */
+  note?: string;
+  at: number;
+}
+
 /** A chat as the platform hands it to an agent: with every earlier message (R13). */
 export interface ChatSnapshot {
   id: string;
   contact: Contact;
   skill: string;
   messages: ChatMessage[];
+  /** Earlier hand-overs, oldest first, with their notes. */
+  transfers?: TransferRecord[];
+}
+
+/** Where a chat can be transferred: an agent, a team or a skill of the address book, by id. */
+export interface TransferTarget {
+  kind: 'agent' | 'team' | 'skill';
+  id: string;
+}
+
+/** Whether a colleague can take a chat now, as the address book shows it. */
+export type Presence = AgentState | 'Offline';
+
+/** A follow-up contact the agent schedules from the launch area (R5). */
+export interface EngagementRequest {
+  /** The chat it follows up, if any. */
+  chatId?: string;
+  contact: Contact;
+  /** One of `engagementChannels`. */
+  channel: string;
+  /** When to contact them (epoch ms); absent means now. */
+  scheduledAt?: number;
+  note: string;
 }
 
 /** A disposition the administrator configured (R7, R11). */

@@ -37,7 +37,11 @@ export class SessionController<T> implements ReactiveController {
   }
 
   hostUpdate(): void {
-    if (this.host.session !== this.boundSession || this.dependenciesChanged()) this.bind();
+    if (this.host.session !== this.boundSession || this.dependenciesChanged()) {
+      this.bind();
+      // This update's willUpdate() ran before the new value arrived: render once more with it.
+      void this.host.updateComplete.then(() => this.host.requestUpdate());
+    }
   }
 
   hostDisconnected(): void {

@@ -17,7 +17,13 @@ import {
 } from 'rxjs';
 import type { ContactCenterConnector } from '../connectors/connector.js';
 import { chatIdOf, parseConnectorEvent, type ConnectorEvent } from '../connectors/events.js';
-import type { AgentState, DispositionRecord, SelectableAgentState } from '../connectors/types.js';
+import type {
+  AgentState,
+  DispositionRecord,
+  EngagementRequest,
+  SelectableAgentState,
+  TransferTarget,
+} from '../connectors/types.js';
 import { reduce, type SessionAction } from './reducer.js';
 import * as select from './selectors.js';
 import { initialState, type Chat, type Offer, type SessionCommand, type WorkspaceState } from './state.js';
@@ -27,6 +33,7 @@ export type SessionEvent =
   | { type: 'chat-offered'; offer: Offer }
   | { type: 'chat-accepted'; chat: Chat }
   | { type: 'chat-ended'; chat: Chat }
+  | { type: 'chat-transferred'; chat: Chat; target: TransferTarget; targetName: string; note?: string }
   | { type: 'agent-state-changed'; state: AgentState; previous: AgentState };
 
 /** How often the agent's typing reaches the contact, at most, per chat. */
@@ -189,6 +196,11 @@ export class ChatSession {
     if (chat && chat.draft !== text) this.dispatch({ type: 'draft-changed', chatId, text });
   }
 
+  /** Keeps the disposition, tags and notes being typed in after-contact work (R11). */
+  setWrapUp(chatId: string, wrapUp: DispositionRecord): void {
+    if (this.state.chats.some((chat) => chat.id === chatId)) this.dispatch({ type: 'wrap-up-changed', chatId, wrapUp });
+  }
+
   /** Signals that the agent is typing; sent to the platform at most every few seconds per chat. */
   notifyTyping(chatId: string): void {
     if (this.state.chats.some((chat) => chat.id === chatId && chat.status === 'active')) this.typing.next(chatId);
@@ -197,6 +209,26 @@ export class ChatSession {
   /** Ends a chat; after-contact work begins (R9). */
   endChat(chatId: string): Promise<boolean> {
     return this.run('endChat', () => this.connector.endChat(chatId), chatId);
+  }
+
+  /**
+   * Hands a chat to an agent, team or skill of the address book (R12). On success the
+   * chat leaves this workspace and `events$` reports `chat-transferred`.
+   */
+  async transferChat(chatId: string, target: TransferTarget, note?: string): Promise<boolean> {
+    const chat = this.state.chats.find((candidate) => candidate.id === chatId);
+    if (!chat) return false;
+    const done = await this.run('transferChat', () => this.connector.transferChat(chatId, target, note), chatId);
+    if (done) {
+      const trimmed = note?.trim() || undefined;
+      this.happenings.next({ type: 'chat-transferred', chat, target, targetName: targetName(this.state, target), note: trimmed });
+    }
+    return done;
+  }
+
+  /** Schedules a follow-up contact from the launch area (R5). */
+  createEngagement(request: EngagementRequest): Promise<boolean> {
+    return this.run('createEngagement', () => this.connector.createEngagement(request), request.chatId);
   }
 
   /** Records the disposition and closes the chat's tab (R11). */
@@ -326,6 +358,14 @@ export class ChatSession {
   private dispatch(action: SessionAction): void {
     this.store.next(reduce(this.store.value, action));
   }
+}
+
+/** A destination's name in the address book, or its id when the book does not list it. */
+function targetName(state: WorkspaceState, target: TransferTarget): string {
+  const { directory } = state.configuration;
+  const entries: readonly { id: string; name: string }[] =
+    target.kind === 'agent' ? directory.agents : target.kind === 'team' ? directory.teams : directory.skills;
+  return entries.find((entry) => entry.id === target.id || entry.name === target.id)?.name ?? target.id;
 }
 
 function messageOf(error: unknown): string {

@@ -1,5 +1,5 @@
 import type { ConnectorEvent } from '../connectors/events.js';
-import type { ChatMessage, SelectableAgentState } from '../connectors/types.js';
+import type { ChatMessage, DispositionRecord, SelectableAgentState } from '../connectors/types.js';
 import {
   MAX_KEPT_ERRORS,
   type Chat,
@@ -17,6 +17,7 @@ export type SessionAction =
   | { type: 'offer-status'; chatId: string; status: Offer['status'] }
   | { type: 'chat-activated'; chatId: string }
   | { type: 'draft-changed'; chatId: string; text: string }
+  | { type: 'wrap-up-changed'; chatId: string; wrapUp: DispositionRecord }
   /** The agent sent a message; it shows at once, marked `sending`. */
   | { type: 'message-sending'; chatId: string; text: string; authorName: string; at: number }
   | { type: 'message-delivered'; chatId: string; localId: string; message: ChatMessage }
@@ -51,6 +52,8 @@ export function reduce(state: WorkspaceState, action: SessionAction): WorkspaceS
         : state;
     case 'draft-changed':
       return mapChat(state, action.chatId, (chat) => ({ ...chat, draft: action.text }));
+    case 'wrap-up-changed':
+      return mapChat(state, action.chatId, (chat) => ({ ...chat, wrapUp: action.wrapUp }));
     case 'message-sending': {
       const id = `local-${state.nextLocalId}`;
       const message: TranscriptMessage = {
@@ -128,7 +131,9 @@ function reduceEvent(state: WorkspaceState, event: ConnectorEvent, at: number): 
         messages: chat.messages,
         unread: 0,
         draft: existing?.draft ?? '',
+        wrapUp: existing?.wrapUp ?? { code: '', tags: [], notes: '' },
         contactTyping: false,
+        transfers: chat.transfers ?? [],
         status: existing?.status ?? 'active',
         acceptedAt: existing?.acceptedAt ?? at,
         endedAt: existing?.endedAt,
@@ -156,6 +161,8 @@ function reduceEvent(state: WorkspaceState, event: ConnectorEvent, at: number): 
           contactTyping: fromContact ? false : chat.contactTyping,
         };
       });
+    case 'presence':
+      return { ...state, presence: Object.fromEntries(event.agents.map((agent) => [agent.id, agent.presence])) };
     case 'contact-typing':
       return updateKnownChat(state, event.chatId, at, 'contact-typing', (chat) => ({
         ...chat,

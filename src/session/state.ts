@@ -4,6 +4,9 @@ import {
   type AgentState,
   type ChatMessage,
   type Contact,
+  type DispositionRecord,
+  type Presence,
+  type TransferRecord,
   type SelectableAgentState,
   type WorkspaceConfiguration,
 } from '../connectors/types.js';
@@ -38,7 +41,11 @@ export interface Chat {
   unread: number;
   /** What the agent typed and has not sent yet; kept per chat (R8). */
   draft: string;
+  /** What the agent has chosen and typed in after-contact work so far (R11); survives tab switches. */
+  wrapUp: DispositionRecord;
   contactTyping: boolean;
+  /** Earlier hand-overs and their notes, shown in the transcript (R13). */
+  transfers: readonly TransferRecord[];
   status: 'active' | 'ended';
   /** Start of the handling time (the grey timer). */
   acceptedAt: number;
@@ -55,6 +62,8 @@ export type SessionCommand =
   | 'sendMessage'
   | 'sendTyping'
   | 'endChat'
+  | 'transferChat'
+  | 'createEngagement'
   | 'closeChat';
 
 /** Something went wrong; kept in the state so the workspace (and the host) can show it. */
@@ -98,6 +107,8 @@ export interface WorkspaceState {
   configured: boolean;
   configuration: WorkspaceConfiguration;
   offers: readonly Offer[];
+  /** Colleagues' availability for the address book, by agent id. */
+  presence: Readonly<Record<string, Presence>>;
   /** In the order they were accepted. */
   chats: readonly Chat[];
   activeChatId?: string;
@@ -117,6 +128,7 @@ export function initialState(agent: AgentIdentity): WorkspaceState {
     configured: false,
     configuration: DEFAULT_CONFIGURATION,
     offers: [],
+    presence: {},
     chats: [],
     errors: [],
     nextErrorId: 1,

@@ -43,7 +43,8 @@ describe('SimulatedContactCenter', () => {
   function join(center: SimulatedContactCenter, agent = alex): Connected {
     const connector = center.connect(agent);
     const events: ConnectorEvent[] = [];
-    subscriptions.push(connector.events.subscribe((event) => events.push(event)));
+    // Colleagues' presence has its own tests (simulated-transfer.test.ts); it would only add noise here.
+    subscriptions.push(connector.events.subscribe((event) => event.type !== 'presence' && events.push(event)));
     return { connector, events };
   }
 
@@ -698,7 +699,7 @@ describe('SimulatedContactCenter', () => {
       clock.tick(15_000);
 
       const late: ConnectorEvent[] = [];
-      subscriptions.push(connector.events.subscribe((event) => late.push(event)));
+      subscriptions.push(connector.events.subscribe((event) => event.type !== 'presence' && late.push(event)));
 
       expect(late.map((event) => event.type)).to.deep.equal(['configuration', 'agent-state', 'chat-offered']);
       expect(late[1]).to.deep.equal({ type: 'agent-state', state: 'Available' });

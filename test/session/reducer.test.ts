@@ -176,6 +176,8 @@ describe('reduce', () => {
             unread: 0,
             draft: '',
             contactTyping: false,
+            wrapUp: { code: '', tags: [], notes: '' },
+            transfers: [],
             status: 'active',
             acceptedAt: T0 + 3_000,
             endedAt: undefined,

@@ -5,7 +5,9 @@ import type {
   AgentIdentity,
   ChatMessage,
   DispositionRecord,
+  EngagementRequest,
   SelectableAgentState,
+  TransferTarget,
 } from '../types.js';
 
 /** The operations of the simulated platform that one agent's connection may call. */
@@ -16,6 +18,8 @@ export interface SimulatedPlatform {
   rejectOffer(agentId: string, chatId: string): void;
   sendMessage(agentId: string, chatId: string, text: string): ChatMessage;
   agentTyping(agentId: string, chatId: string): void;
+  transferChat(agentId: string, chatId: string, target: TransferTarget, note?: string): void;
+  createEngagement(agentId: string, request: EngagementRequest): void;
   endChat(agentId: string, chatId: string): void;
   closeChat(agentId: string, chatId: string, disposition?: DispositionRecord): void;
   disconnect(agentId: string): void;
@@ -72,6 +76,14 @@ export class SimulatedConnector implements ContactCenterConnector {
 
   sendTyping(chatId: string): Promise<void> {
     return this.run(() => this.platform.agentTyping(this.agent.id, chatId));
+  }
+
+  transferChat(chatId: string, target: TransferTarget, note?: string): Promise<void> {
+    return this.run(() => this.platform.transferChat(this.agent.id, chatId, target, note));
+  }
+
+  createEngagement(request: EngagementRequest): Promise<void> {
+    return this.run(() => this.platform.createEngagement(this.agent.id, request));
   }
 
   endChat(chatId: string): Promise<void> {

@@ -6,9 +6,12 @@ import type {
   ChatMessage,
   Contact,
   DispositionRecord,
+  EngagementRequest,
+  Presence,
+  TransferRecord,
   WorkspaceConfiguration,
 } from '../types.js';
-import { pickAgent } from './routing.js';
+import { pickAgent, resolveTarget, routeKey, type Route } from './routing.js';
 import { SimulatedConnector, type SimulatedPlatform } from './simulated-connector.js';
 import { buildConfiguration, type SimulatedContactCenterOptions } from './options.js';
 
@@ -27,6 +30,14 @@ export interface SimulatedChat {
   contact: Contact;
   messages: ChatMessage[];
   disposition?: DispositionRecord;
+  /** Hand-overs between agents, oldest first; absent until the first transfer. */
+  transfers?: TransferRecord[];
+}
+
+/** A follow-up contact an agent scheduled, as `center.engagements()` reports it. */
+export interface SimulatedEngagement extends EngagementRequest {
+  agentId: string;
+  createdAt: number;
 }
 
 /** What a contact sends to open a chat. */
@@ -38,6 +49,10 @@ export interface StartChatRequest {
 }
 
 interface ChatRecord extends SimulatedChat {
+  /** The queue it waits in: its skill's, or a transfer's destination. */
+  route: Route;
+  /** The agent who transferred it away, never offered it back by a team or skill queue. */
+  transferredFrom?: string;
   offerExpiry?: Subscription;
   offeredAt?: number;
   agentTypingAt?: number;
@@ -73,7 +88,8 @@ export class SimulatedContactCenter {
   readonly configuration: WorkspaceConfiguration;
   private readonly scheduler: SchedulerLike;
   private readonly chats = new Map<string, ChatRecord>();
-  private readonly queues = new Map<string, string[]>();
+  private readonly queues = new Map<string, { route: Route; ids: string[] }>();
+  private readonly engagementLog: SimulatedEngagement[] = [];
   private readonly agents = new Map<string, AgentRecord>();
   private chatCount = 0;
   private messageCount = 0;
@@ -97,6 +113,7 @@ export class SimulatedContactCenter {
     record.name = agent.name;
     record.connection?.close();
     record.connection = new SimulatedConnector({ id: agent.id, name: agent.name }, this.platform);
+    this.broadcastPresence();
     return record.connection;
   }
 
@@ -109,14 +126,16 @@ export class SimulatedContactCenter {
       throw new TypeError('SimulatedContactCenter.startChat: skill and text must be strings.');
     }
     const id = `chat-${++this.chatCount}`;
+    const route: Route = { kind: 'skill', skill: request.skill };
     this.chats.set(id, {
       id,
       state: 'queued',
+      route,
       skill: request.skill,
       contact: { ...request.contact },
       messages: [this.message(id, 'contact', request.text, request.contact.name)],
     });
-    this.queueOf(request.skill).push(id);
+    this.queueOf(route).push(id);
     this.dispatch();
     return id;
   }
@@ -164,7 +183,8 @@ export class SimulatedContactCenter {
   chat(chatId: string): SimulatedChat | undefined {
     const chat = this.chats.get(chatId);
     if (!chat) return undefined;
-    const { offerExpiry: _expiry, offeredAt: _offeredAt, endedBy: _endedBy, agentTypingAt: _typing, ...visible } = chat;
+    const { offerExpiry: _expiry, offeredAt: _offeredAt, endedBy: _endedBy, agentTypingAt: _typing, route: _route, transferredFrom: _from, ...visible } =
+      chat;
     return structuredClone(visible);
   }
 
@@ -175,7 +195,12 @@ export class SimulatedContactCenter {
 
   /** The ids of the chats waiting in a skill's queue, next first. */
   queued(skill: string): string[] {
-    return [...(this.queues.get(skill) ?? [])];
+    return [...(this.queues.get(routeKey({ kind: 'skill', skill }))?.ids ?? [])];
+  }
+
+  /** The follow-up contacts agents scheduled, oldest first. */
+  engagements(): SimulatedEngagement[] {
+    return structuredClone(this.engagementLog);
   }
 
   /**
@@ -224,6 +249,42 @@ export class SimulatedContactCenter {
       chat.endedBy = 'agent';
       this.send(agentId, { type: 'chat-ended', chatId, by: 'agent' });
     },
+    transferChat: (agentId, chatId, target, note) => {
+      const chat = this.heldBy(agentId, chatId);
+      if (chat.state !== 'active') throw new Error('Only a chat in progress can be transferred.');
+      const destination = resolveTarget(this.configuration.directory, target);
+      if ('error' in destination) throw new Error(destination.error);
+      if (destination.route.kind === 'agent' && destination.route.agentId === agentId) {
+        throw new Error('A chat cannot be transferred to the agent who has it.');
+      }
+      const agent = this.agentOrThrow(agentId);
+      const trimmed = note?.trim();
+      chat.transfers = [
+        ...(chat.transfers ?? []),
+        { fromAgentName: agent.name, toName: destination.name, ...(trimmed ? { note: trimmed } : {}), at: this.now() },
+      ];
+      this.release(agent, chat);
+      this.send(agentId, { type: 'chat-closed', chatId });
+      chat.state = 'queued';
+      chat.agentId = undefined;
+      chat.route = destination.route;
+      chat.transferredFrom = agentId;
+      // A transferred contact has waited already: ahead of new arrivals.
+      this.queueOf(destination.route).unshift(chat.id);
+      this.dispatch();
+    },
+    createEngagement: (agentId, request) => {
+      if (typeof request?.contact?.name !== 'string' || request.contact.name.trim() === '') {
+        throw new Error('A new engagement needs the contact’s name.');
+      }
+      if (!this.configuration.engagementChannels.includes(request.channel)) {
+        throw new Error(`The channel ${String(request.channel)} is not configured.`);
+      }
+      if (request.scheduledAt !== undefined && !(request.scheduledAt > this.now())) {
+        throw new Error('A scheduled engagement needs a time in the future.');
+      }
+      this.engagementLog.push({ ...structuredClone(request), agentId, createdAt: this.now() });
+    },
     closeChat: (agentId, chatId, disposition) => {
       const chat = this.heldBy(agentId, chatId);
       if (chat.state === 'active') throw new Error('End the chat before closing it.');
@@ -237,6 +298,7 @@ export class SimulatedContactCenter {
       const agent = this.agentOrThrow(agentId);
       agent.connection = undefined;
       agent.state = 'Unavailable';
+      this.broadcastPresence();
       for (const chatId of agent.chatIds) {
         const chat = this.chats.get(chatId);
         if (chat?.state === 'offered') this.requeue(chat);
@@ -247,18 +309,18 @@ export class SimulatedContactCenter {
 
   /** Offers waiting chats to free agents until no more can be placed. */
   private dispatch(): void {
-    for (const [skill, queue] of this.queues) {
+    for (const { route, ids: queue } of this.queues.values()) {
       while (queue.length > 0) {
-        const candidates = [...this.agents.values()].map((agent) => ({
+        const chat = this.chats.get(queue[0] ?? '');
+        const candidates = [...this.agents.values()].filter((agent) => agent.id !== chat?.transferredFrom).map((agent) => ({
           id: agent.id,
           state: agent.state,
           connected: agent.connection !== undefined,
           load: agent.chatIds.size,
           idleSince: agent.idleSince,
         }));
-        const pick = pickAgent(candidates, skill, this.configuration.maxConcurrentChats, this.configuration.directory);
+        const pick = pickAgent(candidates, route, this.configuration.maxConcurrentChats, this.configuration.directory);
         const agent = pick && this.agents.get(pick.id);
-        const chat = this.chats.get(queue[0]);
         if (!agent || !chat) break;
         queue.shift();
         this.offer(chat, agent);
@@ -288,7 +350,7 @@ export class SimulatedContactCenter {
   private requeue(chat: ChatRecord, reason: 'rejected' | 'expired' | 'cancelled' = 'cancelled'): void {
     this.withdrawOffer(chat, reason);
     chat.state = 'queued';
-    this.queueOf(chat.skill).unshift(chat.id);
+    this.queueOf(chat.route).unshift(chat.id);
   }
 
   private withdrawOffer(chat: ChatRecord, reason: 'rejected' | 'expired' | 'cancelled'): void {
@@ -312,6 +374,7 @@ export class SimulatedContactCenter {
     agent.state = state;
     if (state === 'Available') agent.idleSince = this.now();
     this.send(agent.id, { type: 'agent-state', state });
+    this.broadcastPresence();
   }
 
   private snapshotFor(agentId: string): ConnectorEvent[] {
@@ -320,6 +383,7 @@ export class SimulatedContactCenter {
     const events: ConnectorEvent[] = [
       { type: 'configuration', configuration: structuredClone(this.configuration) },
       { type: 'agent-state', state: agent.state },
+      this.presenceEvent(),
     ];
     for (const chatId of agent.chatIds) {
       const chat = this.chats.get(chatId);
@@ -337,7 +401,23 @@ export class SimulatedContactCenter {
   }
 
   private snapshot(chat: ChatRecord) {
-    return structuredClone({ id: chat.id, contact: chat.contact, skill: chat.skill, messages: chat.messages });
+    const { id, contact, skill, messages, transfers } = chat;
+    return structuredClone({ id, contact, skill, messages, ...(transfers ? { transfers } : {}) });
+  }
+
+  /** Every agent of the address book, with whether they could take a chat now. */
+  private presenceEvent(): ConnectorEvent {
+    const agents = this.configuration.directory.agents.map((entry) => {
+      const record = this.agents.get(entry.id);
+      const presence: Presence = record?.connection ? record.state : 'Offline';
+      return { id: entry.id, presence };
+    });
+    return { type: 'presence', agents };
+  }
+
+  private broadcastPresence(): void {
+    const event = this.presenceEvent();
+    for (const agent of this.agents.values()) agent.connection?.deliver(structuredClone(event));
   }
 
   private message(chatId: string, from: ChatMessage['from'], text: string, authorName: string): ChatMessage {
@@ -348,14 +428,15 @@ export class SimulatedContactCenter {
     this.agents.get(agentId)?.connection?.deliver(event);
   }
 
-  private queueOf(skill: string): string[] {
-    let queue = this.queues.get(skill);
-    if (!queue) this.queues.set(skill, (queue = []));
-    return queue;
+  private queueOf(route: Route): string[] {
+    const key = routeKey(route);
+    let queue = this.queues.get(key);
+    if (!queue) this.queues.set(key, (queue = { route, ids: [] }));
+    return queue.ids;
   }
 
   private removeFromQueue(chat: ChatRecord): void {
-    const queue = this.queueOf(chat.skill);
+    const queue = this.queueOf(chat.route);
     const index = queue.indexOf(chat.id);
     if (index >= 0) queue.splice(index, 1);
   }

@@ -3,7 +3,7 @@ import { virtualizerRef, type VirtualizeDirectiveConfig, type VirtualizerHostEle
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /** Within this distance of the end, the agent counts as reading the latest messages. */
-export const BOTTOM_TOLERANCE_PX = 4;
+const BOTTOM_TOLERANCE_PX = 4;
 
 /** Where the agent was in a chat's transcript. */
 interface ScrollMemory {
@@ -189,8 +189,9 @@ export class TranscriptScroll implements ReactiveController {
         this.setState(atBottom, atBottom ? false : this.unseen);
         // Still at the bottom after, say, the browser clamped the position: pin again.
         if (atBottom) this.host.requestUpdate();
-      } else if (atBottom && this.unseen) {
-        this.setState(this.following, false);
+      } else if (atBottom) {
+        // Brought to the end by a pin (a remembered position can be the end): follow from here.
+        this.setState(true, false);
       }
       this.capture();
     });

@@ -19,6 +19,10 @@ function commandFailure(command: SessionCommand): string {
       return msg('The chat could not be ended.');
     case 'closeChat':
       return msg('The chat could not be closed.');
+    case 'transferChat':
+      return msg('The chat could not be transferred.');
+    case 'createEngagement':
+      return msg('The new engagement could not be created.');
   }
 }
 
