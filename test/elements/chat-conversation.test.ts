@@ -467,7 +467,7 @@ describe('transcriptEntries', () => {
     ...extra,
   });
   const kinds = (entries: TranscriptEntry[]) =>
-    entries.map((entry) => (entry.kind === 'happening' ? entry.happening : `${entry.message.from}@${entry.at}`));
+    entries.map((entry) => (entry.kind === 'happening' ? entry.happening.type : `${entry.message.from}@${entry.at}`));
 
   it('places the acceptance and the end by time', () => {
     const entries = transcriptEntries(
@@ -495,5 +495,19 @@ describe('transcriptEntries', () => {
       ),
     );
     expect(kinds(entries)).to.deep.equal(['contact@100', 'accepted', 'agent@100', 'agent@300', 'ended']);
+  });
+
+  it('places an earlier transfer, with its note, before this agent accepted', () => {
+    const entries = transcriptEntries(
+      chat(
+        [
+          { id: '1', from: 'contact', text: 'a', at: 50 },
+          { id: '2', from: 'agent', text: 'b', at: 60, authorName: 'Alex Martin' },
+          { id: '3', from: 'contact', text: 'c', at: 150 },
+        ],
+        { transfers: [{ fromAgentName: 'Alex Martin', toName: 'Sam Rivera', note: 'Refund approved', at: 80 }] },
+      ),
+    );
+    expect(kinds(entries)).to.deep.equal(['contact@50', 'agent@60', 'transferred', 'accepted', 'contact@150']);
   });
 });

@@ -219,7 +219,8 @@ export class ChatConversation extends SessionElement {
       cached.chat.messages === chat.messages &&
       cached.chat.acceptedAt === chat.acceptedAt &&
       cached.chat.endedAt === chat.endedAt &&
-      cached.chat.endedBy === chat.endedBy;
+      cached.chat.endedBy === chat.endedBy &&
+      cached.chat.transfers === chat.transfers;
     if (same) return cached.entries;
     const entries = transcriptEntries(chat);
     this.entriesCache = { chat, entries };
@@ -238,13 +239,19 @@ function idsOf(entries: readonly TranscriptEntry[]): string[] {
 }
 
 function happeningText(happening: ChatHappening): string {
-  switch (happening) {
+  switch (happening.type) {
     case 'accepted':
       return msg('You accepted the chat.');
     case 'contact-left':
       return msg('The contact left the chat.');
     case 'ended':
       return msg('The chat has ended.');
+    case 'transferred': {
+      const { fromAgentName, toName, note } = happening.transfer;
+      return note
+        ? msg(str`${fromAgentName} transferred the chat to ${toName}: “${note}”`)
+        : msg(str`${fromAgentName} transferred the chat to ${toName}.`);
+    }
   }
 }
 

@@ -1,7 +1,13 @@
+import type { TransferRecord } from '../../connectors/types.js';
 import type { Chat, TranscriptMessage } from '../../session/state.js';
 
 /** What happened to the chat itself, told as a system line. */
-export type ChatHappening = 'accepted' | 'contact-left' | 'ended';
+export type ChatHappening =
+  | { type: 'accepted' }
+  | { type: 'contact-left' }
+  | { type: 'ended' }
+  /** An earlier agent handed the chat over, with a note for whoever takes it (R13). */
+  | { type: 'transferred'; transfer: TransferRecord };
 
 /** One line of the transcript: a message, or a system line the workspace derives from the chat. */
 export type TranscriptEntry =
@@ -16,16 +22,24 @@ export type TranscriptEntry =
  */
 export function transcriptEntries(chat: Chat): TranscriptEntry[] {
   const happenings: HappeningEntry[] = [
-    { kind: 'happening', id: `${chat.id}:accepted`, at: chat.acceptedAt, happening: 'accepted' },
+    ...chat.transfers.map((transfer, index): HappeningEntry => ({
+      kind: 'happening',
+      id: `${chat.id}:transfer-${index}`,
+      at: transfer.at,
+      happening: { type: 'transferred', transfer },
+    })),
+    { kind: 'happening', id: `${chat.id}:accepted`, at: chat.acceptedAt, happening: { type: 'accepted' } },
   ];
   if (chat.endedAt !== undefined) {
     happenings.push({
       kind: 'happening',
       id: `${chat.id}:ended`,
       at: chat.endedAt,
-      happening: chat.endedBy === 'contact' ? 'contact-left' : 'ended',
+      happening: { type: chat.endedBy === 'contact' ? 'contact-left' : 'ended' },
     });
   }
+  // Transfers happened before this agent accepted; clocks of two machines may disagree.
+  happenings.sort((a, b) => a.at - b.at);
 
   const entries: TranscriptEntry[] = [];
   let next = 0;
@@ -42,7 +56,7 @@ type HappeningEntry = Extract<TranscriptEntry, { kind: 'happening' }>;
 
 function comesBefore(happening: HappeningEntry, message: TranscriptMessage): boolean {
   if (happening.at !== message.at) return happening.at < message.at;
-  return happening.happening === 'accepted' && message.from === 'agent';
+  return happening.happening.type === 'accepted' && message.from === 'agent';
 }
 
 /** The entries of `current` that `previous` did not hold, in order. */
