@@ -47,3 +47,4 @@ export { SessionController, type SessionControllerOptions } from './controllers/
 export { QuickReplyPanel } from './elements/quick-reply-panel/quick-reply-panel.js';
 export { TransferDialog } from './elements/transfer-dialog/transfer-dialog.js';
 export { DispositionForm } from './elements/disposition-form/disposition-form.js';
+export { NewEngagementDialog } from './elements/new-engagement-dialog/new-engagement-dialog.js';

@@ -6,6 +6,7 @@ import { ChatWorkspace } from './elements/chat-workspace/chat-workspace.js';
 import { ContactTab } from './elements/contact-tab/contact-tab.js';
 import { DispositionForm } from './elements/disposition-form/disposition-form.js';
 import { LaunchArea } from './elements/launch-area/launch-area.js';
+import { NewEngagementDialog } from './elements/new-engagement-dialog/new-engagement-dialog.js';
 import { OfferPrompt } from './elements/offer-prompt/offer-prompt.js';
 import { QuickReplyPanel } from './elements/quick-reply-panel/quick-reply-panel.js';
 import { TransferDialog } from './elements/transfer-dialog/transfer-dialog.js';
@@ -23,6 +24,7 @@ export const elements = {
   'quick-reply-panel': QuickReplyPanel,
   'transfer-dialog': TransferDialog,
   'disposition-form': DispositionForm,
+  'new-engagement-dialog': NewEngagementDialog,
 } as const;
 
 // Literal calls, so custom-elements.json can read the tags from here. The guard lets a
@@ -38,6 +40,7 @@ if (!customElements.get('launch-area')) customElements.define('launch-area', Lau
 if (!customElements.get('quick-reply-panel')) customElements.define('quick-reply-panel', QuickReplyPanel);
 if (!customElements.get('transfer-dialog')) customElements.define('transfer-dialog', TransferDialog);
 if (!customElements.get('disposition-form')) customElements.define('disposition-form', DispositionForm);
+if (!customElements.get('new-engagement-dialog')) customElements.define('new-engagement-dialog', NewEngagementDialog);
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -52,5 +55,6 @@ declare global {
     'quick-reply-panel': QuickReplyPanel;
     'transfer-dialog': TransferDialog;
     'disposition-form': DispositionForm;
+    'new-engagement-dialog': NewEngagementDialog;
   }
 }

@@ -1,4 +1,4 @@
-import type { AgentState, Contact } from '../connectors/types.js';
+import type { AgentState, Contact, DispositionRecord, TransferTarget } from '../connectors/types.js';
 
 /** `chat-offered`: a chat waits for the agent's Accept. */
 export interface ChatOfferedDetail {
@@ -31,12 +31,66 @@ export interface AgentStateChangedDetail {
   previous: AgentState;
 }
 
+/** `disposition-saved`: the platform recorded the after-contact work and closed the chat (R11). */
+export interface DispositionSavedDetail {
+  chatId: string;
+  /** What was recorded, as `center.chat(chatId).disposition` holds it. */
+  disposition: DispositionRecord;
+}
+
+/** `engagement-created`: the platform took a follow-up contact, now or later (R5). */
+export interface EngagementCreatedDetail {
+  /** The chat it follows up, if it was created from one. */
+  chatId?: string;
+  contact: Contact;
+  /** One of the configured `engagementChannels`. */
+  channel: string;
+  /** When to contact them (epoch ms); absent means now. */
+  scheduledAt?: number;
+  note: string;
+}
+
 /** Every event the workspace sends to the host page, by name. */
+/** `transfer-requested` (cancelable): the agent chose a destination; `preventDefault()` keeps the chat. */
+export interface TransferRequestedDetail {
+  chatId: string;
+  target: TransferTarget;
+  /** The destination as the address book names it. */
+  targetName: string;
+  /** Trimmed; absent when blank. */
+  note?: string;
+}
+
+/** `chat-transferred`: the chat left this workspace for the destination (R12). */
+export interface ChatTransferredDetail {
+  chatId: string;
+  contact: Contact;
+  target: TransferTarget;
+  targetName: string;
+  note?: string;
+}
+
+/** `transfer-dialog-requested`: the agent pressed Transfer on a chat. */
+export interface TransferDialogRequestedDetail {
+  chatId: string;
+}
+
+/** `new-engagement-requested`: the agent pressed New engagement in the launch area. */
+export interface NewEngagementRequestedDetail {
+  chatId: string;
+}
+
 export interface WorkspaceEventDetails {
   'chat-offered': ChatOfferedDetail;
   'chat-accepted': ChatAcceptedDetail;
   'chat-ended': ChatEndedDetail;
   'agent-state-changed': AgentStateChangedDetail;
+  'disposition-saved': DispositionSavedDetail;
+  'engagement-created': EngagementCreatedDetail;
+  'transfer-requested': TransferRequestedDetail;
+  'chat-transferred': ChatTransferredDetail;
+  'transfer-dialog-requested': TransferDialogRequestedDetail;
+  'new-engagement-requested': NewEngagementRequestedDetail;
 }
 
 export type WorkspaceEventName = keyof WorkspaceEventDetails;

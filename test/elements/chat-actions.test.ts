@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import sinon from 'sinon';
 import { ChatActions, END_CONFIRM_MS } from '../../src/elements/chat-actions/chat-actions.js';
 import '../../src/index.js';
@@ -106,13 +106,19 @@ describe('<chat-actions>', () => {
     );
   });
 
-  it('offers to close an ended chat', async () => {
-    const { center, session, element, chatId } = await actionsFor();
+  it('keeps only the copy action once the chat has ended', async () => {
+    const { center, element, chatId } = await actionsFor();
     center.contactLeaves(chatId);
     await settle(element);
-    button(element, 'Close chat').click();
-    await settle(element);
-    expect(center.chat(chatId)?.state).to.equal('closed');
-    expect(session.state.chats).to.have.length(0);
+    expect(buttons(element, 'End chat')).to.have.length(0);
+    expect(buttons(element, 'Transfer')).to.have.length(0);
+    expect(buttons(element, 'Copy all chat content')).to.have.length(1);
+  });
+
+  it('asks for the transfer dialog with the chat to hand over', async () => {
+    const { element, chatId } = await actionsFor();
+    const requested = oneEvent(element, 'transfer-dialog-requested');
+    button(element, 'Transfer').click();
+    expect((await requested).detail).to.deep.equal({ chatId });
   });
 });

@@ -3,6 +3,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { SessionController } from '../../controllers/session-controller.js';
 import { copyText } from '../../internal/clipboard.js';
+import { emit } from '../../events/workspace-events.js';
 import { SessionElement } from '../../internal/session-element.js';
 import { currentLocale } from '../../i18n/localization.js';
 import { transcriptText } from '../../session/transcript-text.js';
@@ -15,12 +16,14 @@ const COPIED_NOTICE_MS = 3000;
 
 /**
  * @tagname chat-actions
- * @summary The actions on the active chat: "Copy all chat content" (R10) and "End chat",
- * which asks for a second click on the same button (R9).
+ * @summary The actions on the active chat: "Transfer" (R12), "Copy all chat content" (R10)
+ * and "End chat", which asks for a second click on the same button (R9).
  *
+ * @event transfer-dialog-requested - The agent pressed "Transfer"; `detail.chatId` is the chat to hand over.
+ *
+ * @csspart transfer - The "Transfer" button.
  * @csspart copy - The "Copy all chat content" button.
  * @csspart end - The "End chat" button; it carries the `confirming` class while it waits for the second click.
- * @csspart close - The button that closes an ended chat.
  * @csspart status - The confirmation text of an action.
  */
 export class ChatActions extends SessionElement {
@@ -57,6 +60,9 @@ export class ChatActions extends SessionElement {
     if (!chat) return nothing;
     return html`
       <div class="actions">
+        ${chat.status === 'active'
+          ? html`<button part="transfer" @click=${this.requestTransfer}>${msg('Transfer')}</button>`
+          : nothing}
         <button part="copy" @click=${this.copy}>${msg('Copy all chat content')}</button>
         ${chat.status === 'active'
           ? html`<button
@@ -67,7 +73,7 @@ export class ChatActions extends SessionElement {
             >
               ${msg('End chat')}
             </button>`
-          : html`<button part="close" class="primary" @click=${this.close}>${msg('Close chat')}</button>`}
+          : nothing}
       </div>
       <p class="status" part="status" role="status">
         ${this.confirmingEnd
@@ -88,8 +94,8 @@ export class ChatActions extends SessionElement {
     void this.session?.endChat(this.chatId);
   }
 
-  private close(): void {
-    void this.session?.closeChat(this.chatId);
+  private requestTransfer(): void {
+    emit(this, 'transfer-dialog-requested', { chatId: this.chatId });
   }
 
   private async copy(): Promise<void> {

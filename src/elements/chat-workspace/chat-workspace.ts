@@ -23,6 +23,10 @@ import { styles } from './chat-workspace.styles.js';
  * @event chat-accepted - The agent accepted a chat; a CRM opens the customer's record. `detail`: `ChatAcceptedDetail`.
  * @event chat-ended - A chat ended; after-contact work begins. `detail`: `ChatEndedDetail`.
  * @event agent-state-changed - The platform confirmed a new agent state. `detail`: `AgentStateChangedDetail`.
+ * @event disposition-saved - After-contact work was saved and the chat closed. `detail`: `DispositionSavedDetail`.
+ * @event engagement-created - The agent scheduled a follow-up contact. `detail`: `EngagementCreatedDetail`.
+ * @event transfer-requested - Cancelable: the agent chose where to transfer a chat; `preventDefault()` keeps it. `detail`: `TransferRequestedDetail`.
+ * @event chat-transferred - A chat left this workspace for an agent, team or skill. `detail`: `ChatTransferredDetail`.
  *
  * @csspart base - The workspace's frame.
  * @csspart header - The bar with the agent state.
@@ -32,6 +36,7 @@ import { styles } from './chat-workspace.styles.js';
  * @csspart panel - The active chat: its header, actions, launch area, transcript and composer.
  * @csspart conversation - The active chat's transcript.
  * @csspart composer - The active chat's message box.
+ * @csspart wrap-up - The after-contact form of an ended chat.
  *
  * @cssprop --cw-font-family - Font of the whole workspace.
  * @cssprop --cw-font-size - Base font size.
@@ -73,6 +78,7 @@ export class ChatWorkspace extends LitElement {
       return {
         activeChatId: active?.id,
         contactName: active?.contact.name ?? '',
+        ended: active?.status === 'ended',
         skill: active?.skill ?? '',
         available: state.agent.state === 'Available',
         capacity: state.configuration.maxConcurrentChats,
@@ -91,6 +97,7 @@ export class ChatWorkspace extends LitElement {
       isCurrent: (tab) => tab.chatId === this.session?.state.activeChatId,
     });
     new SessionController(this, (session) => session.events$, { onValue: (event) => this.relay(event) });
+    this.addEventListener('disposition-saved', () => void this.afterChatLeft());
   }
 
   override render() {
@@ -118,11 +125,13 @@ export class ChatWorkspace extends LitElement {
                     <h3>${view.contactName}</h3>
                     <span class="skill">${view.skill}</span>
                   </div>
-                  <chat-actions chat-id=${view.activeChatId}></chat-actions>
+                  <chat-actions chat-id=${view.activeChatId} @transfer-dialog-requested=${this.openTransfer}></chat-actions>
                 </div>
-                <launch-area chat-id=${view.activeChatId}></launch-area>
+                <launch-area chat-id=${view.activeChatId} @new-engagement-requested=${this.openEngagement}></launch-area>
                 <chat-conversation part="conversation" chat-id=${view.activeChatId}></chat-conversation>
-                <chat-composer part="composer" chat-id=${view.activeChatId}></chat-composer>
+                ${view.ended
+                  ? html`<disposition-form part="wrap-up" chat-id=${view.activeChatId}></disposition-form>`
+                  : html`<chat-composer part="composer" chat-id=${view.activeChatId}></chat-composer>`}
               </section>
             </div>`
           : html`<p class="empty">
@@ -130,6 +139,8 @@ export class ChatWorkspace extends LitElement {
                 ? msg('You are available. New chats will appear here.')
                 : msg('No chats yet. Choose Available to receive chats.')}
             </p>`}
+        <transfer-dialog></transfer-dialog>
+        <new-engagement-dialog></new-engagement-dialog>
       </div>
     `;
   }
@@ -137,6 +148,26 @@ export class ChatWorkspace extends LitElement {
   /** Puts the cursor in the active chat's message box. */
   focusComposer(): void {
     this.renderRoot.querySelector<HTMLElement>('chat-composer')?.focus();
+  }
+
+  private readonly openTransfer = (event: CustomEvent<{ chatId: string }>): void => {
+    this.renderRoot.querySelector('transfer-dialog')?.show(event.detail.chatId);
+  };
+
+  private readonly openEngagement = (event: CustomEvent<{ chatId: string }>): void => {
+    this.renderRoot.querySelector('new-engagement-dialog')?.show(event.detail.chatId);
+  };
+
+  /**
+   * A chat left (transferred, or saved and closed) and took the focused control with it:
+   * focus goes to the tab now shown, or to the agent state when no chat is left.
+   */
+  private async afterChatLeft(): Promise<void> {
+    await this.updateComplete;
+    const active = this.shadowRoot?.activeElement;
+    if (active && active !== this && active.isConnected) return;
+    const tab = this.renderRoot.querySelector<HTMLElement>('contact-tab[aria-selected="true"]');
+    (tab ?? this.renderRoot.querySelector<HTMLElement>('agent-state-control'))?.focus();
   }
 
   /** Moves focus on when the control that had it goes away (an answered offer). */
@@ -167,6 +198,12 @@ export class ChatWorkspace extends LitElement {
         emit(this, 'chat-accepted', { chatId: event.chat.id, contact: event.chat.contact, skill: event.chat.skill });
         void this.keepFocus(() => this.renderRoot.querySelector<HTMLElement>('chat-composer'));
         break;
+      case 'chat-transferred': {
+        const { chat, target, targetName, note } = event;
+        emit(this, 'chat-transferred', { chatId: chat.id, contact: chat.contact, target, targetName, ...(note ? { note } : {}) });
+        void this.afterChatLeft();
+        break;
+      }
       case 'chat-ended':
         emit(this, 'chat-ended', { chatId: event.chat.id, contact: event.chat.contact, endedBy: event.chat.endedBy ?? 'agent' });
         break;

@@ -1,21 +1,315 @@
-import { css, html } from 'lit';
+import { msg } from '@lit/localize';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import type { DispositionRecord } from '../../connectors/types.js';
+import { SessionController } from '../../controllers/session-controller.js';
+import { emit } from '../../events/workspace-events.js';
 import { SessionElement } from '../../internal/session-element.js';
-import { themeTokens } from '../../internal/theme.styles.js';
+import { shallowEqual } from '../../session/selectors.js';
+import { styles } from './disposition-form.styles.js';
+import {
+  emptyWrapUp,
+  isMissingDisposition,
+  missingDispositionMessage,
+  recordOf,
+  toggleTag,
+  type WrapUpView,
+} from './wrap-up.js';
 
 /**
  * @tagname disposition-form
- * @summary After-contact work (R11): disposition, tags and notes, then Save and close. Its content arrives with the after-contact issue.
+ * @summary After-contact work (R7, R11): the disposition and tags the administrator
+ * configured, notes, then "Save and close", which records them and closes the chat's tab.
+ * Shown only for a chat that has ended; it renders nothing for an active one.
  *
- * @slot - Content the host page places in the element.
+ * What the agent chooses and types is kept in the session (`Chat.wrapUp`), so it
+ * survives tab switches and the element being rendered for another chat.
+ *
+ * The element is form-associated: inside a host page's `<form>`, with a `name`, it
+ * submits the record as JSON (`{"code":"resolved","tags":["vip"],"notes":"…"}`) under
+ * that name; it is invalid (`valueMissing`) while configuration requires a disposition
+ * and none is chosen; `form.reset()` clears it; a disabled `<fieldset>` disables it.
+ *
+ * @event disposition-saved - The platform recorded the record and closed the chat. `detail`: `DispositionSavedDetail`.
+ * @event change - The agent changed the disposition, a tag or the notes (bubbles, like a native control's).
+ *
+ * @csspart base - The frame around the form.
+ * @csspart disposition - The disposition drop-down.
+ * @csspart tags - The group of tag checkboxes.
+ * @csspart tag - One tag checkbox.
+ * @csspart notes - The notes text box.
+ * @csspart error - An inline error message.
+ * @csspart save - The "Save and close" button.
+ *
+ * @cssprop --cw-disposition-gap - Space between the form's fields.
  */
 export class DispositionForm extends SessionElement {
-  static override styles = [themeTokens, css`
-    :host {
-      display: block;
+  static override styles = styles;
+  /** Lets the element take part in a host page's form. */
+  static formAssociated = true;
+  /** Focusing the element focuses its first control. */
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+
+  /** The chat whose after-contact work this form records. */
+  @property({ attribute: 'chat-id' }) chatId = '';
+
+  /**
+   * The name the record is submitted under in a host form. Reflected, unlike other
+   * strings, because form submission reads the `name` attribute.
+   */
+  @property({ reflect: true }) name = '';
+
+  /** Disables every control and leaves the element out of form submission and validation. */
+  @property({ type: Boolean, reflect: true }) disabled = false;
+
+  /** Disabled by an enclosing disabled `<fieldset>`. */
+  @state() private disabledByForm = false;
+  /** The chat whose missing disposition is being pointed out. */
+  @state() private missingShownFor?: string;
+  /** The chat the platform refused to close. */
+  @state() private failedFor?: string;
+  @state() private saving = false;
+
+  @query('#disposition') private dispositionSelect?: HTMLSelectElement | null;
+
+  private readonly internals: ElementInternals;
+
+  private readonly view = new SessionController<WrapUpView>(
+    this,
+    (session) =>
+      session.select(
+        (workspace) => ({
+          chat: workspace.chats.find((chat) => chat.id === this.chatId),
+          dispositions: workspace.configuration.dispositions,
+          dispositionRequired: workspace.configuration.dispositionRequired,
+          tags: workspace.configuration.tags,
+        }),
+        shallowEqual,
+      ),
+    { dependsOn: () => [this.chatId] },
+  );
+
+  constructor() {
+    super();
+    this.internals = this.attachInternals();
+    // A host form's reportValidity() or submit reached an empty required disposition.
+    this.addEventListener('invalid', () => {
+      if (this.chatId) this.missingShownFor = this.chatId;
+    });
+  }
+
+  /** The record "Save and close" would send now; `undefined` unless the chat is in after-contact work. */
+  get value(): DispositionRecord | undefined {
+    const view = this.view.value;
+    return view?.chat?.status === 'ended' ? recordOf(view.chat.wrapUp, view) : undefined;
+  }
+
+  /** The host form, if any. */
+  get form(): HTMLFormElement | null {
+    return this.internals.form;
+  }
+
+  /** The form validity of the element: `valueMissing` while a required disposition is missing. */
+  get validity(): ValidityState {
+    return this.internals.validity;
+  }
+
+  /** Why the element is invalid, in the UI language; empty when valid. */
+  get validationMessage(): string {
+    return this.internals.validationMessage;
+  }
+
+  /** Whether a host form validates this element. */
+  get willValidate(): boolean {
+    return this.internals.willValidate;
+  }
+
+  /** Checks validity; on failure fires `invalid`, which also points the problem out inline. */
+  checkValidity(): boolean {
+    return this.internals.checkValidity();
+  }
+
+  /** Checks validity and shows the problem to the agent. */
+  reportValidity(): boolean {
+    return this.internals.reportValidity();
+  }
+
+  /** Records the disposition, tags and notes and closes the chat: what "Save and close" does. */
+  async save(): Promise<boolean> {
+    const view = this.view.value;
+    const chat = view?.chat;
+    const session = this.session;
+    if (!view || !chat || chat.status !== 'ended' || !session || this.saving || this.isDisabled) return false;
+    if (isMissingDisposition(chat.wrapUp, view)) {
+      this.missingShownFor = chat.id;
+      await this.updateComplete;
+      this.dispositionSelect?.focus();
+      return false;
     }
-  `];
+    const disposition = recordOf(chat.wrapUp, view);
+    // Closing removes the tab: the workspace may take this element out of the page
+    // before the platform answers, so the event goes out through an ancestor still there.
+    const route = [this, ...composedAncestors(this)];
+    this.saving = true;
+    this.failedFor = undefined;
+    const closed = await session.closeChat(chat.id, disposition);
+    this.saving = false;
+    if (!closed) {
+      this.failedFor = chat.id;
+      return false;
+    }
+    emit(route.find((node) => node.isConnected) ?? this, 'disposition-saved', { chatId: chat.id, disposition });
+    return true;
+  }
+
+  /** Called by the host form's `reset()`: forgets what was chosen and typed. */
+  formResetCallback(): void {
+    if (this.chatId) this.session?.setWrapUp(this.chatId, emptyWrapUp());
+    this.missingShownFor = undefined;
+  }
+
+  /** Called when an enclosing `<fieldset>` (or the element's own attribute) disables or enables it. */
+  formDisabledCallback(disabled: boolean): void {
+    this.disabledByForm = disabled;
+  }
 
   override render() {
-    return html`<slot></slot>`;
+    const view = this.view.value;
+    const chat = view?.chat;
+    if (!view || !chat || chat.status !== 'ended') return nothing;
+    const record = recordOf(chat.wrapUp, view);
+    const disabled = this.isDisabled;
+    const showMissing = this.missingShownFor === chat.id && isMissingDisposition(chat.wrapUp, view);
+    return html`
+      <div part="base" class="wrap-up" role="group" aria-labelledby="title">
+        <p id="title" class="title">${msg('After-contact work')}</p>
+        ${view.dispositions.length > 0
+          ? html`<div class="field">
+              <label for="disposition">${msg('Disposition')}</label>
+              <select
+                id="disposition"
+                part="disposition"
+                ?required=${view.dispositionRequired}
+                ?disabled=${disabled}
+                aria-invalid=${showMissing ? 'true' : nothing}
+                aria-describedby=${showMissing ? 'disposition-error' : nothing}
+                @change=${this.onDispositionChange}
+              >
+                <option value="" .selected=${record.code === ''}>${msg('Choose a disposition')}</option>
+                ${view.dispositions.map(
+                  (option) => html`<option value=${option.code} .selected=${option.code === record.code}>${option.label}</option>`,
+                )}
+              </select>
+              ${showMissing
+                ? html`<p id="disposition-error" part="error" class="error">${missingDispositionMessage()}</p>`
+                : nothing}
+            </div>`
+          : nothing}
+        ${view.tags.length > 0
+          ? html`<fieldset part="tags">
+              <legend>${msg('Tags')}</legend>
+              ${view.tags.map(
+                (tag) => html`<label class="tag">
+                  <input
+                    type="checkbox"
+                    part="tag"
+                    value=${tag}
+                    ?disabled=${disabled}
+                    .checked=${live(record.tags.includes(tag))}
+                    @change=${this.onTagChange}
+                  />${tag}
+                </label>`,
+              )}
+            </fieldset>`
+          : nothing}
+        <div class="field">
+          <label for="notes">${msg('Notes')}</label>
+          <textarea
+            id="notes"
+            part="notes"
+            rows="4"
+            ?disabled=${disabled}
+            .value=${live(record.notes)}
+            @input=${this.onNotesInput}
+            @change=${this.relayChange}
+          ></textarea>
+        </div>
+        ${this.failedFor === chat.id
+          ? html`<p part="error" class="error" role="alert">${msg('The disposition could not be saved. Try again.')}</p>`
+          : nothing}
+        <div class="actions">
+          <button part="save" class="primary" type="button" ?disabled=${disabled} @click=${this.onSaveClick}>
+            ${msg('Save and close')}
+          </button>
+        </div>
+      </div>
+    `;
   }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.syncFormState();
+  }
+
+  private get isDisabled(): boolean {
+    return this.disabled || this.disabledByForm;
+  }
+
+  /** Keeps the host form's view of the element (value and validity) in step with the session. */
+  private syncFormState(): void {
+    const view = this.view.value;
+    const chat = view?.chat;
+    if (!view || !chat || chat.status !== 'ended') {
+      this.internals.setFormValue(null);
+      this.internals.setValidity({});
+      return;
+    }
+    this.internals.setFormValue(JSON.stringify(recordOf(chat.wrapUp, view)));
+    if (isMissingDisposition(chat.wrapUp, view)) {
+      this.internals.setValidity({ valueMissing: true }, missingDispositionMessage(), this.dispositionSelect ?? undefined);
+    } else {
+      this.internals.setValidity({});
+    }
+  }
+
+  private updateWrapUp(change: Partial<DispositionRecord>): void {
+    const chat = this.view.value?.chat;
+    if (chat) this.session?.setWrapUp(chat.id, { ...chat.wrapUp, ...change });
+  }
+
+  private onDispositionChange(event: Event): void {
+    this.updateWrapUp({ code: (event.target as HTMLSelectElement).value });
+    this.relayChange();
+  }
+
+  private onTagChange(event: Event): void {
+    const box = event.target as HTMLInputElement;
+    this.updateWrapUp({ tags: toggleTag(this.view.value?.chat?.wrapUp.tags ?? [], box.value, box.checked) });
+    this.relayChange();
+  }
+
+  private onNotesInput(event: Event): void {
+    this.updateWrapUp({ notes: (event.target as HTMLTextAreaElement).value });
+  }
+
+  /** `change` does not cross the shadow boundary; a form control's host page expects it. */
+  private relayChange(): void {
+    this.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+
+  private onSaveClick(): void {
+    void this.save();
+  }
+}
+
+/** The element's ancestors, across shadow roots, nearest first. */
+function composedAncestors(node: Node): Element[] {
+  const ancestors: Element[] = [];
+  let current: Node | null = node.parentNode;
+  while (current) {
+    if (current instanceof Element) ancestors.push(current);
+    current = current instanceof ShadowRoot ? current.host : current.parentNode;
+  }
+  return ancestors;
 }

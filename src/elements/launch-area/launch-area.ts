@@ -2,6 +2,7 @@ import { msg } from '@lit/localize';
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { SessionController } from '../../controllers/session-controller.js';
+import { emit } from '../../events/workspace-events.js';
 import { SessionElement } from '../../internal/session-element.js';
 import { fillTemplate, safeHttpUrl } from '../../internal/template.js';
 import { chatVariables } from '../../session/chat-variables.js';
@@ -54,9 +55,7 @@ export class LaunchArea extends SessionElement {
   }
 
   private requestEngagement(): void {
-    this.dispatchEvent(
-      new CustomEvent('new-engagement-requested', { detail: { chatId: this.chatId }, bubbles: true, composed: true }),
-    );
+    emit(this, 'new-engagement-requested', { chatId: this.chatId });
   }
 }
 

@@ -1,0 +1,90 @@
+import { css } from 'lit';
+import { buttonStyles, themeTokens } from '../../internal/theme.styles.js';
+
+export const styles = [
+  themeTokens,
+  buttonStyles,
+  css`
+    :host {
+      --cw-disposition-gap: calc(var(--cw-space) * 1.5);
+
+      display: block;
+    }
+
+    .wrap-up {
+      display: grid;
+      gap: var(--cw-disposition-gap);
+      padding: calc(var(--cw-space) * 1.5);
+      border: 1px solid var(--cw-color-border);
+      border-radius: var(--cw-radius);
+      background: var(--cw-color-surface);
+    }
+
+    .title {
+      margin: 0;
+      font-weight: 600;
+    }
+
+    .field {
+      display: grid;
+      gap: calc(var(--cw-space) / 2);
+    }
+
+    label,
+    legend {
+      font-weight: 600;
+    }
+
+    select,
+    textarea {
+      font: inherit;
+      color: inherit;
+      width: 100%;
+      padding: calc(var(--cw-space) / 2) var(--cw-space);
+      border: 1px solid var(--cw-color-border);
+      border-radius: var(--cw-radius-small);
+      background: var(--cw-color-surface);
+    }
+
+    textarea {
+      min-height: 5em;
+      resize: vertical;
+    }
+
+    [aria-invalid='true'] {
+      border-color: var(--cw-color-danger);
+    }
+
+    fieldset {
+      margin: 0;
+      padding: 0;
+      border: none;
+      display: flex;
+      flex-wrap: wrap;
+      gap: calc(var(--cw-space) / 2) calc(var(--cw-space) * 2);
+    }
+
+    legend {
+      padding: 0;
+      margin-bottom: calc(var(--cw-space) / 2);
+    }
+
+    .tag {
+      display: inline-flex;
+      align-items: center;
+      gap: calc(var(--cw-space) / 2);
+      font-weight: normal;
+    }
+
+    .error {
+      margin: 0;
+      color: var(--cw-color-danger);
+      font-size: var(--cw-font-size-small);
+    }
+
+    .actions {
+      display: flex;
+      justify-content: flex-end;
+    }
+  `,
+];

@@ -1,0 +1,109 @@
+import { css } from 'lit';
+import { buttonStyles, themeTokens } from '../../internal/theme.styles.js';
+
+export const styles = [
+  themeTokens,
+  buttonStyles,
+  css`
+    :host {
+      --cw-dialog-width: 30rem;
+      --cw-dialog-backdrop: rgb(16 24 40 / 40%);
+
+      display: contents;
+    }
+
+    dialog {
+      width: min(var(--cw-dialog-width), calc(100vw - 2rem));
+      max-height: calc(100vh - 2rem);
+      padding: 0;
+      border: 1px solid var(--cw-color-border);
+      border-radius: var(--cw-radius);
+      background: var(--cw-color-surface);
+      color: var(--cw-color-text);
+      box-shadow: var(--cw-shadow);
+    }
+
+    dialog::backdrop {
+      background: var(--cw-dialog-backdrop, rgb(16 24 40 / 40%));
+    }
+
+    form {
+      display: grid;
+      gap: calc(var(--cw-space) * 1.5);
+      padding: calc(var(--cw-space) * 2);
+    }
+
+    h2 {
+      margin: 0;
+      font-size: 1.15em;
+    }
+
+    fieldset {
+      margin: 0;
+      padding: 0;
+      border: none;
+      display: grid;
+      gap: var(--cw-space);
+    }
+
+    legend {
+      padding: 0;
+      margin-bottom: calc(var(--cw-space) / 2);
+      font-weight: 600;
+    }
+
+    .field {
+      display: grid;
+      gap: calc(var(--cw-space) / 2);
+    }
+
+    .field > label {
+      font-weight: 600;
+    }
+
+    .choices {
+      display: flex;
+      gap: calc(var(--cw-space) * 2);
+    }
+
+    .choice {
+      display: inline-flex;
+      align-items: center;
+      gap: calc(var(--cw-space) / 2);
+    }
+
+    input:not([type='radio']),
+    select,
+    textarea {
+      font: inherit;
+      color: inherit;
+      width: 100%;
+      min-height: 32px;
+      padding: calc(var(--cw-space) / 2) var(--cw-space);
+      border: 1px solid var(--cw-color-border);
+      border-radius: var(--cw-radius-small);
+      background: var(--cw-color-surface);
+    }
+
+    textarea {
+      min-height: 4.5em;
+      resize: vertical;
+    }
+
+    [aria-invalid='true'] {
+      border-color: var(--cw-color-danger);
+    }
+
+    .error {
+      margin: 0;
+      color: var(--cw-color-danger);
+      font-size: var(--cw-font-size-small);
+    }
+
+    .actions {
+      display: flex;
+      justify-content: flex-end;
+      gap: var(--cw-space);
+    }
+  `,
+];
