@@ -11,7 +11,8 @@ import type {
   TransferRecord,
   WorkspaceConfiguration,
 } from '../types.js';
-import { pickAgent, resolveTarget, routeKey, type Route } from './routing.js';
+import { RouteQueues } from './route-queues.js';
+import { pickAgent, resolveTarget, type Route } from './routing.js';
 import { SimulatedConnector, type SimulatedPlatform } from './simulated-connector.js';
 import { buildConfiguration, type SimulatedContactCenterOptions } from './options.js';
 
@@ -88,7 +89,7 @@ export class SimulatedContactCenter {
   readonly configuration: WorkspaceConfiguration;
   private readonly scheduler: SchedulerLike;
   private readonly chats = new Map<string, ChatRecord>();
-  private readonly queues = new Map<string, { route: Route; ids: string[] }>();
+  private readonly queues = new RouteQueues();
   private readonly engagementLog: SimulatedEngagement[] = [];
   private readonly agents = new Map<string, AgentRecord>();
   private chatCount = 0;
@@ -135,7 +136,7 @@ export class SimulatedContactCenter {
       contact: { ...request.contact },
       messages: [this.message(id, 'contact', request.text, request.contact.name)],
     });
-    this.queueOf(route).push(id);
+    this.queues.append(route, id);
     this.dispatch();
     return id;
   }
@@ -166,7 +167,7 @@ export class SimulatedContactCenter {
   contactLeaves(chatId: string): void {
     const chat = this.chatOrThrow(chatId);
     if (chat.state === 'queued') {
-      this.removeFromQueue(chat);
+      this.queues.remove(chat.route, chat.id);
       chat.state = 'closed';
     } else if (chat.state === 'offered') {
       this.withdrawOffer(chat, 'cancelled');
@@ -195,7 +196,7 @@ export class SimulatedContactCenter {
 
   /** The ids of the chats waiting in a skill's queue, next first. */
   queued(skill: string): string[] {
-    return [...(this.queues.get(routeKey({ kind: 'skill', skill }))?.ids ?? [])];
+    return this.queues.ids({ kind: 'skill', skill });
   }
 
   /** The follow-up contacts agents scheduled, oldest first. */
@@ -270,7 +271,7 @@ export class SimulatedContactCenter {
       chat.route = destination.route;
       chat.transferredFrom = agentId;
       // A transferred contact has waited already: ahead of new arrivals.
-      this.queueOf(destination.route).unshift(chat.id);
+      this.queues.prepend(destination.route, chat.id);
       this.dispatch();
     },
     createEngagement: (agentId, request) => {
@@ -309,7 +310,7 @@ export class SimulatedContactCenter {
 
   /** Offers waiting chats to free agents until no more can be placed. */
   private dispatch(): void {
-    for (const { route, ids: queue } of this.queues.values()) {
+    for (const { route, ids: queue } of this.queues.lines()) {
       while (queue.length > 0) {
         const chat = this.chats.get(queue[0] ?? '');
         const candidates = [...this.agents.values()].filter((agent) => agent.id !== chat?.transferredFrom).map((agent) => ({
@@ -350,7 +351,7 @@ export class SimulatedContactCenter {
   private requeue(chat: ChatRecord, reason: 'rejected' | 'expired' | 'cancelled' = 'cancelled'): void {
     this.withdrawOffer(chat, reason);
     chat.state = 'queued';
-    this.queueOf(chat.route).unshift(chat.id);
+    this.queues.prepend(chat.route, chat.id);
   }
 
   private withdrawOffer(chat: ChatRecord, reason: 'rejected' | 'expired' | 'cancelled'): void {
@@ -426,19 +427,6 @@ export class SimulatedContactCenter {
 
   private send(agentId: string, event: ConnectorEvent): void {
     this.agents.get(agentId)?.connection?.deliver(event);
-  }
-
-  private queueOf(route: Route): string[] {
-    const key = routeKey(route);
-    let queue = this.queues.get(key);
-    if (!queue) this.queues.set(key, (queue = { route, ids: [] }));
-    return queue.ids;
-  }
-
-  private removeFromQueue(chat: ChatRecord): void {
-    const queue = this.queueOf(chat.route);
-    const index = queue.indexOf(chat.id);
-    if (index >= 0) queue.splice(index, 1);
   }
 
   private chatOrThrow(chatId: string): ChatRecord {

@@ -16,6 +16,17 @@ export const styles = [
       gap: var(--cw-space);
     }
 
+    button.icon {
+      display: inline-grid;
+      place-items: center;
+      padding: 0 8px;
+      color: var(--cw-color-text-muted);
+    }
+
+    button.icon:hover {
+      color: var(--cw-color-text);
+    }
+
     button.end {
       color: var(--cw-color-danger);
     }

@@ -1,5 +1,5 @@
 import { msg } from '@lit/localize';
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { SessionController } from '../../controllers/session-controller.js';
 import { copyText } from '../../internal/clipboard.js';
@@ -8,6 +8,11 @@ import { SessionElement } from '../../internal/session-element.js';
 import { currentLocale } from '../../i18n/localization.js';
 import { transcriptText } from '../../session/transcript-text.js';
 import { styles } from './chat-actions.styles.js';
+
+const copyIcon = html`<svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true" focusable="false">
+  ${svg`<rect x="6.5" y="6.5" width="10" height="11" rx="2" fill="none" stroke="currentColor" stroke-width="1.6" />
+  <path d="M4 13.5V4.5a2 2 0 0 1 2-2h7" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" />`}
+</svg>`;
 
 /** How long "End chat" waits for its confirming second click. */
 export const END_CONFIRM_MS = 4000;
@@ -63,7 +68,15 @@ export class ChatActions extends SessionElement {
         ${chat.status === 'active'
           ? html`<button part="transfer" @click=${this.requestTransfer}>${msg('Transfer')}</button>`
           : nothing}
-        <button part="copy" @click=${this.copy}>${msg('Copy all chat content')}</button>
+        <button
+          part="copy"
+          class="icon"
+          aria-label=${msg('Copy all chat content')}
+          title=${msg('Copy all chat content')}
+          @click=${this.copy}
+        >
+          ${copyIcon}
+        </button>
         ${chat.status === 'active'
           ? html`<button
               part="end"
