@@ -42,6 +42,7 @@ export { ChatConversation } from './elements/chat-conversation/chat-conversation
 export { ChatComposer } from './elements/chat-composer/chat-composer.js';
 export { ChatActions } from './elements/chat-actions/chat-actions.js';
 export { LaunchArea } from './elements/launch-area/launch-area.js';
+export * from './elements/quick-reply-panel/quick-reply-events.js';
 export { FocusGroupController, type FocusGroupOptions } from './controllers/focus-group-controller.js';
 export { SessionController, type SessionControllerOptions } from './controllers/session-controller.js';
 export { QuickReplyPanel } from './elements/quick-reply-panel/quick-reply-panel.js';

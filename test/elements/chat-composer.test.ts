@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { ChatComposer } from '../../src/elements/chat-composer/chat-composer.js';
+import { ChatComposer, quickReplyQuery } from '../../src/elements/chat-composer/chat-composer.js';
+import type { QuickReplyNavigateDetail } from '../../src/elements/quick-reply-panel/quick-reply-events.js';
 import '../../src/index.js';
 import { connectAgent, installFakeClock, settle } from '../helpers.js';
 
@@ -154,5 +155,101 @@ describe('<chat-composer>', () => {
     await settle(element);
     expect(element.shadowRoot?.querySelector('textarea')).to.equal(null);
     expect(element.shadowRoot?.textContent).to.contain('This chat has ended');
+  });
+
+  describe('"/" quick-reply search', () => {
+    it('reads the search from a draft that starts with "/" on one line', () => {
+      expect(quickReplyQuery('/greet')).to.equal('greet');
+      expect(quickReplyQuery('/')).to.equal('');
+      expect(quickReplyQuery('Hello /greet')).to.equal(null);
+      expect(quickReplyQuery('/greet\nmore')).to.equal(null);
+    });
+
+    it('reports the text after "/" as the agent types, and null when the "/" goes', async () => {
+      const { element, textarea, first } = await composerFor();
+      const queries: (string | null)[] = [];
+      element.addEventListener('quick-reply-search', (event) => {
+        expect(event.detail.chatId).to.equal(first);
+        expect(event.composed && event.bubbles).to.equal(true);
+        queries.push(event.detail.query);
+      });
+      textarea.focus();
+      await sendKeys({ type: '/gr' });
+      await sendKeys({ press: 'Backspace' });
+      await sendKeys({ press: 'Backspace' });
+      await sendKeys({ press: 'Backspace' });
+      await sendKeys({ type: 'Hi /gr' });
+      await settle(element);
+      expect(queries).to.deep.equal(['', 'g', 'gr', 'g', '', null]);
+    });
+
+    it('offers Up, Down, Enter and Escape to the quick replies first, and sends when nobody takes Enter', async () => {
+      const { center, element, textarea, first } = await composerFor();
+      const offered: string[] = [];
+      let take = true;
+      const listener = (event: CustomEvent<QuickReplyNavigateDetail>) => {
+        offered.push(event.detail.key);
+        if (take) event.preventDefault();
+      };
+      element.addEventListener('quick-reply-navigate', listener);
+      textarea.focus();
+      await sendKeys({ type: '/thanks' });
+      await sendKeys({ press: 'ArrowDown' });
+      await sendKeys({ press: 'ArrowUp' });
+      await sendKeys({ press: 'Enter' });
+      await settle(element);
+      expect(offered).to.deep.equal(['ArrowDown', 'ArrowUp', 'Enter']);
+      expect(agentMessages(center, first), 'a taken Enter does not send').to.deep.equal([]);
+      expect(textarea.value).to.equal('/thanks');
+
+      take = false;
+      await sendKeys({ press: 'Enter' });
+      expect(agentMessages(center, first), 'nobody took it: Enter sends as always').to.deep.equal(['/thanks']);
+      element.removeEventListener('quick-reply-navigate', listener);
+    });
+
+    it('stops searching after a taken Escape until the "/" is gone', async () => {
+      const { element, textarea } = await composerFor();
+      const queries: (string | null)[] = [];
+      element.addEventListener('quick-reply-search', (event) => queries.push(event.detail.query));
+      element.addEventListener('quick-reply-navigate', (event) => event.preventDefault());
+      textarea.focus();
+      await sendKeys({ type: '/a' });
+      await sendKeys({ press: 'Escape' });
+      await sendKeys({ type: 'b' });
+      expect(queries).to.deep.equal(['', 'a']);
+      await sendKeys({ press: 'Backspace' });
+      await sendKeys({ press: 'Backspace' });
+      await sendKeys({ press: 'Backspace' });
+      await sendKeys({ type: '/c' });
+      expect(queries).to.deep.equal(['', 'a', '', 'c']);
+    });
+
+    it('puts inserted text in place of the "/search"', async () => {
+      const { center, element, textarea, first } = await composerFor();
+      const queries: (string | null)[] = [];
+      element.addEventListener('quick-reply-search', (event) => queries.push(event.detail.query));
+      textarea.focus();
+      await sendKeys({ type: '/ref' });
+      element.insertText('Your refund is on its way.');
+      await settle(element);
+      expect(textarea.value).to.equal('Your refund is on its way.');
+      expect(queries.at(-1), 'the search is over').to.equal(null);
+      expect(element.shadowRoot?.activeElement).to.equal(textarea);
+      expect(agentMessages(center, first)).to.deep.equal([]);
+    });
+
+    it('ends the search of the chat it leaves', async () => {
+      const { center, session, element, textarea, first } = await composerFor();
+      const second = center.startChat({ contact: { name: 'Priya Natarajan' }, skill: 'Billing', text: 'Hi' });
+      await session.acceptOffer(second);
+      const searches: { chatId: string; query: string | null }[] = [];
+      element.addEventListener('quick-reply-search', (event) => searches.push(event.detail));
+      textarea.focus();
+      await sendKeys({ type: '/a' });
+      element.chatId = second;
+      await settle(element);
+      expect(searches.at(-1)).to.deep.equal({ chatId: first, query: null });
+    });
   });
 });

@@ -13,6 +13,7 @@ async function busyWorkspace() {
     ],
     tags: ['billing', 'vip'],
     engagementChannels: ['chat', 'email'],
+    quickReplies: [{ id: 'greeting', title: 'Greeting', text: 'Hello {{contact.name}}, my name is {{agent.name}}.' }],
     directory: {
       agents: [
         { id: 'agent-1', name: 'Alex Martin', skills: [] },
@@ -106,6 +107,24 @@ describe('the workspace, end to end', () => {
       disposition: { code: 'follow-up', tags: ['vip'], notes: 'Call back Monday' },
     });
     expect(deepQueryAll(element, '[role="tab"]')).to.have.length(1);
+  });
+
+  it('inserts a Greeting with both names into the active composer, without sending (R6, R14)', async () => {
+    const { center, element, marie } = await busyWorkspace();
+    tab(element, 'Marie Tremblay').click();
+    await settle(element);
+    button(element, 'Quick replies').click();
+    await settle(element);
+    const panel = deepQuery(element, 'quick-reply-panel');
+    if (!panel) throw new Error('no quick-reply panel');
+    const greeting = deepQueryAll<HTMLButtonElement>(panel, 'button').find((candidate) => deepText(candidate).startsWith('Greeting'));
+    greeting?.click();
+    await settle(element);
+    button(element, 'Insert').click();
+    await settle(element);
+    expect(composer(element).value).to.equal('Hello Marie Tremblay, my name is Alex Martin.');
+    expect(element.shadowRoot?.activeElement?.localName, 'focus back in the composer').to.equal('chat-composer');
+    expect(center.chat(marie)?.messages.filter((message) => message.from === 'agent')).to.have.length(0);
   });
 
   it('opens a new engagement for the current contact from the launch area (R5)', async () => {

@@ -1,18 +1,36 @@
 import { msg, str } from '@lit/localize';
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { SessionController } from '../../controllers/session-controller.js';
 import { SessionElement } from '../../internal/session-element.js';
+import {
+  QUICK_REPLY_NAVIGATION_KEYS,
+  emitQuickReplyEvent,
+  type QuickReplyNavigationKey,
+} from '../quick-reply-panel/quick-reply-events.js';
 import { styles } from './chat-composer.styles.js';
 
 /** The counter shows once fewer characters than this share of the limit remain. */
 const COUNTER_THRESHOLD = 0.1;
 
+/** The quick-reply search a draft holds: the text after a leading "/", on one line; else `null`. */
+export function quickReplyQuery(draft: string): string | null {
+  return draft.startsWith('/') && !draft.includes('\n') ? draft.slice(1) : null;
+}
+
 /**
  * @tagname chat-composer
  * @summary Where the agent writes to the contact (R8): Enter sends, Shift+Enter adds a
  * line, and each chat keeps its own draft when the agent switches tabs.
+ *
+ * Typing "/" at the start of the box searches the quick replies: the composer reports the
+ * text after "/" with `quick-reply-search`, and while that search is open it offers Up, Down,
+ * Enter and Escape to the `<quick-reply-panel>` with `quick-reply-navigate` before acting on
+ * them itself. The cursor stays in the box.
+ *
+ * @event quick-reply-search - The draft became, changed or stopped being a "/" search. `detail`: `{ chatId, query }`; `query` is the text after "/", or `null` when the search ends.
+ * @event quick-reply-navigate - Up, Down, Enter or Escape during a "/" search. `detail`: `{ chatId, key }`. Cancelable: a listener that acts on the key cancels it, and the composer then does not (Enter does not send).
  *
  * @csspart textarea - The text box, named "Message".
  * @csspart send - The Send button.
@@ -25,6 +43,11 @@ export class ChatComposer extends SessionElement {
   @property({ attribute: 'chat-id' }) chatId = '';
 
   @query('textarea') private textarea?: HTMLTextAreaElement;
+
+  /** The "/" search last reported, or `null` when none is open. */
+  private quickReplySearch: string | null = null;
+  /** Escape closed the "/" search: the draft keeps its text and stops searching until the "/" goes. */
+  private quickReplySearchDismissed = false;
 
   private readonly view = new SessionController(this, (session) =>
     session.select((state) => ({
@@ -39,16 +62,37 @@ export class ChatComposer extends SessionElement {
     this.textarea?.focus(options);
   }
 
-  /** Inserts text at the caret (replacing any selection), without sending, and focuses the box. */
+  /**
+   * Inserts text at the caret (replacing any selection), without sending, and focuses the box.
+   * During a "/" quick-reply search the text replaces the "/search" itself.
+   */
   insertText(text: string): void {
     const box = this.textarea;
     const chat = this.view.value?.chat;
     if (!box || !chat) return;
-    const start = box.selectionStart ?? box.value.length;
-    const end = box.selectionEnd ?? start;
-    box.setRangeText(text, start, end, 'end');
+    if (this.quickReplySearch !== null) {
+      box.setRangeText(text, 0, box.value.length, 'end');
+    } else {
+      const start = box.selectionStart ?? box.value.length;
+      const end = box.selectionEnd ?? start;
+      box.setRangeText(text, start, end, 'end');
+    }
     this.session?.setDraft(chat.id, box.value);
+    this.followQuickReplySearch(box.value);
     box.focus();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // The search belonged to the chat shown before.
+    const previousChatId = changed.get('chatId');
+    if (changed.has('chatId') && previousChatId !== undefined) {
+      if (this.quickReplySearch !== null) {
+        emitQuickReplyEvent(this, 'quick-reply-search', { chatId: previousChatId, query: null });
+      }
+      this.quickReplySearch = null;
+      this.quickReplySearchDismissed = false;
+    }
   }
 
   override render() {
@@ -100,13 +144,41 @@ export class ChatComposer extends SessionElement {
     const text = (event.target as HTMLTextAreaElement).value;
     this.session?.setDraft(this.chatId, text);
     if (text.trim() !== '') this.session?.notifyTyping(this.chatId);
+    this.followQuickReplySearch(text);
   }
 
   private onKeydown(event: KeyboardEvent): void {
     // keyCode 229 is what some IMEs report for the Enter that confirms a composition.
-    if (event.key !== 'Enter' || event.shiftKey || event.isComposing || event.keyCode === 229) return;
+    if (event.isComposing || event.keyCode === 229) return;
+    if (this.offerKeyToQuickReplies(event)) return;
+    if (event.key !== 'Enter' || event.shiftKey) return;
     event.preventDefault();
     this.send();
+  }
+
+  /** Tells the quick replies when the draft starts, changes or stops being a "/" search. */
+  private followQuickReplySearch(draft: string): void {
+    const query = quickReplyQuery(draft);
+    if (query === null) this.quickReplySearchDismissed = false;
+    const next = this.quickReplySearchDismissed ? null : query;
+    if (next === this.quickReplySearch) return;
+    this.quickReplySearch = next;
+    emitQuickReplyEvent(this, 'quick-reply-search', { chatId: this.chatId, query: next });
+  }
+
+  /** During a "/" search, lets the quick replies act on a steering key first; `true` when they did. */
+  private offerKeyToQuickReplies(event: KeyboardEvent): boolean {
+    if (this.quickReplySearch === null || !QUICK_REPLY_NAVIGATION_KEYS.has(event.key)) return false;
+    if (event.shiftKey || event.altKey || event.ctrlKey || event.metaKey) return false;
+    const key = event.key as QuickReplyNavigationKey;
+    const unhandled = emitQuickReplyEvent(this, 'quick-reply-navigate', { chatId: this.chatId, key }, { cancelable: true });
+    if (unhandled) return false;
+    event.preventDefault();
+    if (key === 'Escape') {
+      this.quickReplySearch = null;
+      this.quickReplySearchDismissed = true;
+    }
+    return true;
   }
 
   private send(): void {

@@ -133,6 +133,24 @@ export const styles = [
       color: var(--cw-color-text-muted);
     }
 
+    .compose {
+      display: flex;
+      align-items: flex-end;
+      gap: calc(var(--cw-space) / 2);
+    }
+
+    quick-reply-panel {
+      --cw-quick-reply-panel-width: 300px;
+      --cw-quick-reply-panel-max-height: min(30rem, 55vh);
+      flex: none;
+      margin-bottom: var(--cw-space);
+    }
+
+    chat-composer {
+      flex: 1;
+      min-width: 0;
+    }
+
     chat-conversation {
       flex: 1;
       min-height: 120px;

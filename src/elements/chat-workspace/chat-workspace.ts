@@ -36,6 +36,7 @@ import { styles } from './chat-workspace.styles.js';
  * @csspart panel - The active chat: its header, actions, launch area, transcript and composer.
  * @csspart conversation - The active chat's transcript.
  * @csspart composer - The active chat's message box.
+ * @csspart quick-replies - The quick-reply panel and its ">>" button.
  * @csspart wrap-up - The after-contact form of an ended chat.
  *
  * @cssprop --cw-font-family - Font of the whole workspace.
@@ -131,7 +132,15 @@ export class ChatWorkspace extends LitElement {
                 <chat-conversation part="conversation" chat-id=${view.activeChatId}></chat-conversation>
                 ${view.ended
                   ? html`<disposition-form part="wrap-up" chat-id=${view.activeChatId}></disposition-form>`
-                  : html`<chat-composer part="composer" chat-id=${view.activeChatId}></chat-composer>`}
+                  : html`<div class="compose">
+                      <quick-reply-panel
+                        part="quick-replies"
+                        placement="above"
+                        chat-id=${view.activeChatId}
+                        @quick-reply-insert=${this.insertQuickReply}
+                      ></quick-reply-panel>
+                      <chat-composer part="composer" chat-id=${view.activeChatId}></chat-composer>
+                    </div>`}
               </section>
             </div>`
           : html`<p class="empty">
@@ -149,6 +158,12 @@ export class ChatWorkspace extends LitElement {
   focusComposer(): void {
     this.renderRoot.querySelector<HTMLElement>('chat-composer')?.focus();
   }
+
+  /** The panel hands the filled reply over; it goes into the active composer at the caret. */
+  private readonly insertQuickReply = (event: HTMLElementEventMap['quick-reply-insert']): void => {
+    event.preventDefault();
+    this.renderRoot.querySelector('chat-composer')?.insertText(event.detail.text);
+  };
 
   private readonly openTransfer = (event: CustomEvent<{ chatId: string }>): void => {
     this.renderRoot.querySelector('transfer-dialog')?.show(event.detail.chatId);

@@ -1,0 +1,132 @@
+import { css } from 'lit';
+
+/** The selected reply: back link, preview, variable fields and Insert. */
+export const detailStyles = css`
+  /* Back and Insert stay in view; what lies between scrolls. */
+  .detail {
+    display: flex;
+    flex-direction: column;
+    gap: var(--cw-space);
+    min-height: 0;
+  }
+
+  .detail-body {
+    display: grid;
+    gap: calc(var(--cw-space) * 1.25);
+    min-height: 0;
+    overflow-y: auto;
+    margin: 0 calc(var(--cw-space) * -0.5);
+    padding: 2px calc(var(--cw-space) * 0.5);
+  }
+
+  .back {
+    align-self: flex-start;
+    min-height: 28px;
+    padding: 0 var(--cw-space);
+    border-color: transparent;
+    font-weight: 500;
+    color: var(--cw-color-accent);
+  }
+
+  .eyebrow,
+  .label,
+  .hint {
+    margin: 0;
+    font-size: var(--cw-font-size-small);
+    color: var(--cw-color-text-muted);
+  }
+
+  .eyebrow {
+    text-transform: uppercase;
+    letter-spacing: 0.04em;
+    font-weight: 600;
+  }
+
+  .detail-title {
+    margin: 0;
+    font-size: 15px;
+  }
+
+  .preview-block {
+    display: grid;
+    gap: calc(var(--cw-space) / 2);
+  }
+
+  .preview {
+    margin: 0;
+    padding: var(--cw-space) calc(var(--cw-space) * 1.25);
+    border-radius: var(--cw-radius-small);
+    background: var(--cw-color-surface-raised);
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+
+  .value {
+    padding: 0 2px;
+    border-radius: 3px;
+    background: color-mix(in srgb, var(--cw-color-accent) 12%, transparent);
+  }
+
+  .value.missing {
+    background: none;
+    outline: 1px dashed var(--cw-color-text-muted);
+    color: var(--cw-color-text-muted);
+  }
+
+  .variables {
+    display: grid;
+    gap: var(--cw-space);
+    margin: 0;
+    padding: 0;
+    border: none;
+  }
+
+  legend {
+    padding: 0;
+    margin-bottom: calc(var(--cw-space) / 2);
+    font-weight: 600;
+  }
+
+  .field {
+    display: grid;
+    gap: 4px;
+  }
+
+  label {
+    font-size: var(--cw-font-size-small);
+    font-weight: 600;
+  }
+
+  .required {
+    margin-inline-start: 2px;
+    color: var(--cw-color-danger);
+  }
+
+  .field input {
+    width: 100%;
+    min-height: 32px;
+    padding: 0 var(--cw-space);
+    border: 1px solid var(--cw-color-border);
+    border-radius: var(--cw-radius-small);
+    font: inherit;
+    color: inherit;
+    background: var(--cw-color-surface);
+  }
+
+  .field input[aria-invalid='true'] {
+    border-color: var(--cw-color-danger);
+  }
+
+  .error {
+    margin: 0;
+    font-size: var(--cw-font-size-small);
+    color: var(--cw-color-danger);
+  }
+
+  .actions {
+    display: flex;
+    justify-content: flex-end;
+    padding-top: var(--cw-space);
+    border-top: 1px solid var(--cw-color-border);
+  }
+`;
