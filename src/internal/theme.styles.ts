@@ -6,31 +6,30 @@ import { css } from 'lit';
  */
 export const themeTokens = css`
   :host {
-    --cw-font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif;
-    --cw-font-size: 14px;
-    --cw-font-size-small: 12px;
-    --cw-line-height: 1.45;
-    --cw-color-text: #1f2933;
-    --cw-color-text-muted: #5f6b7a;
-    --cw-color-surface: #ffffff;
-    --cw-color-surface-raised: #f6f7f9;
-    --cw-color-border: #d9dee5;
-    --cw-color-accent: #1f5fbf;
-    --cw-color-accent-text: #ffffff;
-    --cw-color-focus: #1f5fbf;
-    --cw-color-danger: #b42318;
-    --cw-color-available: #1a7f4b;
-    --cw-color-unavailable: #6b7280;
-    --cw-color-refused: #b42318;
-    --cw-radius: 8px;
-    --cw-radius-small: 6px;
-    --cw-space: 8px;
-    --cw-shadow: 0 1px 2px rgb(16 24 40 / 6%), 0 4px 12px rgb(16 24 40 / 8%);
-
-    font-family: var(--cw-font-family);
-    font-size: var(--cw-font-size);
-    line-height: var(--cw-line-height);
-    color: var(--cw-color-text);
+    --_cw-font-family: var(--cw-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif);
+    --_cw-font-size: var(--cw-font-size, 14px);
+    --_cw-font-size-small: var(--cw-font-size-small, 12px);
+    --_cw-line-height: var(--cw-line-height, 1.45);
+    --_cw-color-text: var(--cw-color-text, #1f2933);
+    --_cw-color-text-muted: var(--cw-color-text-muted, #5f6b7a);
+    --_cw-color-surface: var(--cw-color-surface, #ffffff);
+    --_cw-color-surface-raised: var(--cw-color-surface-raised, #f6f7f9);
+    --_cw-color-border: var(--cw-color-border, #d9dee5);
+    --_cw-color-accent: var(--cw-color-accent, #1f5fbf);
+    --_cw-color-accent-text: var(--cw-color-accent-text, #ffffff);
+    --_cw-color-focus: var(--cw-color-focus, #1f5fbf);
+    --_cw-color-danger: var(--cw-color-danger, #b42318);
+    --_cw-color-available: var(--cw-color-available, #1a7f4b);
+    --_cw-color-unavailable: var(--cw-color-unavailable, #6b7280);
+    --_cw-color-refused: var(--cw-color-refused, #b42318);
+    --_cw-radius: var(--cw-radius, 8px);
+    --_cw-radius-small: var(--cw-radius-small, 6px);
+    --_cw-space: var(--cw-space, 8px);
+    --_cw-shadow: var(--cw-shadow, 0 1px 2px rgb(16 24 40 / 6%), 0 4px 12px rgb(16 24 40 / 8%));
+    font-family: var(--_cw-font-family);
+    font-size: var(--_cw-font-size);
+    line-height: var(--_cw-line-height);
+    color: var(--_cw-color-text);
     -webkit-font-smoothing: antialiased;
   }
 
@@ -45,7 +44,7 @@ export const themeTokens = css`
   }
 
   :focus-visible {
-    outline: 2px solid var(--cw-color-focus);
+    outline: 2px solid var(--_cw-color-focus);
     outline-offset: 2px;
   }
 
@@ -65,22 +64,22 @@ export const buttonStyles = css`
     font: inherit;
     font-weight: 600;
     min-height: 32px;
-    padding: 0 calc(var(--cw-space) * 1.5);
-    border-radius: var(--cw-radius-small);
-    border: 1px solid var(--cw-color-border);
-    background: var(--cw-color-surface);
-    color: var(--cw-color-text);
+    padding: 0 calc(var(--_cw-space) * 1.5);
+    border-radius: var(--_cw-radius-small);
+    border: 1px solid var(--_cw-color-border);
+    background: var(--_cw-color-surface);
+    color: var(--_cw-color-text);
     cursor: pointer;
   }
 
   button:hover {
-    background: var(--cw-color-surface-raised);
+    background: var(--_cw-color-surface-raised);
   }
 
   button.primary {
-    background: var(--cw-color-accent);
-    border-color: var(--cw-color-accent);
-    color: var(--cw-color-accent-text);
+    background: var(--_cw-color-accent);
+    border-color: var(--_cw-color-accent);
+    color: var(--_cw-color-accent-text);
   }
 
   button.primary:hover {

@@ -181,4 +181,15 @@ describe('<chat-workspace>', () => {
     expect(deepQueryAll(element, '[part="offer"]')).to.have.length(2);
     await expect(element).to.be.accessible();
   });
+
+  it('takes a theme set on the workspace all the way into nested elements', async () => {
+    const { center, session, element } = await workspaceWith();
+    element.style.setProperty('--cw-color-accent', 'rgb(1, 2, 3)');
+    await session.setAgentState('Available');
+    center.startChat({ contact: { name: 'Marie Tremblay' }, skill: 'Billing', text: 'Bonjour!' });
+    await settle(element);
+    expect(getComputedStyle(button(element, 'Accept')).backgroundColor).to.equal('rgb(1, 2, 3)');
+    element.style.removeProperty('--cw-color-accent');
+    expect(getComputedStyle(button(element, 'Accept')).backgroundColor).to.equal('rgb(31, 95, 191)');
+  });
 });

@@ -254,17 +254,21 @@ describe('<contact-tab>', () => {
     expect(new Set(distinctNames.map(avatarColor)).size, 'different entries, different colours').to.equal(3);
   });
 
-  it('offers twelve distinct palette colours as custom properties', async () => {
+  it('offers twelve distinct palette colours, each themable through a custom property', async () => {
     const { tab } = await oneTab();
+    // The defaults in force live in the private --_cw-* twins of the public --cw-* tokens.
     const style = getComputedStyle(tab);
     const palette = Array.from({ length: CONTACT_PALETTE_SIZE }, (_, index) =>
-      style.getPropertyValue(`--cw-contact-color-${index + 1}`).trim(),
+      style.getPropertyValue(`--_cw-contact-color-${index + 1}`).trim(),
     );
     expect(palette.every(Boolean)).to.equal(true);
     expect(new Set(palette).size).to.equal(12);
-    for (const name of ['--cw-timer-handle-bg', '--cw-timer-wait-bg', '--cw-timer-acw-bg']) {
+    for (const name of ['--_cw-timer-handle-bg', '--_cw-timer-wait-bg', '--_cw-timer-acw-bg']) {
       expect(style.getPropertyValue(name).trim(), name).to.not.equal('');
     }
+    tab.style.setProperty('--cw-contact-color-1', 'rgb(9, 9, 9)');
+    expect(getComputedStyle(tab).getPropertyValue('--_cw-contact-color-1').trim()).to.equal('rgb(9, 9, 9)');
+    tab.style.removeProperty('--cw-contact-color-1');
   });
 
   it('keeps tabs, timers, the selection and the contact colour visible in forced-colors mode', async () => {

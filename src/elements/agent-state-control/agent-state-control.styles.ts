@@ -9,18 +9,18 @@ export const styles = [
     }
 
     .control {
-      --dot: var(--cw-color-unavailable);
+      --dot: var(--_cw-color-unavailable);
       position: relative;
       display: inline-flex;
       align-items: center;
     }
 
     .control[data-state='Available'] {
-      --dot: var(--cw-color-available);
+      --dot: var(--_cw-color-available);
     }
 
     .control[data-state='Refused'] {
-      --dot: var(--cw-color-refused);
+      --dot: var(--_cw-color-refused);
     }
 
     .dot {
@@ -30,19 +30,19 @@ export const styles = [
       height: 10px;
       border-radius: 50%;
       background: var(--dot);
-      box-shadow: 0 0 0 2px var(--cw-color-surface);
+      box-shadow: 0 0 0 2px var(--_cw-color-surface);
       pointer-events: none;
     }
 
     select {
       font: inherit;
       font-weight: 600;
-      color: var(--cw-color-text);
+      color: var(--_cw-color-text);
       min-height: 32px;
       padding: 0 28px 0 28px;
-      border: 1px solid var(--cw-color-border);
+      border: 1px solid var(--_cw-color-border);
       border-radius: 999px;
-      background: var(--cw-color-surface)
+      background: var(--_cw-color-surface)
         url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='10' height='6'%3E%3Cpath d='M1 1l4 4 4-4' fill='none' stroke='%235f6b7a' stroke-width='1.5'/%3E%3C/svg%3E")
         no-repeat right 10px center;
       appearance: none;
@@ -50,9 +50,9 @@ export const styles = [
     }
 
     .hint {
-      margin: calc(var(--cw-space) / 2) 0 0;
-      font-size: var(--cw-font-size-small);
-      color: var(--cw-color-refused);
+      margin: calc(var(--_cw-space) / 2) 0 0;
+      font-size: var(--_cw-font-size-small);
+      color: var(--_cw-color-refused);
     }
 
     @media (forced-colors: active) {

@@ -13,35 +13,35 @@ export const styles = [
       display: flex;
       flex-wrap: wrap;
       justify-content: flex-start;
-      gap: var(--cw-space);
+      gap: var(--_cw-space);
     }
 
     button.icon {
       display: inline-grid;
       place-items: center;
       padding: 0 8px;
-      color: var(--cw-color-text-muted);
+      color: var(--_cw-color-text-muted);
     }
 
     button.icon:hover {
-      color: var(--cw-color-text);
+      color: var(--_cw-color-text);
     }
 
     button.end {
-      color: var(--cw-color-danger);
+      color: var(--_cw-color-danger);
     }
 
     button.end.confirming {
-      background: var(--cw-color-danger);
-      border-color: var(--cw-color-danger);
-      color: var(--cw-color-accent-text);
+      background: var(--_cw-color-danger);
+      border-color: var(--_cw-color-danger);
+      color: var(--_cw-color-accent-text);
     }
 
     .status {
       margin: 2px 0 0;
       min-height: 1.2em;
-      font-size: var(--cw-font-size-small);
-      color: var(--cw-color-text-muted);
+      font-size: var(--_cw-font-size-small);
+      color: var(--_cw-color-text-muted);
       text-align: left;
     }
 

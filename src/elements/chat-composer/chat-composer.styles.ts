@@ -11,16 +11,16 @@ export const styles = [
 
     .composer {
       display: grid;
-      gap: calc(var(--cw-space) / 2);
-      padding: var(--cw-space);
-      border: 1px solid var(--cw-color-border);
-      border-radius: var(--cw-radius);
-      background: var(--cw-color-surface);
+      gap: calc(var(--_cw-space) / 2);
+      padding: var(--_cw-space);
+      border: 1px solid var(--_cw-color-border);
+      border-radius: var(--_cw-radius);
+      background: var(--_cw-color-surface);
     }
 
     .composer:focus-within {
-      border-color: var(--cw-color-accent);
-      box-shadow: 0 0 0 3px color-mix(in srgb, var(--cw-color-accent) 18%, transparent);
+      border-color: var(--_cw-color-accent);
+      box-shadow: 0 0 0 3px color-mix(in srgb, var(--_cw-color-accent) 18%, transparent);
     }
 
     textarea {
@@ -43,35 +43,35 @@ export const styles = [
     }
 
     textarea::placeholder {
-      color: var(--cw-color-text-muted);
+      color: var(--_cw-color-text-muted);
     }
 
     .footer {
       display: flex;
       align-items: center;
       justify-content: flex-end;
-      gap: var(--cw-space);
+      gap: var(--_cw-space);
     }
 
     .counter {
       margin-right: auto;
-      font-size: var(--cw-font-size-small);
-      color: var(--cw-color-text-muted);
+      font-size: var(--_cw-font-size-small);
+      color: var(--_cw-color-text-muted);
       font-variant-numeric: tabular-nums;
     }
 
     [data-too-long] .counter {
-      color: var(--cw-color-danger);
+      color: var(--_cw-color-danger);
       font-weight: 600;
     }
 
     .closed {
       margin: 0;
-      padding: var(--cw-space) calc(var(--cw-space) * 1.5);
-      border-radius: var(--cw-radius);
-      background: var(--cw-color-surface);
-      border: 1px dashed var(--cw-color-border);
-      color: var(--cw-color-text-muted);
+      padding: var(--_cw-space) calc(var(--_cw-space) * 1.5);
+      border-radius: var(--_cw-radius);
+      background: var(--_cw-color-surface);
+      border: 1px dashed var(--_cw-color-border);
+      color: var(--_cw-color-text-muted);
       text-align: center;
     }
   `,

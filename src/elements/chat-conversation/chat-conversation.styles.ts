@@ -6,17 +6,16 @@ export const styles = [
   buttonStyles,
   css`
     :host {
-      --cw-conversation-background: var(--cw-color-surface);
-      --cw-conversation-contact-bubble: #f0f2f5;
-      --cw-conversation-contact-text: var(--cw-color-text);
-      --cw-conversation-agent-bubble: #e3edfb;
-      --cw-conversation-agent-text: var(--cw-color-text);
-      --cw-conversation-link: #1a56b0;
-
+      --_cw-conversation-background: var(--cw-conversation-background, var(--_cw-color-surface));
+      --_cw-conversation-contact-bubble: var(--cw-conversation-contact-bubble, #f0f2f5);
+      --_cw-conversation-contact-text: var(--cw-conversation-contact-text, var(--_cw-color-text));
+      --_cw-conversation-agent-bubble: var(--cw-conversation-agent-bubble, #e3edfb);
+      --_cw-conversation-agent-text: var(--cw-conversation-agent-text, var(--_cw-color-text));
+      --_cw-conversation-link: var(--cw-conversation-link, #1a56b0);
       display: flex;
       flex-direction: column;
       min-height: 0;
-      background: var(--cw-conversation-background);
+      background: var(--_cw-conversation-background);
     }
 
     p {
@@ -44,7 +43,7 @@ export const styles = [
 
     .entry {
       width: 100%;
-      padding: calc(var(--cw-space) * 0.5) calc(var(--cw-space) * 2);
+      padding: calc(var(--_cw-space) * 0.5) calc(var(--_cw-space) * 2);
     }
 
     .message {
@@ -57,43 +56,43 @@ export const styles = [
 
     .bubble {
       max-width: min(78%, 64ch);
-      padding: calc(var(--cw-space) * 0.75) calc(var(--cw-space) * 1.5);
+      padding: calc(var(--_cw-space) * 0.75) calc(var(--_cw-space) * 1.5);
       border: 1px solid transparent;
       border-radius: 14px;
       border-end-start-radius: 4px;
-      background: var(--cw-conversation-contact-bubble);
-      color: var(--cw-conversation-contact-text);
+      background: var(--_cw-conversation-contact-bubble);
+      color: var(--_cw-conversation-contact-text);
     }
 
     .message[data-from='agent'] .bubble {
       border-end-start-radius: 14px;
       border-end-end-radius: 4px;
-      background: var(--cw-conversation-agent-bubble);
-      color: var(--cw-conversation-agent-text);
+      background: var(--_cw-conversation-agent-bubble);
+      color: var(--_cw-conversation-agent-text);
     }
 
     /* Pending: an outline of the bubble still to be filled; text keeps its full contrast. */
     .message[data-delivery='sending'] .bubble {
       border-style: dashed;
-      border-color: var(--cw-color-border);
-      background: var(--cw-conversation-background);
+      border-color: var(--_cw-color-border);
+      background: var(--_cw-conversation-background);
     }
 
     .message[data-delivery='failed'] .bubble {
-      border-color: var(--cw-color-danger);
+      border-color: var(--_cw-color-danger);
     }
 
     .meta {
       display: flex;
       align-items: baseline;
-      gap: var(--cw-space);
-      font-size: var(--cw-font-size-small);
-      color: var(--cw-color-text-muted);
+      gap: var(--_cw-space);
+      font-size: var(--_cw-font-size-small);
+      color: var(--_cw-color-text-muted);
     }
 
     .author {
       font-weight: 600;
-      color: var(--cw-color-text);
+      color: var(--_cw-color-text);
       overflow: hidden;
       text-overflow: ellipsis;
       white-space: nowrap;
@@ -106,7 +105,7 @@ export const styles = [
     }
 
     .text a {
-      color: var(--cw-conversation-link);
+      color: var(--_cw-conversation-link);
       text-decoration: underline;
       text-underline-offset: 2px;
     }
@@ -114,14 +113,14 @@ export const styles = [
     .delivery {
       display: flex;
       align-items: center;
-      gap: calc(var(--cw-space) * 0.75);
-      margin-top: calc(var(--cw-space) * 0.5);
-      font-size: var(--cw-font-size-small);
-      color: var(--cw-color-text-muted);
+      gap: calc(var(--_cw-space) * 0.75);
+      margin-top: calc(var(--_cw-space) * 0.5);
+      font-size: var(--_cw-font-size-small);
+      color: var(--_cw-color-text-muted);
     }
 
     .delivery.failed {
-      color: var(--cw-color-danger);
+      color: var(--_cw-color-danger);
       font-weight: 600;
     }
 
@@ -131,58 +130,58 @@ export const styles = [
 
     .retry {
       min-height: 26px;
-      padding: 0 var(--cw-space);
-      font-size: var(--cw-font-size-small);
+      padding: 0 var(--_cw-space);
+      font-size: var(--_cw-font-size-small);
     }
 
     .system {
       text-align: center;
-      font-size: var(--cw-font-size-small);
-      color: var(--cw-color-text-muted);
+      font-size: var(--_cw-font-size-small);
+      color: var(--_cw-color-text-muted);
     }
 
     .system p {
       display: inline-flex;
-      gap: var(--cw-space);
-      padding: 2px calc(var(--cw-space) * 1.25);
+      gap: var(--_cw-space);
+      padding: 2px calc(var(--_cw-space) * 1.25);
       border-radius: 999px;
-      background: var(--cw-color-surface-raised);
+      background: var(--_cw-color-surface-raised);
     }
 
     .new-messages {
       position: absolute;
-      inset-block-end: calc(var(--cw-space) * 1.5);
+      inset-block-end: calc(var(--_cw-space) * 1.5);
       inset-inline-start: 50%;
       transform: translateX(-50%);
       display: inline-flex;
       align-items: center;
-      gap: calc(var(--cw-space) * 0.75);
+      gap: calc(var(--_cw-space) * 0.75);
       border-radius: 999px;
-      border-color: var(--cw-color-accent);
-      background: var(--cw-color-accent);
-      color: var(--cw-color-accent-text);
-      box-shadow: var(--cw-shadow);
+      border-color: var(--_cw-color-accent);
+      background: var(--_cw-color-accent);
+      color: var(--_cw-color-accent-text);
+      box-shadow: var(--_cw-shadow);
     }
 
     .new-messages:hover {
-      background: var(--cw-color-accent);
+      background: var(--_cw-color-accent);
       filter: brightness(1.08);
     }
 
     /* Always there, so the transcript does not jump when the contact starts typing. */
     .typing-row {
       flex: none;
-      min-height: calc(var(--cw-font-size-small) * 1.6 + var(--cw-space));
-      padding: calc(var(--cw-space) * 0.25) calc(var(--cw-space) * 2);
+      min-height: calc(var(--_cw-font-size-small) * 1.6 + var(--_cw-space));
+      padding: calc(var(--_cw-space) * 0.25) calc(var(--_cw-space) * 2);
     }
 
     .typing {
       display: flex;
       align-items: center;
-      gap: var(--cw-space);
-      font-size: var(--cw-font-size-small);
+      gap: var(--_cw-space);
+      font-size: var(--_cw-font-size-small);
       font-style: italic;
-      color: var(--cw-color-text-muted);
+      color: var(--_cw-color-text-muted);
     }
 
     .dots {

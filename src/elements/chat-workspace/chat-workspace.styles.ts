@@ -14,18 +14,18 @@ export const styles = [
     .workspace {
       display: flex;
       flex-direction: column;
-      gap: calc(var(--cw-space) * 1.5);
+      gap: calc(var(--_cw-space) * 1.5);
       height: 100%;
-      padding: calc(var(--cw-space) * 1.5);
-      background: var(--cw-color-surface-raised);
-      border-radius: var(--cw-radius);
+      padding: calc(var(--_cw-space) * 1.5);
+      background: var(--_cw-color-surface-raised);
+      border-radius: var(--_cw-radius);
       overflow: hidden;
     }
 
     header {
       display: flex;
       align-items: center;
-      gap: var(--cw-space);
+      gap: var(--_cw-space);
     }
 
     h2 {
@@ -35,13 +35,13 @@ export const styles = [
     }
 
     .load {
-      font-size: var(--cw-font-size-small);
+      font-size: var(--_cw-font-size-small);
       font-variant-numeric: tabular-nums;
-      color: var(--cw-color-text-muted);
+      color: var(--_cw-color-text-muted);
       padding: 2px 8px;
       border-radius: 999px;
-      background: var(--cw-color-surface);
-      border: 1px solid var(--cw-color-border);
+      background: var(--_cw-color-surface);
+      border: 1px solid var(--_cw-color-border);
     }
 
     agent-state-control {
@@ -53,18 +53,18 @@ export const styles = [
       margin: 0;
       padding: 0;
       display: grid;
-      gap: calc(var(--cw-space) / 2);
+      gap: calc(var(--_cw-space) / 2);
     }
 
     .errors li {
       display: flex;
       align-items: flex-start;
-      gap: var(--cw-space);
-      padding: var(--cw-space) calc(var(--cw-space) * 1.25);
-      border-radius: var(--cw-radius-small);
-      border: 1px solid color-mix(in srgb, var(--cw-color-danger) 35%, transparent);
-      background: color-mix(in srgb, var(--cw-color-danger) 8%, var(--cw-color-surface));
-      color: var(--cw-color-danger);
+      gap: var(--_cw-space);
+      padding: var(--_cw-space) calc(var(--_cw-space) * 1.25);
+      border-radius: var(--_cw-radius-small);
+      border: 1px solid color-mix(in srgb, var(--_cw-color-danger) 35%, transparent);
+      background: color-mix(in srgb, var(--_cw-color-danger) 8%, var(--_cw-color-surface));
+      color: var(--_cw-color-danger);
     }
 
     .errors span {
@@ -84,7 +84,7 @@ export const styles = [
       min-height: 0;
       display: grid;
       grid-template-columns: minmax(120px, 168px) minmax(0, 1fr);
-      gap: var(--cw-space);
+      gap: var(--_cw-space);
     }
 
     .tabs {
@@ -99,24 +99,24 @@ export const styles = [
       min-height: 0;
       display: flex;
       flex-direction: column;
-      gap: var(--cw-space);
-      padding: var(--cw-space);
-      border-radius: var(--cw-radius);
-      background: var(--cw-color-surface);
-      border: 1px solid var(--cw-color-border);
+      gap: var(--_cw-space);
+      padding: var(--_cw-space);
+      border-radius: var(--_cw-radius);
+      background: var(--_cw-color-surface);
+      border: 1px solid var(--_cw-color-border);
     }
 
     .chat-head {
       display: grid;
-      gap: calc(var(--cw-space) / 2);
-      padding-bottom: var(--cw-space);
-      border-bottom: 1px solid var(--cw-color-border);
+      gap: calc(var(--_cw-space) / 2);
+      padding-bottom: var(--_cw-space);
+      border-bottom: 1px solid var(--_cw-color-border);
     }
 
     .who {
       display: flex;
       align-items: baseline;
-      gap: var(--cw-space);
+      gap: var(--_cw-space);
       min-width: 0;
     }
 
@@ -129,21 +129,21 @@ export const styles = [
     }
 
     .skill {
-      font-size: var(--cw-font-size-small);
-      color: var(--cw-color-text-muted);
+      font-size: var(--_cw-font-size-small);
+      color: var(--_cw-color-text-muted);
     }
 
     .compose {
       display: flex;
       align-items: flex-end;
-      gap: calc(var(--cw-space) / 2);
+      gap: calc(var(--_cw-space) / 2);
     }
 
     quick-reply-panel {
       --cw-quick-reply-panel-width: 300px;
       --cw-quick-reply-panel-max-height: min(30rem, 55vh);
       flex: none;
-      margin-bottom: var(--cw-space);
+      margin-bottom: var(--_cw-space);
     }
 
     chat-composer {
@@ -157,8 +157,8 @@ export const styles = [
     }
 
     .empty {
-      margin: var(--cw-space) 0 0;
-      color: var(--cw-color-text-muted);
+      margin: var(--_cw-space) 0 0;
+      color: var(--_cw-color-text-muted);
       text-align: center;
     }
 

@@ -6,65 +6,64 @@ export const styles = [
   css`
     :host {
       /* Twelve hues apart from each other, each dark enough for white text (4.9:1 or more). */
-      --cw-contact-color-1: #1f5fbf;
-      --cw-contact-color-2: #0f766e;
-      --cw-contact-color-3: #b42318;
-      --cw-contact-color-4: #7e22ce;
-      --cw-contact-color-5: #a16207;
-      --cw-contact-color-6: #15803d;
-      --cw-contact-color-7: #be185d;
-      --cw-contact-color-8: #4338ca;
-      --cw-contact-color-9: #c2410c;
-      --cw-contact-color-10: #0e7490;
-      --cw-contact-color-11: #4d7c0f;
-      --cw-contact-color-12: #92400e;
-      --cw-contact-color-text: #ffffff;
-      --cw-timer-handle-bg: #e4e7ec;
-      --cw-timer-handle-color: #1f2933;
-      --cw-timer-wait-bg: #1d5fd0;
-      --cw-timer-wait-color: #ffffff;
-      --cw-timer-acw-bg: #6b2fb3;
-      --cw-timer-acw-color: #ffffff;
-      --cw-unread-bg: #b42318;
-      --cw-unread-color: #ffffff;
-
+      --_cw-contact-color-1: var(--cw-contact-color-1, #1f5fbf);
+      --_cw-contact-color-2: var(--cw-contact-color-2, #0f766e);
+      --_cw-contact-color-3: var(--cw-contact-color-3, #b42318);
+      --_cw-contact-color-4: var(--cw-contact-color-4, #7e22ce);
+      --_cw-contact-color-5: var(--cw-contact-color-5, #a16207);
+      --_cw-contact-color-6: var(--cw-contact-color-6, #15803d);
+      --_cw-contact-color-7: var(--cw-contact-color-7, #be185d);
+      --_cw-contact-color-8: var(--cw-contact-color-8, #4338ca);
+      --_cw-contact-color-9: var(--cw-contact-color-9, #c2410c);
+      --_cw-contact-color-10: var(--cw-contact-color-10, #0e7490);
+      --_cw-contact-color-11: var(--cw-contact-color-11, #4d7c0f);
+      --_cw-contact-color-12: var(--cw-contact-color-12, #92400e);
+      --_cw-contact-color-text: var(--cw-contact-color-text, #ffffff);
+      --_cw-timer-handle-bg: var(--cw-timer-handle-bg, #e4e7ec);
+      --_cw-timer-handle-color: var(--cw-timer-handle-color, #1f2933);
+      --_cw-timer-wait-bg: var(--cw-timer-wait-bg, #1d5fd0);
+      --_cw-timer-wait-color: var(--cw-timer-wait-color, #ffffff);
+      --_cw-timer-acw-bg: var(--cw-timer-acw-bg, #6b2fb3);
+      --_cw-timer-acw-color: var(--cw-timer-acw-color, #ffffff);
+      --_cw-unread-bg: var(--cw-unread-bg, #b42318);
+      --_cw-unread-color: var(--cw-unread-color, #ffffff);
       display: block;
-      border-radius: var(--cw-radius-small);
+      border-radius: var(--_cw-radius-small);
       border: 1px solid transparent;
       cursor: pointer;
       outline: none;
     }
 
     :host(:focus-visible) {
-      outline: 2px solid var(--cw-color-focus);
+      outline: 2px solid var(--_cw-color-focus);
       outline-offset: 1px;
     }
 
     :host([aria-selected='true']) {
-      background: var(--cw-color-surface);
-      border-color: var(--cw-color-border);
-      box-shadow: var(--cw-shadow);
+      background: var(--_cw-color-surface);
+      border-color: var(--_cw-color-border);
+      box-shadow: var(--_cw-shadow);
     }
 
-    .tab[data-color='1'] { --contact-color: var(--cw-contact-color-1); }
-    .tab[data-color='2'] { --contact-color: var(--cw-contact-color-2); }
-    .tab[data-color='3'] { --contact-color: var(--cw-contact-color-3); }
-    .tab[data-color='4'] { --contact-color: var(--cw-contact-color-4); }
-    .tab[data-color='5'] { --contact-color: var(--cw-contact-color-5); }
-    .tab[data-color='6'] { --contact-color: var(--cw-contact-color-6); }
-    .tab[data-color='7'] { --contact-color: var(--cw-contact-color-7); }
-    .tab[data-color='8'] { --contact-color: var(--cw-contact-color-8); }
-    .tab[data-color='9'] { --contact-color: var(--cw-contact-color-9); }
-    .tab[data-color='10'] { --contact-color: var(--cw-contact-color-10); }
-    .tab[data-color='11'] { --contact-color: var(--cw-contact-color-11); }
-    .tab[data-color='12'] { --contact-color: var(--cw-contact-color-12); }
+    .tab[data-color='1'] { --contact-color: var(--_cw-contact-color-1); }
+    .tab[data-color='2'] { --contact-color: var(--_cw-contact-color-2); }
+    .tab[data-color='3'] { --contact-color: var(--_cw-contact-color-3); }
+    .tab[data-color='4'] { --contact-color: var(--_cw-contact-color-4); }
+    .tab[data-color='5'] { --contact-color: var(--_cw-contact-color-5); }
+    .tab[data-color='6'] { --contact-color: var(--_cw-contact-color-6); }
+    .tab[data-color='7'] { --contact-color: var(--_cw-contact-color-7); }
+    .tab[data-color='8'] { --contact-color: var(--_cw-contact-color-8); }
+    .tab[data-color='9'] { --contact-color: var(--_cw-contact-color-9); }
+    .tab[data-color='10'] { --contact-color: var(--_cw-contact-color-10); }
+    .tab[data-color='11'] { --contact-color: var(--_cw-contact-color-11); }
+    .tab[data-color='12'] { --contact-color: var(--_cw-contact-color-12); }
 
     .tab {
       display: flex;
       align-items: flex-start;
-      gap: var(--cw-space);
-      padding: var(--cw-space);
-      border-inline-start: 4px solid var(--contact-color, var(--cw-color-accent));
+      gap: var(--_cw-space);
+      padding: var(--_cw-space);
+      border-inline-start: 4px solid var(--contact-color, var(--_cw-color-accent));
       border-radius: inherit;
     }
 
@@ -75,10 +74,10 @@ export const styles = [
       width: 28px;
       height: 28px;
       border-radius: 50%;
-      background: var(--contact-color, var(--cw-color-accent));
-      color: var(--cw-contact-color-text);
+      background: var(--contact-color, var(--_cw-color-accent));
+      color: var(--_cw-contact-color-text);
       font-weight: 700;
-      font-size: var(--cw-font-size-small);
+      font-size: var(--_cw-font-size-small);
     }
 
     .details {
@@ -104,7 +103,7 @@ export const styles = [
     }
 
     .tab[data-status='ended'] .name {
-      color: var(--cw-color-text-muted);
+      color: var(--_cw-color-text-muted);
     }
 
     .unread {
@@ -113,9 +112,9 @@ export const styles = [
       min-width: 20px;
       padding: 0 6px;
       border-radius: 999px;
-      background: var(--cw-unread-bg);
-      color: var(--cw-unread-color);
-      font-size: var(--cw-font-size-small);
+      background: var(--_cw-unread-bg);
+      color: var(--_cw-unread-color);
+      font-size: var(--_cw-font-size-small);
       font-weight: 700;
       text-align: center;
       font-variant-numeric: tabular-nums;
@@ -129,26 +128,26 @@ export const styles = [
 
     .timer {
       padding: 0 6px;
-      border-radius: var(--cw-radius-small);
+      border-radius: var(--_cw-radius-small);
       border: 1px solid transparent;
-      font-size: var(--cw-font-size-small);
+      font-size: var(--_cw-font-size-small);
       font-weight: 600;
       font-variant-numeric: tabular-nums;
     }
 
     .timer.handle {
-      background: var(--cw-timer-handle-bg);
-      color: var(--cw-timer-handle-color);
+      background: var(--_cw-timer-handle-bg);
+      color: var(--_cw-timer-handle-color);
     }
 
     .timer.wait {
-      background: var(--cw-timer-wait-bg);
-      color: var(--cw-timer-wait-color);
+      background: var(--_cw-timer-wait-bg);
+      color: var(--_cw-timer-wait-color);
     }
 
     .timer.acw {
-      background: var(--cw-timer-acw-bg);
-      color: var(--cw-timer-acw-color);
+      background: var(--_cw-timer-acw-bg);
+      color: var(--_cw-timer-acw-color);
     }
 
     /* System colours replace ours: borders keep tabs and timers apart, the contact colour stays. */

@@ -6,18 +6,17 @@ export const styles = [
   buttonStyles,
   css`
     :host {
-      --cw-disposition-gap: calc(var(--cw-space) * 1.5);
-
+      --_cw-disposition-gap: var(--cw-disposition-gap, calc(var(--_cw-space) * 1.5));
       display: block;
     }
 
     .wrap-up {
       display: grid;
-      gap: var(--cw-disposition-gap);
-      padding: calc(var(--cw-space) * 1.5);
-      border: 1px solid var(--cw-color-border);
-      border-radius: var(--cw-radius);
-      background: var(--cw-color-surface);
+      gap: var(--_cw-disposition-gap);
+      padding: calc(var(--_cw-space) * 1.5);
+      border: 1px solid var(--_cw-color-border);
+      border-radius: var(--_cw-radius);
+      background: var(--_cw-color-surface);
     }
 
     .title {
@@ -27,7 +26,7 @@ export const styles = [
 
     .field {
       display: grid;
-      gap: calc(var(--cw-space) / 2);
+      gap: calc(var(--_cw-space) / 2);
     }
 
     label,
@@ -40,10 +39,10 @@ export const styles = [
       font: inherit;
       color: inherit;
       width: 100%;
-      padding: calc(var(--cw-space) / 2) var(--cw-space);
-      border: 1px solid var(--cw-color-border);
-      border-radius: var(--cw-radius-small);
-      background: var(--cw-color-surface);
+      padding: calc(var(--_cw-space) / 2) var(--_cw-space);
+      border: 1px solid var(--_cw-color-border);
+      border-radius: var(--_cw-radius-small);
+      background: var(--_cw-color-surface);
     }
 
     textarea {
@@ -52,7 +51,7 @@ export const styles = [
     }
 
     [aria-invalid='true'] {
-      border-color: var(--cw-color-danger);
+      border-color: var(--_cw-color-danger);
     }
 
     fieldset {
@@ -61,25 +60,25 @@ export const styles = [
       border: none;
       display: flex;
       flex-wrap: wrap;
-      gap: calc(var(--cw-space) / 2) calc(var(--cw-space) * 2);
+      gap: calc(var(--_cw-space) / 2) calc(var(--_cw-space) * 2);
     }
 
     legend {
       padding: 0;
-      margin-bottom: calc(var(--cw-space) / 2);
+      margin-bottom: calc(var(--_cw-space) / 2);
     }
 
     .tag {
       display: inline-flex;
       align-items: center;
-      gap: calc(var(--cw-space) / 2);
+      gap: calc(var(--_cw-space) / 2);
       font-weight: normal;
     }
 
     .error {
       margin: 0;
-      color: var(--cw-color-danger);
-      font-size: var(--cw-font-size-small);
+      color: var(--_cw-color-danger);
+      font-size: var(--_cw-font-size-small);
     }
 
     .actions {

@@ -13,7 +13,7 @@ export const styles = [
       display: flex;
       flex-wrap: wrap;
       align-items: center;
-      gap: var(--cw-space);
+      gap: var(--_cw-space);
     }
 
     ul {
@@ -26,7 +26,7 @@ export const styles = [
     }
 
     a {
-      color: var(--cw-color-accent);
+      color: var(--_cw-color-accent);
       font-weight: 600;
       text-underline-offset: 2px;
     }

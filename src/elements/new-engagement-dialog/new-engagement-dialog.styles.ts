@@ -6,31 +6,30 @@ export const styles = [
   buttonStyles,
   css`
     :host {
-      --cw-dialog-width: 30rem;
-      --cw-dialog-backdrop: rgb(16 24 40 / 40%);
-
+      --_cw-dialog-width: var(--cw-dialog-width, 30rem);
+      --_cw-dialog-backdrop: var(--cw-dialog-backdrop, rgb(16 24 40 / 40%));
       display: contents;
     }
 
     dialog {
-      width: min(var(--cw-dialog-width), calc(100vw - 2rem));
+      width: min(var(--_cw-dialog-width), calc(100vw - 2rem));
       max-height: calc(100vh - 2rem);
       padding: 0;
-      border: 1px solid var(--cw-color-border);
-      border-radius: var(--cw-radius);
-      background: var(--cw-color-surface);
-      color: var(--cw-color-text);
-      box-shadow: var(--cw-shadow);
+      border: 1px solid var(--_cw-color-border);
+      border-radius: var(--_cw-radius);
+      background: var(--_cw-color-surface);
+      color: var(--_cw-color-text);
+      box-shadow: var(--_cw-shadow);
     }
 
     dialog::backdrop {
-      background: var(--cw-dialog-backdrop, rgb(16 24 40 / 40%));
+      background: var(--_cw-dialog-backdrop, rgb(16 24 40 / 40%));
     }
 
     form {
       display: grid;
-      gap: calc(var(--cw-space) * 1.5);
-      padding: calc(var(--cw-space) * 2);
+      gap: calc(var(--_cw-space) * 1.5);
+      padding: calc(var(--_cw-space) * 2);
     }
 
     h2 {
@@ -43,18 +42,18 @@ export const styles = [
       padding: 0;
       border: none;
       display: grid;
-      gap: var(--cw-space);
+      gap: var(--_cw-space);
     }
 
     legend {
       padding: 0;
-      margin-bottom: calc(var(--cw-space) / 2);
+      margin-bottom: calc(var(--_cw-space) / 2);
       font-weight: 600;
     }
 
     .field {
       display: grid;
-      gap: calc(var(--cw-space) / 2);
+      gap: calc(var(--_cw-space) / 2);
     }
 
     .field > label {
@@ -63,13 +62,13 @@ export const styles = [
 
     .choices {
       display: flex;
-      gap: calc(var(--cw-space) * 2);
+      gap: calc(var(--_cw-space) * 2);
     }
 
     .choice {
       display: inline-flex;
       align-items: center;
-      gap: calc(var(--cw-space) / 2);
+      gap: calc(var(--_cw-space) / 2);
     }
 
     input:not([type='radio']),
@@ -79,10 +78,10 @@ export const styles = [
       color: inherit;
       width: 100%;
       min-height: 32px;
-      padding: calc(var(--cw-space) / 2) var(--cw-space);
-      border: 1px solid var(--cw-color-border);
-      border-radius: var(--cw-radius-small);
-      background: var(--cw-color-surface);
+      padding: calc(var(--_cw-space) / 2) var(--_cw-space);
+      border: 1px solid var(--_cw-color-border);
+      border-radius: var(--_cw-radius-small);
+      background: var(--_cw-color-surface);
     }
 
     textarea {
@@ -91,19 +90,19 @@ export const styles = [
     }
 
     [aria-invalid='true'] {
-      border-color: var(--cw-color-danger);
+      border-color: var(--_cw-color-danger);
     }
 
     .error {
       margin: 0;
-      color: var(--cw-color-danger);
-      font-size: var(--cw-font-size-small);
+      color: var(--_cw-color-danger);
+      font-size: var(--_cw-font-size-small);
     }
 
     .actions {
       display: flex;
       justify-content: flex-end;
-      gap: var(--cw-space);
+      gap: var(--_cw-space);
     }
   `,
 ];

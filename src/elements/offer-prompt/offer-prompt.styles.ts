@@ -11,22 +11,22 @@ export const styles = [
 
     .stack {
       display: grid;
-      gap: var(--cw-space);
+      gap: var(--_cw-space);
     }
 
     .offer {
-      padding: calc(var(--cw-space) * 1.5);
-      border: 1px solid var(--cw-color-border);
-      border-left: 4px solid var(--cw-color-accent);
-      border-radius: var(--cw-radius);
-      background: var(--cw-color-surface);
-      box-shadow: var(--cw-shadow);
+      padding: calc(var(--_cw-space) * 1.5);
+      border: 1px solid var(--_cw-color-border);
+      border-left: 4px solid var(--_cw-color-accent);
+      border-radius: var(--_cw-radius);
+      background: var(--_cw-color-surface);
+      box-shadow: var(--_cw-shadow);
     }
 
     header {
       display: flex;
       align-items: center;
-      gap: calc(var(--cw-space) * 1.25);
+      gap: calc(var(--_cw-space) * 1.25);
     }
 
     .avatar {
@@ -36,8 +36,8 @@ export const styles = [
       width: 36px;
       height: 36px;
       border-radius: 50%;
-      background: var(--cw-color-accent);
-      color: var(--cw-color-accent-text);
+      background: var(--_cw-color-accent);
+      color: var(--_cw-color-accent-text);
       font-weight: 700;
     }
 
@@ -49,8 +49,8 @@ export const styles = [
     .eyebrow,
     .skill {
       margin: 0;
-      font-size: var(--cw-font-size-small);
-      color: var(--cw-color-text-muted);
+      font-size: var(--_cw-font-size-small);
+      color: var(--_cw-color-text-muted);
     }
 
     .eyebrow {
@@ -72,14 +72,14 @@ export const styles = [
       font-variant-numeric: tabular-nums;
       font-weight: 700;
       font-size: 18px;
-      color: var(--cw-color-accent);
+      color: var(--_cw-color-accent);
     }
 
     .first-message {
-      margin: var(--cw-space) 0;
-      padding: var(--cw-space) calc(var(--cw-space) * 1.25);
-      border-radius: var(--cw-radius-small);
-      background: var(--cw-color-surface-raised);
+      margin: var(--_cw-space) 0;
+      padding: var(--_cw-space) calc(var(--_cw-space) * 1.25);
+      border-radius: var(--_cw-radius-small);
+      background: var(--_cw-color-surface-raised);
       white-space: pre-wrap;
       overflow-wrap: anywhere;
       display: -webkit-box;
@@ -91,14 +91,14 @@ export const styles = [
     .progress {
       height: 3px;
       border-radius: 2px;
-      background: var(--cw-color-border);
+      background: var(--_cw-color-border);
       overflow: hidden;
     }
 
     .progress span {
       display: block;
       height: 100%;
-      background: var(--cw-color-accent);
+      background: var(--_cw-color-accent);
       transform-origin: left;
       animation: drain linear forwards;
     }
@@ -121,8 +121,8 @@ export const styles = [
     .actions {
       display: flex;
       justify-content: flex-end;
-      gap: var(--cw-space);
-      margin-top: var(--cw-space);
+      gap: var(--_cw-space);
+      margin-top: var(--_cw-space);
     }
 
     .actions button {

@@ -6,34 +6,34 @@ export const detailStyles = css`
   .detail {
     display: flex;
     flex-direction: column;
-    gap: var(--cw-space);
+    gap: var(--_cw-space);
     min-height: 0;
   }
 
   .detail-body {
     display: grid;
-    gap: calc(var(--cw-space) * 1.25);
+    gap: calc(var(--_cw-space) * 1.25);
     min-height: 0;
     overflow-y: auto;
-    margin: 0 calc(var(--cw-space) * -0.5);
-    padding: 2px calc(var(--cw-space) * 0.5);
+    margin: 0 calc(var(--_cw-space) * -0.5);
+    padding: 2px calc(var(--_cw-space) * 0.5);
   }
 
   .back {
     align-self: flex-start;
     min-height: 28px;
-    padding: 0 var(--cw-space);
+    padding: 0 var(--_cw-space);
     border-color: transparent;
     font-weight: 500;
-    color: var(--cw-color-accent);
+    color: var(--_cw-color-accent);
   }
 
   .eyebrow,
   .label,
   .hint {
     margin: 0;
-    font-size: var(--cw-font-size-small);
-    color: var(--cw-color-text-muted);
+    font-size: var(--_cw-font-size-small);
+    color: var(--_cw-color-text-muted);
   }
 
   .eyebrow {
@@ -49,14 +49,14 @@ export const detailStyles = css`
 
   .preview-block {
     display: grid;
-    gap: calc(var(--cw-space) / 2);
+    gap: calc(var(--_cw-space) / 2);
   }
 
   .preview {
     margin: 0;
-    padding: var(--cw-space) calc(var(--cw-space) * 1.25);
-    border-radius: var(--cw-radius-small);
-    background: var(--cw-color-surface-raised);
+    padding: var(--_cw-space) calc(var(--_cw-space) * 1.25);
+    border-radius: var(--_cw-radius-small);
+    background: var(--_cw-color-surface-raised);
     white-space: pre-wrap;
     overflow-wrap: anywhere;
   }
@@ -64,18 +64,18 @@ export const detailStyles = css`
   .value {
     padding: 0 2px;
     border-radius: 3px;
-    background: color-mix(in srgb, var(--cw-color-accent) 12%, transparent);
+    background: color-mix(in srgb, var(--_cw-color-accent) 12%, transparent);
   }
 
   .value.missing {
     background: none;
-    outline: 1px dashed var(--cw-color-text-muted);
-    color: var(--cw-color-text-muted);
+    outline: 1px dashed var(--_cw-color-text-muted);
+    color: var(--_cw-color-text-muted);
   }
 
   .variables {
     display: grid;
-    gap: var(--cw-space);
+    gap: var(--_cw-space);
     margin: 0;
     padding: 0;
     border: none;
@@ -83,7 +83,7 @@ export const detailStyles = css`
 
   legend {
     padding: 0;
-    margin-bottom: calc(var(--cw-space) / 2);
+    margin-bottom: calc(var(--_cw-space) / 2);
     font-weight: 600;
   }
 
@@ -93,40 +93,40 @@ export const detailStyles = css`
   }
 
   label {
-    font-size: var(--cw-font-size-small);
+    font-size: var(--_cw-font-size-small);
     font-weight: 600;
   }
 
   .required {
     margin-inline-start: 2px;
-    color: var(--cw-color-danger);
+    color: var(--_cw-color-danger);
   }
 
   .field input {
     width: 100%;
     min-height: 32px;
-    padding: 0 var(--cw-space);
-    border: 1px solid var(--cw-color-border);
-    border-radius: var(--cw-radius-small);
+    padding: 0 var(--_cw-space);
+    border: 1px solid var(--_cw-color-border);
+    border-radius: var(--_cw-radius-small);
     font: inherit;
     color: inherit;
-    background: var(--cw-color-surface);
+    background: var(--_cw-color-surface);
   }
 
   .field input[aria-invalid='true'] {
-    border-color: var(--cw-color-danger);
+    border-color: var(--_cw-color-danger);
   }
 
   .error {
     margin: 0;
-    font-size: var(--cw-font-size-small);
-    color: var(--cw-color-danger);
+    font-size: var(--_cw-font-size-small);
+    color: var(--_cw-color-danger);
   }
 
   .actions {
     display: flex;
     justify-content: flex-end;
-    padding-top: var(--cw-space);
-    border-top: 1px solid var(--cw-color-border);
+    padding-top: var(--_cw-space);
+    border-top: 1px solid var(--_cw-color-border);
   }
 `;

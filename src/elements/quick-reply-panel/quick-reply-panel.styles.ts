@@ -7,10 +7,9 @@ export const styles = [
   buttonStyles,
   css`
     :host {
-      --cw-quick-reply-panel-width: 320px;
-      --cw-quick-reply-panel-max-height: 32rem;
-      --cw-quick-reply-panel-duration: 180ms;
-
+      --_cw-quick-reply-panel-width: var(--cw-quick-reply-panel-width, 320px);
+      --_cw-quick-reply-panel-max-height: var(--cw-quick-reply-panel-max-height, 32rem);
+      --_cw-quick-reply-panel-duration: var(--cw-quick-reply-panel-duration, 180ms);
       display: inline-flex;
       align-items: flex-start;
       gap: 0;
@@ -21,8 +20,8 @@ export const styles = [
     /* placement="above": the panel slides out over what is above the button (a transcript). */
     :host([placement='above']) .drawer {
       position: absolute;
-      bottom: calc(100% + var(--cw-space));
-      left: calc(var(--cw-space) * -1);
+      bottom: calc(100% + var(--_cw-space));
+      left: calc(var(--_cw-space) * -1);
       z-index: 2;
     }
 
@@ -37,12 +36,12 @@ export const styles = [
 
     .chevrons {
       display: inline-block;
-      transition: transform var(--cw-quick-reply-panel-duration) ease;
+      transition: transform var(--_cw-quick-reply-panel-duration) ease;
     }
 
     :host([open]) .toggle {
-      border-color: var(--cw-color-accent);
-      color: var(--cw-color-accent);
+      border-color: var(--_cw-color-accent);
+      color: var(--_cw-color-accent);
     }
 
     /* Open, the chevrons point back: the same button slides the panel in again. */
@@ -58,15 +57,15 @@ export const styles = [
       overflow: hidden;
       visibility: hidden;
       transition:
-        width var(--cw-quick-reply-panel-duration) ease,
-        visibility 0s linear var(--cw-quick-reply-panel-duration);
+        width var(--_cw-quick-reply-panel-duration) ease,
+        visibility 0s linear var(--_cw-quick-reply-panel-duration);
     }
 
     :host([open]) .drawer {
-      width: calc(var(--cw-quick-reply-panel-width) + var(--cw-space));
+      width: calc(var(--_cw-quick-reply-panel-width) + var(--_cw-space));
       max-height: none;
       visibility: visible;
-      transition: width var(--cw-quick-reply-panel-duration) ease;
+      transition: width var(--_cw-quick-reply-panel-duration) ease;
     }
 
     @media (prefers-reduced-motion: reduce) {
@@ -80,15 +79,15 @@ export const styles = [
     .panel {
       display: flex;
       flex-direction: column;
-      gap: var(--cw-space);
-      width: var(--cw-quick-reply-panel-width);
-      max-height: var(--cw-quick-reply-panel-max-height);
-      margin-inline-start: var(--cw-space);
-      padding: calc(var(--cw-space) * 1.5);
-      border: 1px solid var(--cw-color-border);
-      border-radius: var(--cw-radius);
-      background: var(--cw-color-surface);
-      box-shadow: var(--cw-shadow);
+      gap: var(--_cw-space);
+      width: var(--_cw-quick-reply-panel-width);
+      max-height: var(--_cw-quick-reply-panel-max-height);
+      margin-inline-start: var(--_cw-space);
+      padding: calc(var(--_cw-space) * 1.5);
+      border: 1px solid var(--_cw-color-border);
+      border-radius: var(--_cw-radius);
+      background: var(--_cw-color-surface);
+      box-shadow: var(--_cw-shadow);
     }
 
     h2 {
@@ -100,40 +99,40 @@ export const styles = [
     .search {
       width: 100%;
       min-height: 32px;
-      padding: 0 var(--cw-space);
-      border: 1px solid var(--cw-color-border);
-      border-radius: var(--cw-radius-small);
+      padding: 0 var(--_cw-space);
+      border: 1px solid var(--_cw-color-border);
+      border-radius: var(--_cw-radius-small);
       font: inherit;
       color: inherit;
-      background: var(--cw-color-surface);
+      background: var(--_cw-color-surface);
     }
 
     .search:focus-visible,
     input:focus-visible {
-      outline: 2px solid var(--cw-color-focus);
+      outline: 2px solid var(--_cw-color-focus);
       outline-offset: 0;
-      border-color: var(--cw-color-focus);
+      border-color: var(--_cw-color-focus);
     }
 
     .list {
       flex: 1 1 auto;
       min-height: 0;
       overflow-y: auto;
-      margin: 0 calc(var(--cw-space) * -0.5);
-      padding: 2px calc(var(--cw-space) * 0.5);
+      margin: 0 calc(var(--_cw-space) * -0.5);
+      padding: 2px calc(var(--_cw-space) * 0.5);
     }
 
     .group + .group {
-      margin-top: var(--cw-space);
+      margin-top: var(--_cw-space);
     }
 
     h3[part='category'] {
-      margin: 0 0 calc(var(--cw-space) / 2);
-      font-size: var(--cw-font-size-small);
+      margin: 0 0 calc(var(--_cw-space) / 2);
+      font-size: var(--_cw-font-size-small);
       font-weight: 600;
       letter-spacing: 0.04em;
       text-transform: uppercase;
-      color: var(--cw-color-text-muted);
+      color: var(--_cw-color-text-muted);
     }
 
     ul {
@@ -148,23 +147,23 @@ export const styles = [
       position: relative;
       display: grid;
       gap: 2px;
-      padding: calc(var(--cw-space) * 0.75) var(--cw-space);
-      border-radius: var(--cw-radius-small);
+      padding: calc(var(--_cw-space) * 0.75) var(--_cw-space);
+      border-radius: var(--_cw-radius-small);
       border-inline-start: 3px solid transparent;
     }
 
     .reply:hover {
-      background: var(--cw-color-surface-raised);
+      background: var(--_cw-color-surface-raised);
     }
 
     .reply:has(.reply-title:focus-visible) {
-      outline: 2px solid var(--cw-color-focus);
+      outline: 2px solid var(--_cw-color-focus);
       outline-offset: -2px;
     }
 
     .reply[part~='reply-highlighted'] {
-      border-inline-start-color: var(--cw-color-accent);
-      background: color-mix(in srgb, var(--cw-color-accent) 9%, var(--cw-color-surface));
+      border-inline-start-color: var(--_cw-color-accent);
+      background: color-mix(in srgb, var(--_cw-color-accent) 9%, var(--_cw-color-surface));
     }
 
     /* The title is the button; its ::after makes the whole row clickable. */
@@ -189,15 +188,15 @@ export const styles = [
       overflow: hidden;
       -webkit-box-orient: vertical;
       -webkit-line-clamp: 2;
-      font-size: var(--cw-font-size-small);
-      color: var(--cw-color-text-muted);
+      font-size: var(--_cw-font-size-small);
+      color: var(--_cw-color-text-muted);
     }
 
     .empty {
       margin: 0;
-      padding: calc(var(--cw-space) * 2) var(--cw-space);
+      padding: calc(var(--_cw-space) * 2) var(--_cw-space);
       text-align: center;
-      color: var(--cw-color-text-muted);
+      color: var(--_cw-color-text-muted);
     }
   `,
   detailStyles,

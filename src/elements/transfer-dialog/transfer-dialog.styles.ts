@@ -6,21 +6,20 @@ export const styles = [
   buttonStyles,
   css`
     :host {
-      --cw-transfer-dialog-width: 520px;
-      --cw-transfer-dialog-backdrop: rgb(16 24 40 / 45%);
-
+      --_cw-transfer-dialog-width: var(--cw-transfer-dialog-width, 520px);
+      --_cw-transfer-dialog-backdrop: var(--cw-transfer-dialog-backdrop, rgb(16 24 40 / 45%));
       display: contents;
     }
 
     dialog {
-      width: min(var(--cw-transfer-dialog-width), calc(100vw - 32px));
+      width: min(var(--_cw-transfer-dialog-width), calc(100vw - 32px));
       /* A fixed height: the dialog does not jump about as the results shrink and grow. */
       height: min(600px, calc(100vh - 32px));
       padding: 0;
-      border: 1px solid var(--cw-color-border);
-      border-radius: var(--cw-radius);
-      background: var(--cw-color-surface);
-      color: var(--cw-color-text);
+      border: 1px solid var(--_cw-color-border);
+      border-radius: var(--_cw-radius);
+      background: var(--_cw-color-surface);
+      color: var(--_cw-color-text);
       box-shadow: 0 12px 32px rgb(16 24 40 / 24%);
     }
 
@@ -30,14 +29,14 @@ export const styles = [
     }
 
     dialog::backdrop {
-      background: var(--cw-transfer-dialog-backdrop, rgb(16 24 40 / 45%));
+      background: var(--_cw-transfer-dialog-backdrop, rgb(16 24 40 / 45%));
     }
 
     header {
       display: flex;
       align-items: flex-start;
-      gap: var(--cw-space);
-      padding: calc(var(--cw-space) * 2) calc(var(--cw-space) * 2) var(--cw-space);
+      gap: var(--_cw-space);
+      padding: calc(var(--_cw-space) * 2) calc(var(--_cw-space) * 2) var(--_cw-space);
     }
 
     .heading {
@@ -53,8 +52,8 @@ export const styles = [
 
     .subtitle {
       margin: 2px 0 0;
-      font-size: var(--cw-font-size-small);
-      color: var(--cw-color-text-muted);
+      font-size: var(--_cw-font-size-small);
+      color: var(--_cw-color-text-muted);
       overflow-wrap: anywhere;
     }
 
@@ -69,17 +68,17 @@ export const styles = [
 
     .fields {
       display: grid;
-      gap: calc(var(--cw-space) / 2);
-      padding: 0 calc(var(--cw-space) * 2);
+      gap: calc(var(--_cw-space) / 2);
+      padding: 0 calc(var(--_cw-space) * 2);
     }
 
     label {
       font-weight: 600;
-      font-size: var(--cw-font-size-small);
+      font-size: var(--_cw-font-size-small);
     }
 
     label[for='note'] {
-      margin-top: var(--cw-space);
+      margin-top: var(--_cw-space);
     }
 
     input,
@@ -88,9 +87,9 @@ export const styles = [
       color: inherit;
       width: 100%;
       padding: 6px 10px;
-      border: 1px solid var(--cw-color-border);
-      border-radius: var(--cw-radius-small);
-      background: var(--cw-color-surface);
+      border: 1px solid var(--_cw-color-border);
+      border-radius: var(--_cw-radius-small);
+      background: var(--_cw-color-surface);
       min-height: 36px;
     }
 
@@ -101,59 +100,59 @@ export const styles = [
 
     .hint {
       margin: 0;
-      font-size: var(--cw-font-size-small);
-      color: var(--cw-color-text-muted);
+      font-size: var(--_cw-font-size-small);
+      color: var(--_cw-color-text-muted);
     }
 
     .error {
-      margin: 0 calc(var(--cw-space) * 2);
-      color: var(--cw-color-danger);
+      margin: 0 calc(var(--_cw-space) * 2);
+      color: var(--_cw-color-danger);
       font-weight: 600;
     }
 
     .error.shown {
-      margin-top: var(--cw-space);
-      padding: var(--cw-space) calc(var(--cw-space) * 1.25);
+      margin-top: var(--_cw-space);
+      padding: var(--_cw-space) calc(var(--_cw-space) * 1.25);
       border: 1px solid currentColor;
-      border-radius: var(--cw-radius-small);
-      background: var(--cw-color-surface);
+      border-radius: var(--_cw-radius-small);
+      background: var(--_cw-color-surface);
     }
 
     .groups {
       display: flex;
       gap: 2px;
-      margin: calc(var(--cw-space) * 1.5) calc(var(--cw-space) * 2) 0;
-      border-bottom: 1px solid var(--cw-color-border);
+      margin: calc(var(--_cw-space) * 1.5) calc(var(--_cw-space) * 2) 0;
+      border-bottom: 1px solid var(--_cw-color-border);
     }
 
     .groups [role='tab'] {
       min-height: 32px;
       border: none;
       border-bottom: 3px solid transparent;
-      border-radius: var(--cw-radius-small) var(--cw-radius-small) 0 0;
+      border-radius: var(--_cw-radius-small) var(--_cw-radius-small) 0 0;
       background: none;
-      color: var(--cw-color-text-muted);
+      color: var(--_cw-color-text-muted);
     }
 
     .groups [role='tab'][aria-selected='true'] {
-      color: var(--cw-color-accent);
-      border-bottom-color: var(--cw-color-accent);
+      color: var(--_cw-color-accent);
+      border-bottom-color: var(--_cw-color-accent);
     }
 
     .results {
       flex: 1;
       min-height: 120px;
       overflow-y: auto;
-      padding: var(--cw-space) calc(var(--cw-space) * 2) calc(var(--cw-space) * 2);
+      padding: var(--_cw-space) calc(var(--_cw-space) * 2) calc(var(--_cw-space) * 2);
     }
 
     .group-heading {
-      margin: var(--cw-space) 0 calc(var(--cw-space) / 2);
-      font-size: var(--cw-font-size-small);
+      margin: var(--_cw-space) 0 calc(var(--_cw-space) / 2);
+      font-size: var(--_cw-font-size-small);
       font-weight: 700;
       text-transform: uppercase;
       letter-spacing: 0.04em;
-      color: var(--cw-color-text-muted);
+      color: var(--_cw-color-text-muted);
     }
 
     .entries {
@@ -167,14 +166,14 @@ export const styles = [
     .entry {
       display: flex;
       align-items: center;
-      gap: var(--cw-space);
-      padding: 6px var(--cw-space);
-      border-radius: var(--cw-radius-small);
+      gap: var(--_cw-space);
+      padding: 6px var(--_cw-space);
+      border-radius: var(--_cw-radius-small);
     }
 
     .entry:hover,
     .entry:focus-within {
-      background: var(--cw-color-surface-raised);
+      background: var(--_cw-color-surface-raised);
     }
 
     .avatar {
@@ -184,15 +183,15 @@ export const styles = [
       width: 28px;
       height: 28px;
       border-radius: 50%;
-      background: var(--cw-color-surface-raised);
-      border: 1px solid var(--cw-color-border);
+      background: var(--_cw-color-surface-raised);
+      border: 1px solid var(--_cw-color-border);
       font-weight: 700;
-      font-size: var(--cw-font-size-small);
+      font-size: var(--_cw-font-size-small);
     }
 
     .entry[data-kind='team'] .avatar,
     .entry[data-kind='skill'] .avatar {
-      border-radius: var(--cw-radius-small);
+      border-radius: var(--_cw-radius-small);
     }
 
     .entry-text {
@@ -211,30 +210,30 @@ export const styles = [
     .details {
       display: flex;
       flex-wrap: wrap;
-      gap: 0 var(--cw-space);
-      font-size: var(--cw-font-size-small);
-      color: var(--cw-color-text-muted);
+      gap: 0 var(--_cw-space);
+      font-size: var(--_cw-font-size-small);
+      color: var(--_cw-color-text-muted);
     }
 
     /* A separator for the eye only: the alternative text after the slash is empty. */
     .presence + .team::before {
       content: '·' / '';
-      margin-inline-end: var(--cw-space);
+      margin-inline-end: var(--_cw-space);
     }
 
     .presence {
-      --dot: var(--cw-color-unavailable);
+      --dot: var(--_cw-color-unavailable);
       display: inline-flex;
       align-items: center;
       gap: 4px;
     }
 
     .presence[data-presence='Available'] {
-      --dot: var(--cw-color-available);
+      --dot: var(--_cw-color-available);
     }
 
     .presence[data-presence='Refused'] {
-      --dot: var(--cw-color-refused);
+      --dot: var(--_cw-color-refused);
     }
 
     .dot {
@@ -278,9 +277,9 @@ export const styles = [
     }
 
     .empty {
-      margin: calc(var(--cw-space) * 2) 0;
+      margin: calc(var(--_cw-space) * 2) 0;
       text-align: center;
-      color: var(--cw-color-text-muted);
+      color: var(--_cw-color-text-muted);
       overflow-wrap: anywhere;
     }
 
