@@ -1,4 +1,9 @@
 import type { AgentState, Contact, DispositionRecord, TransferTarget } from '../connectors/types.js';
+import type {
+  QuickReplyInsertDetail,
+  QuickReplyNavigateDetail,
+  QuickReplySearchDetail,
+} from '../elements/quick-reply-panel/quick-reply-events.js';
 
 /** `chat-offered`: a chat waits for the agent's Accept. */
 export interface ChatOfferedDetail {
@@ -91,6 +96,9 @@ export interface WorkspaceEventDetails {
   'chat-transferred': ChatTransferredDetail;
   'transfer-dialog-requested': TransferDialogRequestedDetail;
   'new-engagement-requested': NewEngagementRequestedDetail;
+  'quick-reply-insert': QuickReplyInsertDetail;
+  'quick-reply-search': QuickReplySearchDetail;
+  'quick-reply-navigate': QuickReplyNavigateDetail;
 }
 
 export type WorkspaceEventName = keyof WorkspaceEventDetails;

@@ -91,3 +91,35 @@ export const buttonStyles = css`
     opacity: 0.6;
   }
 `;
+
+/** Text fields, selects and their error state, shared by the forms and dialogs. */
+export const fieldStyles = css`
+  input:not([type='radio']):not([type='checkbox']),
+  select,
+  textarea {
+    font: inherit;
+    color: inherit;
+    width: 100%;
+    min-height: 32px;
+    padding: calc(var(--_cw-space) / 2) var(--_cw-space);
+    border: 1px solid var(--_cw-color-border);
+    border-radius: var(--_cw-radius-small);
+    background: var(--_cw-color-surface);
+  }
+
+  textarea {
+    min-height: 4.5em;
+    resize: vertical;
+  }
+
+  [aria-invalid='true'] {
+    border-color: var(--_cw-color-danger);
+  }
+
+  .error {
+    margin: 0;
+    color: var(--_cw-color-danger);
+    font-size: var(--_cw-font-size-small);
+    font-weight: 600;
+  }
+`;

@@ -3,10 +3,10 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { SessionController } from '../../controllers/session-controller.js';
+import { emit } from '../../events/workspace-events.js';
 import { SessionElement } from '../../internal/session-element.js';
 import {
   QUICK_REPLY_NAVIGATION_KEYS,
-  emitQuickReplyEvent,
   type QuickReplyNavigationKey,
 } from '../quick-reply-panel/quick-reply-events.js';
 import { styles } from './chat-composer.styles.js';
@@ -88,7 +88,7 @@ export class ChatComposer extends SessionElement {
     const previousChatId = changed.get('chatId');
     if (changed.has('chatId') && previousChatId !== undefined) {
       if (this.quickReplySearch !== null) {
-        emitQuickReplyEvent(this, 'quick-reply-search', { chatId: previousChatId, query: null });
+        emit(this, 'quick-reply-search', { chatId: previousChatId, query: null });
       }
       this.quickReplySearch = null;
       this.quickReplySearchDismissed = false;
@@ -163,7 +163,7 @@ export class ChatComposer extends SessionElement {
     const next = this.quickReplySearchDismissed ? null : query;
     if (next === this.quickReplySearch) return;
     this.quickReplySearch = next;
-    emitQuickReplyEvent(this, 'quick-reply-search', { chatId: this.chatId, query: next });
+    emit(this, 'quick-reply-search', { chatId: this.chatId, query: next });
   }
 
   /** During a "/" search, lets the quick replies act on a steering key first; `true` when they did. */
@@ -171,7 +171,7 @@ export class ChatComposer extends SessionElement {
     if (this.quickReplySearch === null || !QUICK_REPLY_NAVIGATION_KEYS.has(event.key)) return false;
     if (event.shiftKey || event.altKey || event.ctrlKey || event.metaKey) return false;
     const key = event.key as QuickReplyNavigationKey;
-    const unhandled = emitQuickReplyEvent(this, 'quick-reply-navigate', { chatId: this.chatId, key }, { cancelable: true });
+    const unhandled = emit(this, 'quick-reply-navigate', { chatId: this.chatId, key }, { cancelable: true });
     if (unhandled) return false;
     event.preventDefault();
     if (key === 'Escape') {

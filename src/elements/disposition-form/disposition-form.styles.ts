@@ -1,9 +1,10 @@
 import { css } from 'lit';
-import { buttonStyles, themeTokens } from '../../internal/theme.styles.js';
+import { buttonStyles, fieldStyles, themeTokens } from '../../internal/theme.styles.js';
 
 export const styles = [
   themeTokens,
   buttonStyles,
+  fieldStyles,
   css`
     :host {
       --_cw-disposition-gap: var(--cw-disposition-gap, calc(var(--_cw-space) * 1.5));
@@ -34,26 +35,6 @@ export const styles = [
       font-weight: 600;
     }
 
-    select,
-    textarea {
-      font: inherit;
-      color: inherit;
-      width: 100%;
-      padding: calc(var(--_cw-space) / 2) var(--_cw-space);
-      border: 1px solid var(--_cw-color-border);
-      border-radius: var(--_cw-radius-small);
-      background: var(--_cw-color-surface);
-    }
-
-    textarea {
-      min-height: 5em;
-      resize: vertical;
-    }
-
-    [aria-invalid='true'] {
-      border-color: var(--_cw-color-danger);
-    }
-
     fieldset {
       margin: 0;
       padding: 0;
@@ -73,12 +54,6 @@ export const styles = [
       align-items: center;
       gap: calc(var(--_cw-space) / 2);
       font-weight: normal;
-    }
-
-    .error {
-      margin: 0;
-      color: var(--_cw-color-danger);
-      font-size: var(--_cw-font-size-small);
     }
 
     .actions {

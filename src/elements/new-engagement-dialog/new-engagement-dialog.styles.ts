@@ -1,9 +1,10 @@
 import { css } from 'lit';
-import { buttonStyles, themeTokens } from '../../internal/theme.styles.js';
+import { buttonStyles, fieldStyles, themeTokens } from '../../internal/theme.styles.js';
 
 export const styles = [
   themeTokens,
   buttonStyles,
+  fieldStyles,
   css`
     :host {
       --_cw-dialog-width: var(--cw-dialog-width, 30rem);
@@ -69,34 +70,6 @@ export const styles = [
       display: inline-flex;
       align-items: center;
       gap: calc(var(--_cw-space) / 2);
-    }
-
-    input:not([type='radio']),
-    select,
-    textarea {
-      font: inherit;
-      color: inherit;
-      width: 100%;
-      min-height: 32px;
-      padding: calc(var(--_cw-space) / 2) var(--_cw-space);
-      border: 1px solid var(--_cw-color-border);
-      border-radius: var(--_cw-radius-small);
-      background: var(--_cw-color-surface);
-    }
-
-    textarea {
-      min-height: 4.5em;
-      resize: vertical;
-    }
-
-    [aria-invalid='true'] {
-      border-color: var(--_cw-color-danger);
-    }
-
-    .error {
-      margin: 0;
-      color: var(--_cw-color-danger);
-      font-size: var(--_cw-font-size-small);
     }
 
     .actions {

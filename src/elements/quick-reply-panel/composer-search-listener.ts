@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { QuickReplyEvent, QuickReplyNavigationKey } from './quick-reply-events.js';
+import type { WorkspaceEvent } from '../../events/workspace-events.js';
+import type { QuickReplyNavigationKey } from './quick-reply-events.js';
 
 /** A panel that follows the "/" searches of its chat's composer. */
 export interface ComposerSearchHost extends ReactiveControllerHost, HTMLElement {
@@ -38,12 +39,12 @@ export class ComposerSearchListener implements ReactiveController {
   }
 
   private readonly onSearch = (event: Event): void => {
-    const { detail } = event as QuickReplyEvent<'quick-reply-search'>;
+    const { detail } = event as WorkspaceEvent<'quick-reply-search'>;
     if (this.isForHost(detail.chatId)) this.host.search(detail.query);
   };
 
   private readonly onNavigate = (event: Event): void => {
-    const { detail } = event as QuickReplyEvent<'quick-reply-navigate'>;
+    const { detail } = event as WorkspaceEvent<'quick-reply-navigate'>;
     // Another panel of the same scope already took the key.
     if (event.defaultPrevented || !this.isForHost(detail.chatId)) return;
     if (this.host.navigate(detail.key)) event.preventDefault();

@@ -1,7 +1,7 @@
 /**
- * The events between `<chat-composer>`, `<quick-reply-panel>` and whoever hosts them.
- * All bubble and are composed, so a workspace or a host page hears them from outside
- * every shadow root.
+ * The details of the events between `<chat-composer>`, `<quick-reply-panel>` and whoever
+ * hosts them. They are part of the workspace's event map (`src/events/workspace-events.ts`):
+ * all bubble and are composed.
  */
 
 /** `quick-reply-insert`: the agent pressed Insert; `text` has every variable filled in, as plain text. */
@@ -41,39 +41,4 @@ export const QUICK_REPLY_NAVIGATION_KEYS: ReadonlySet<string> = new Set<QuickRep
 export interface QuickReplyNavigateDetail {
   chatId: string;
   key: QuickReplyNavigationKey;
-}
-
-/** The quick-reply events by name. */
-export interface QuickReplyEventDetails {
-  'quick-reply-insert': QuickReplyInsertDetail;
-  'quick-reply-search': QuickReplySearchDetail;
-  'quick-reply-navigate': QuickReplyNavigateDetail;
-}
-
-export type QuickReplyEventName = keyof QuickReplyEventDetails;
-
-export type QuickReplyEvent<K extends QuickReplyEventName> = CustomEvent<QuickReplyEventDetails[K]>;
-
-export type QuickReplyEventMap = { [K in QuickReplyEventName]: QuickReplyEvent<K> };
-
-declare global {
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-  interface HTMLElementEventMap extends QuickReplyEventMap {}
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-  interface DocumentEventMap extends QuickReplyEventMap {}
-}
-
-/**
- * Dispatches a quick-reply event, bubbling and composed. Returns `false` when a listener
- * called `preventDefault()` on a cancelable one.
- */
-export function emitQuickReplyEvent<K extends QuickReplyEventName>(
-  target: EventTarget,
-  name: K,
-  detail: QuickReplyEventDetails[K],
-  options: { cancelable?: boolean } = {},
-): boolean {
-  return target.dispatchEvent(
-    new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false }),
-  );
 }

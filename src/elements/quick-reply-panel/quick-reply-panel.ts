@@ -8,7 +8,8 @@ import { SessionElement } from '../../internal/session-element.js';
 import { fillTemplate, templateVariables } from '../../internal/template.js';
 import { renderReplyDetail, type ReplyDetailView } from './quick-reply-detail.js';
 import { ComposerSearchListener } from './composer-search-listener.js';
-import { emitQuickReplyEvent, type QuickReplyComposer, type QuickReplyNavigationKey } from './quick-reply-events.js';
+import { emit } from '../../events/workspace-events.js';
+import type { QuickReplyComposer, QuickReplyNavigationKey } from './quick-reply-events.js';
 import { listAnnouncement, renderReplyList, type ReplyListView } from './quick-reply-list.js';
 import { filterQuickReplies, groupByCategory, quickRepliesEqual, selectQuickReplies } from './quick-replies.js';
 import { styles } from './quick-reply-panel.styles.js';
@@ -269,7 +270,7 @@ export class QuickReplyPanel extends SessionElement {
       return;
     }
     const text = fillTemplate(reply.text, Object.fromEntries(names.map((name) => [name, this.variableValue(name)])));
-    const insertHere = emitQuickReplyEvent(this, 'quick-reply-insert', { chatId: this.chatId, text }, { cancelable: true });
+    const insertHere = emit(this, 'quick-reply-insert', { chatId: this.chatId, text }, { cancelable: true });
     if (insertHere) this.composer?.insertText(text);
     // A "/" search is done once its reply is in; a panel opened with ">>" stays for the next
     // one, unless it covers the transcript the agent now wants to read.
