@@ -97,6 +97,8 @@ export const styles = [
 
     .panel {
       min-height: 0;
+      /* A short column (an offer shown, after-contact work) scrolls rather than hiding Save and close. */
+      overflow-y: auto;
       display: flex;
       flex-direction: column;
       gap: var(--_cw-space);
@@ -152,8 +154,9 @@ export const styles = [
     }
 
     chat-conversation {
-      flex: 1;
-      min-height: 120px;
+      flex: 1 0 160px;
+      min-height: 160px;
+      overflow: hidden;
     }
 
     .empty {

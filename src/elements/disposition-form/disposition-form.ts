@@ -228,7 +228,7 @@ export class DispositionForm extends SessionElement {
           <textarea
             id="notes"
             part="notes"
-            rows="4"
+            rows="3"
             ?disabled=${disabled}
             .value=${live(record.notes)}
             @input=${this.onNotesInput}
