@@ -75,6 +75,13 @@ export interface ChatTransferredDetail {
   note?: string;
 }
 
+/** `chat-activated`: the chat shown in the workspace changed, so a CRM can follow it. */
+export interface ChatActivatedDetail {
+  chatId: string;
+  contact: Contact;
+  skill: string;
+}
+
 /** `transfer-dialog-requested`: the agent pressed Transfer on a chat. */
 export interface TransferDialogRequestedDetail {
   chatId: string;
@@ -89,6 +96,7 @@ export interface WorkspaceEventDetails {
   'chat-offered': ChatOfferedDetail;
   'chat-accepted': ChatAcceptedDetail;
   'chat-ended': ChatEndedDetail;
+  'chat-activated': ChatActivatedDetail;
   'agent-state-changed': AgentStateChangedDetail;
   'disposition-saved': DispositionSavedDetail;
   'engagement-created': EngagementCreatedDetail;

@@ -1,7 +1,9 @@
 import { css } from 'lit';
+import { darkTheme } from '../../internal/dark-theme.styles.js';
 import { buttonStyles, themeTokens } from '../../internal/theme.styles.js';
 
 export const styles = [
+  darkTheme,
   themeTokens,
   buttonStyles,
   css`

@@ -8,6 +8,7 @@ import { FocusGroupController } from '../../controllers/focus-group-controller.j
 import { SessionController } from '../../controllers/session-controller.js';
 import { emit } from '../../events/workspace-events.js';
 import { playOfferChime, requestNotificationPermission, showOfferNotification } from '../../internal/offer-alerts.js';
+import type { SelectableAgentState } from '../../connectors/types.js';
 import type { ChatSession, SessionEvent } from '../../session/chat-session.js';
 import { firstContactMessage, selectActiveChat, shallowEqual } from '../../session/selectors.js';
 import { sessionContext } from '../../session/session-context.js';
@@ -22,6 +23,7 @@ import { styles } from './chat-workspace.styles.js';
  * @event chat-offered - A chat waits for the agent's Accept. `detail`: `ChatOfferedDetail`.
  * @event chat-accepted - The agent accepted a chat; a CRM opens the customer's record. `detail`: `ChatAcceptedDetail`.
  * @event chat-ended - A chat ended; after-contact work begins. `detail`: `ChatEndedDetail`.
+ * @event chat-activated - The chat shown changed (a tab switch, an accepted or closed chat). `detail`: `ChatActivatedDetail`.
  * @event agent-state-changed - The platform confirmed a new agent state. `detail`: `AgentStateChangedDetail`.
  * @event disposition-saved - After-contact work was saved and the chat closed. `detail`: `DispositionSavedDetail`.
  * @event engagement-created - The agent scheduled a follow-up contact. `detail`: `EngagementCreatedDetail`.
@@ -69,6 +71,12 @@ export class ChatWorkspace extends LitElement {
   /** Shows a desktop notification when a chat is offered (asks permission on the first state change). */
   @property({ type: Boolean, reflect: true, attribute: 'offer-notifications' }) offerNotifications = false;
 
+  /**
+   * `light`, `dark`, or `auto` to follow the reader's colour scheme. Reflected, as it
+   * is a styling hook.
+   */
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'auto';
+
   private readonly chatIds = new SessionController(this, (session) =>
     session.select((state) => state.chats.map((chat) => chat.id), shallowEqual),
   );
@@ -99,6 +107,9 @@ export class ChatWorkspace extends LitElement {
     });
     new SessionController(this, (session) => session.events$, { onValue: (event) => this.relay(event) });
     this.addEventListener('disposition-saved', () => void this.afterChatLeft());
+    new SessionController(this, (session) => session.select((state) => state.activeChatId), {
+      onValue: (chatId) => this.announceActiveChat(chatId),
+    });
   }
 
   override render() {
@@ -157,6 +168,42 @@ export class ChatWorkspace extends LitElement {
   /** Puts the cursor in the active chat's message box. */
   focusComposer(): void {
     this.renderRoot.querySelector<HTMLElement>('chat-composer')?.focus();
+  }
+
+  /** Shows a chat of the workspace and puts the cursor in its message box. Resolves `false` for an unknown chat. */
+  async focusChat(chatId: string): Promise<boolean> {
+    if (!this.session?.state.chats.some((chat) => chat.id === chatId)) return false;
+    this.session.activateChat(chatId);
+    await this.updateComplete;
+    await this.renderRoot.querySelector('chat-composer')?.updateComplete;
+    this.focusComposer();
+    return true;
+  }
+
+  /**
+   * Writes text into a chat's message box (the active one by default) at the caret,
+   * without sending it, for a CRM that prepares an answer. Resolves `false` when there
+   * is no such chat in progress.
+   */
+  async composeMessage(text: string, chatId = this.session?.state.activeChatId): Promise<boolean> {
+    const chat = this.session?.state.chats.find((candidate) => candidate.id === chatId);
+    if (!chat || chat.status !== 'active' || !(await this.focusChat(chat.id))) return false;
+    this.renderRoot.querySelector('chat-composer')?.insertText(text);
+    return true;
+  }
+
+  /** Sets the agent's state, as the agent state control does. */
+  setAgentState(state: SelectableAgentState): Promise<boolean> {
+    return this.session?.setAgentState(state) ?? Promise.resolve(false);
+  }
+
+  private announcedChatId?: string;
+
+  private announceActiveChat(chatId: string | undefined): void {
+    const chat = this.session?.state.chats.find((candidate) => candidate.id === chatId);
+    if (!chat || chat.id === this.announcedChatId) return;
+    this.announcedChatId = chat.id;
+    emit(this, 'chat-activated', { chatId: chat.id, contact: chat.contact, skill: chat.skill });
   }
 
   /** The panel hands the filled reply over; it goes into the active composer at the caret. */
