@@ -9,6 +9,10 @@ const center = new SimulatedContactCenter(demoConfiguration);
 const session = new ChatSession(center.connect({ id: 'agent-1', name: 'Alex Martin' }));
 const workspace = document.querySelector<ChatWorkspace>('#workspace');
 if (workspace) workspace.session = session;
+// ?theme=dark|light|auto and ?lang=fr-CA show the workspace's themes and French.
+const theme = params.get('theme');
+const lang = params.get('lang');
+if (lang) document.documentElement.lang = lang;
 
 declare global {
   interface Window {
@@ -23,10 +27,13 @@ if (params.get('agents') === '2') {
   const secondWorkspace = document.createElement('chat-workspace');
   secondWorkspace.id = 'workspace-2';
   secondWorkspace.session = second;
+  if (theme) secondWorkspace.setAttribute('theme', theme);
   document.querySelector('#agent-column')?.append(secondWorkspace);
   document.querySelector('.crm')?.classList.add('two-agents');
   sessions.push(second);
 }
+
+if (theme) workspace?.setAttribute('theme', theme);
 
 window.demo = { center, session, sessions };
 
