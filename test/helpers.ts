@@ -1,4 +1,5 @@
 import sinon from 'sinon';
+import { expect } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import {
   ChatSession,
@@ -91,4 +92,31 @@ export function deepText(root: Element): string {
   };
   visit(root);
   return parts.join(' ').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Fake time for every test of a `describe`: the clock is installed before each test and
+ * removed after it. axe schedules its own timers, so `expectAccessible` goes back to real
+ * time first; call it last in a test.
+ */
+export function useFakeTime() {
+  let clock: ReturnType<typeof installFakeClock> | undefined;
+  beforeEach(() => {
+    clock = installFakeClock();
+  });
+  afterEach(() => {
+    clock?.uninstall();
+    clock = undefined;
+  });
+  return {
+    tick(milliseconds: number) {
+      if (!clock) throw new Error('fake time is over for this test');
+      clock.tick(milliseconds);
+    },
+    async expectAccessible(element: Element) {
+      clock?.uninstall();
+      clock = undefined;
+      await expect(element).to.be.accessible();
+    },
+  };
 }

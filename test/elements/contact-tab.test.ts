@@ -1,9 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { SinonFakeTimers } from 'sinon';
 import type { ChatSession, ChatWorkspace, ContactTab } from '../../src/index.js';
 import { CONTACT_PALETTE_SIZE, contactColorIndex } from '../../src/elements/contact-tab/contact-color.js';
-import { connectAgent, deepQueryAll, installFakeClock, settle } from '../helpers.js';
+import { connectAgent, deepQueryAll, settle, useFakeTime } from '../helpers.js';
 
 type TimerKind = 'handle' | 'wait' | 'acw';
 
@@ -75,27 +74,11 @@ function countRenders(element: { render(): unknown }): { count: number } {
 }
 
 describe('<contact-tab>', () => {
-  let clock: SinonFakeTimers;
-  let fakeTime = false;
-
-  beforeEach(() => {
-    clock = installFakeClock();
-    fakeTime = true;
-  });
-
-  afterEach(() => {
-    if (fakeTime) clock.uninstall();
-  });
-
-  /** axe schedules its own timers: it runs on real time, at the end of a test. */
-  async function expectAccessible(element: Element) {
-    clock.uninstall();
-    fakeTime = false;
-    await expect(element).to.be.accessible();
-  }
+  const time = useFakeTime();
+  const { expectAccessible } = time;
 
   async function tick(milliseconds: number, ...elements: Element[]) {
-    clock.tick(milliseconds);
+    time.tick(milliseconds);
     await Promise.all(elements.map((element) => settle(element)));
   }
 

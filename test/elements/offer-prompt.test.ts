@@ -1,28 +1,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import type { SinonFakeTimers } from 'sinon';
 import type { OfferPrompt } from '../../src/index.js';
 import { localeSettled } from '../../src/index.js';
-import { button, buttons, connectAgent, deepText, installFakeClock, settle } from '../helpers.js';
+import { button, buttons, connectAgent, deepText, settle, useFakeTime } from '../helpers.js';
 
 describe('<offer-prompt>', () => {
-  let clock: SinonFakeTimers;
-  let fakeTime = false;
-
-  beforeEach(() => {
-    clock = installFakeClock();
-    fakeTime = true;
-  });
-
-  afterEach(() => {
-    if (fakeTime) clock.uninstall();
-  });
-
-  /** axe schedules its own timers: it runs on real time, at the end of a test. */
-  async function expectAccessible(element: Element) {
-    clock.uninstall();
-    fakeTime = false;
-    await expect(element).to.be.accessible();
-  }
+  const time = useFakeTime();
+  const { expectAccessible } = time;
 
   async function offerOne(options = {}) {
     const { center, session } = connectAgent(options);
@@ -57,9 +40,9 @@ describe('<offer-prompt>', () => {
       renders++;
       return render();
     };
-    clock.tick(1000);
+    time.tick(1000);
     expect(countdown(element)).to.equal('0:44');
-    clock.tick(13_000);
+    time.tick(13_000);
     expect(countdown(element)).to.equal('0:31');
     await settle(element);
     expect(renders, 'ticks rewrite the timer text only').to.equal(0);
@@ -67,11 +50,11 @@ describe('<offer-prompt>', () => {
 
   it('takes the offer away at exactly 45 s and the agent becomes Refused', async () => {
     const { center, session, element, chatId } = await offerOne();
-    clock.tick(44_999);
+    time.tick(44_999);
     await settle(element);
     expect(buttons(element, 'Accept')).to.have.length(1);
     expect(countdown(element)).to.equal('0:01');
-    clock.tick(1);
+    time.tick(1);
     await settle(element);
     expect(buttons(element, 'Accept')).to.have.length(0);
     expect(center.chat(chatId)?.state).to.equal('queued');
@@ -81,7 +64,7 @@ describe('<offer-prompt>', () => {
   it('honours the configured offer timeout', async () => {
     const { element } = await offerOne({ offerTimeoutMs: 20_000 });
     expect(countdown(element)).to.equal('0:20');
-    clock.tick(20_000);
+    time.tick(20_000);
     await settle(element);
     expect(buttons(element, 'Accept')).to.have.length(0);
   });
