@@ -1,5 +1,7 @@
 /** Read by `cem analyze` (npm run analyze) from the project root. */
 export default {
+  // package.json names the manifest itself; with --outdir the analyzer would point it elsewhere.
+  packagejson: false,
   plugins: [
     {
       // The analyzer lists modules in the order its glob walk finds files, which varies
