@@ -1,7 +1,7 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import type { ChatWorkspace } from '../../src/index.js';
-import { button, connectAgent, deepQuery, settle } from '../helpers.js';
+import { button, connectAgent, deepQuery, deepQueryAll, settle } from '../helpers.js';
 
 async function withOffer(attributes: { theme?: string } = {}) {
   const { center, session } = connectAgent({ maxConcurrentChats: 3 });
@@ -109,5 +109,29 @@ describe('<chat-workspace> for the host page', () => {
     } finally {
       style.remove();
     }
+  });
+
+  it('turns the tabs into a strip above the chat in a narrow 360 px side panel', async () => {
+    const { center, session } = connectAgent({ maxConcurrentChats: 3 });
+    const column = await fixture<HTMLDivElement>(
+      html`<div style="width: 360px; height: 640px"><chat-workspace .session=${session}></chat-workspace></div>`,
+    );
+    const element = column.querySelector('chat-workspace') as ChatWorkspace;
+    await session.setAgentState('Available');
+    for (const name of ['Marie Tremblay', 'Jean Roy']) {
+      const chatId = center.startChat({ contact: { name }, skill: 'Billing', text: 'Bonjour' });
+      await session.acceptOffer(chatId);
+    }
+    await waitUntil(() => deepQuery(element, '[role="tablist"]')?.getAttribute('aria-orientation') === 'horizontal');
+    await settle(element);
+    const tabs = deepQueryAll<HTMLElement>(element, '[role="tab"]');
+    expect(tabs).to.have.length(2);
+    const [first, second] = tabs.map((tab) => tab.getBoundingClientRect());
+    expect(second?.top, 'side by side').to.equal(first?.top);
+    expect(tabs.every((tab) => tab.hasAttribute('compact'))).to.equal(true);
+    await expect(element).to.be.accessible();
+
+    column.style.width = '900px';
+    await waitUntil(() => deepQuery(element, '[role="tablist"]')?.getAttribute('aria-orientation') === 'vertical');
   });
 });

@@ -97,6 +97,23 @@ export const styles = [
       padding: 2px;
     }
 
+    /* Narrow: the tabs become a strip above the chat, which gets the whole width. */
+    .body.compact {
+      grid-template-columns: minmax(0, 1fr);
+      grid-template-rows: auto minmax(0, 1fr);
+    }
+
+    .body.compact .tabs {
+      flex-direction: row;
+      overflow-x: auto;
+      overflow-y: hidden;
+    }
+
+    .body.compact contact-tab {
+      flex: 0 0 auto;
+      width: 150px;
+    }
+
     .panel {
       min-height: 0;
       /* A short column (an offer shown, after-contact work) scrolls rather than hiding Save and close. */

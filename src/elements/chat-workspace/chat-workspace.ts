@@ -1,7 +1,7 @@
 import { provide } from '@lit/context';
 import { localized, msg, str } from '@lit/localize';
 import { LitElement, html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { LangController } from '../../controllers/lang-controller.js';
 import { FocusGroupController } from '../../controllers/focus-group-controller.js';
@@ -56,6 +56,9 @@ import { styles } from './chat-workspace.styles.js';
  * @cssprop --cw-radius - Corner radius of cards.
  * @cssprop --cw-space - The spacing unit.
  */
+/** Below this width (px) the workspace switches to its narrow layout. */
+export const NARROW_WIDTH = 520;
+
 @localized()
 export class ChatWorkspace extends LitElement {
   static override styles = styles;
@@ -76,6 +79,16 @@ export class ChatWorkspace extends LitElement {
    * is a styling hook.
    */
   @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'auto';
+
+  /** The narrow layout (tabs as a strip above the chat) at any width; it also applies by itself below 520 px. */
+  @property({ type: Boolean, reflect: true }) compact = false;
+
+  /** Whether the workspace is narrower than `NARROW_WIDTH`, as a side panel often is. */
+  @state() private narrow = false;
+  private readonly resizeObserver = new ResizeObserver(([entry]) => {
+    if (entry) this.narrow = entry.contentRect.width < NARROW_WIDTH;
+  });
+  private announcedChatId?: string;
 
   private readonly chatIds = new SessionController(this, (session) =>
     session.select((state) => state.chats.map((chat) => chat.id), shallowEqual),
@@ -102,7 +115,8 @@ export class ChatWorkspace extends LitElement {
     // Arrows, Home and End move between the contact tabs; Tab enters the tablist on the active chat.
     new FocusGroupController<HTMLElement & { chatId: string }>(this, {
       items: () => Array.from(this.renderRoot.querySelectorAll('[role="tablist"] > contact-tab')),
-      direction: 'vertical',
+      // Vertical beside the chat, horizontal as a strip: both arrow pairs work either way.
+      direction: 'both',
       isCurrent: (tab) => tab.chatId === this.session?.state.activeChatId,
     });
     new SessionController(this, (session) => session.events$, { onValue: (event) => this.relay(event) });
@@ -112,8 +126,19 @@ export class ChatWorkspace extends LitElement {
     });
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.resizeObserver.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver.disconnect();
+  }
+
   override render() {
     const view = this.view.value;
+    const compact = this.compact || this.narrow;
     const chatIds = this.chatIds.value ?? [];
     return html`
       <div part="base" class="workspace">
@@ -127,9 +152,15 @@ export class ChatWorkspace extends LitElement {
         <offer-prompt part="offers"></offer-prompt>
         ${view && view.errors.length > 0 ? renderErrors(view.errors, (id) => this.session?.dismissError(id)) : nothing}
         ${view?.activeChatId
-          ? html`<div class="body">
-              <div part="tabs" class="tabs" role="tablist" aria-orientation="vertical" aria-label=${msg('Chats')}>
-                ${repeat(chatIds, (id) => id, (id) => html`<contact-tab chat-id=${id}></contact-tab>`)}
+          ? html`<div class="body ${compact ? 'compact' : ''}">
+              <div
+                part="tabs"
+                class="tabs"
+                role="tablist"
+                aria-orientation=${compact ? 'horizontal' : 'vertical'}
+                aria-label=${msg('Chats')}
+              >
+                ${repeat(chatIds, (id) => id, (id) => html`<contact-tab chat-id=${id} ?compact=${compact}></contact-tab>`)}
               </div>
               <section part="panel" class="panel" role="tabpanel" aria-label=${view.contactName}>
                 <div class="chat-head">
@@ -196,8 +227,6 @@ export class ChatWorkspace extends LitElement {
   setAgentState(state: SelectableAgentState): Promise<boolean> {
     return this.session?.setAgentState(state) ?? Promise.resolve(false);
   }
-
-  private announcedChatId?: string;
 
   private announceActiveChat(chatId: string | undefined): void {
     const chat = this.session?.state.chats.find((candidate) => candidate.id === chatId);

@@ -126,6 +126,21 @@ export const styles = [
       gap: 4px;
     }
 
+    :host([compact]) .tab {
+      align-items: center;
+      gap: 6px;
+      padding: 4px 6px;
+    }
+
+    :host([compact]) .avatar {
+      width: 24px;
+      height: 24px;
+    }
+
+    :host([compact]) .timers {
+      flex-wrap: nowrap;
+    }
+
     .timer {
       padding: 0 6px;
       border-radius: var(--_cw-radius-small);

@@ -71,6 +71,9 @@ export class ContactTab extends SessionElement {
   /** The id of the chat this tab stands for. */
   @property({ attribute: 'chat-id' }) chatId = '';
 
+  /** A smaller tab for a strip of tabs in a narrow workspace. */
+  @property({ type: Boolean, reflect: true }) compact = false;
+
   private readonly view = new SessionController<TabView>(
     this,
     (session) =>
