@@ -134,4 +134,25 @@ describe('<chat-workspace> for the host page', () => {
     column.style.width = '900px';
     await waitUntil(() => deepQuery(element, '[role="tablist"]')?.getAttribute('aria-orientation') === 'vertical');
   });
+
+  it('announces a message that arrives in a chat the agent is not looking at', async () => {
+    const { center, session } = connectAgent({ maxConcurrentChats: 3 });
+    const element = await fixture<ChatWorkspace>(html`<chat-workspace .session=${session}></chat-workspace>`);
+    await session.setAgentState('Available');
+    const marie = center.startChat({ contact: { name: 'Marie Tremblay' }, skill: 'Billing', text: 'Bonjour' });
+    const jean = center.startChat({ contact: { name: 'Jean Roy' }, skill: 'Billing', text: 'Salut' });
+    await session.acceptOffer(marie);
+    await session.acceptOffer(jean);
+    session.activateChat(marie);
+    await settle(element);
+    const live = () => element.shadowRoot?.querySelector('.workspace > [role="status"]')?.textContent?.trim();
+
+    center.contactSays(jean, 'Allô?');
+    await settle(element);
+    expect(live()).to.equal('New message from Jean Roy.');
+
+    center.contactSays(marie, 'Still here');
+    await settle(element);
+    expect(live(), 'the chat on screen is not announced again').to.equal('New message from Jean Roy.');
+  });
 });

@@ -12,6 +12,7 @@ import type { SelectableAgentState } from '../../connectors/types.js';
 import type { ChatSession, SessionEvent } from '../../session/chat-session.js';
 import { firstContactMessage, selectActiveChat, shallowEqual } from '../../session/selectors.js';
 import { sessionContext } from '../../session/session-context.js';
+import type { Chat } from '../../session/state.js';
 import { renderErrors } from './workspace-errors.js';
 import { styles } from './chat-workspace.styles.js';
 
@@ -89,6 +90,10 @@ export class ChatWorkspace extends LitElement {
     if (entry) this.narrow = entry.contentRect.width < NARROW_WIDTH;
   });
   private announcedChatId?: string;
+  /** Unread counts last seen, to announce what arrives in chats the agent is not looking at. */
+  private unreadSeen = new Map<string, number>();
+  /** What the polite live region says about background chats. */
+  @state() private backgroundNews = '';
 
   private readonly chatIds = new SessionController(this, (session) =>
     session.select((state) => state.chats.map((chat) => chat.id), shallowEqual),
@@ -124,6 +129,7 @@ export class ChatWorkspace extends LitElement {
     new SessionController(this, (session) => session.select((state) => state.activeChatId), {
       onValue: (chatId) => this.announceActiveChat(chatId),
     });
+    new SessionController(this, (session) => session.chats$, { onValue: (chats) => this.announceBackgroundMessages(chats) });
   }
 
   override connectedCallback(): void {
@@ -190,6 +196,7 @@ export class ChatWorkspace extends LitElement {
                 ? msg('You are available. New chats will appear here.')
                 : msg('No chats yet. Choose Available to receive chats.')}
             </p>`}
+        <div class="visually-hidden" role="status" aria-live="polite">${this.backgroundNews}</div>
         <transfer-dialog></transfer-dialog>
         <new-engagement-dialog></new-engagement-dialog>
       </div>
@@ -226,6 +233,14 @@ export class ChatWorkspace extends LitElement {
   /** Sets the agent's state, as the agent state control does. */
   setAgentState(state: SelectableAgentState): Promise<boolean> {
     return this.session?.setAgentState(state) ?? Promise.resolve(false);
+  }
+
+  private announceBackgroundMessages(chats: readonly Chat[]): void {
+    const news = chats
+      .filter((chat) => chat.unread > (this.unreadSeen.get(chat.id) ?? 0))
+      .map((chat) => msg(str`New message from ${chat.contact.name}.`));
+    this.unreadSeen = new Map(chats.map((chat) => [chat.id, chat.unread]));
+    if (news.length > 0) this.backgroundNews = news.join(' ');
   }
 
   private announceActiveChat(chatId: string | undefined): void {
