@@ -14,7 +14,8 @@ export default [
     // tslib, whose decorator helpers the TypeScript plugin always imports, is a dev
     // dependency: its few helpers ship inside dist/ instead.
     external: (id) => isBareImport(id) && id !== 'tslib',
-    plugins: [typescript({ tsconfig: 'tsconfig.build.json', noEmitOnError: true })],
+    // The maps carry their sources: src/ is not in the package.
+    plugins: [typescript({ tsconfig: 'tsconfig.build.json', noEmitOnError: true, inlineSources: true })],
     output: {
       dir: 'dist',
       format: 'es',

@@ -16,6 +16,9 @@ import type { Chat } from '../../session/state.js';
 import { renderErrors } from './workspace-errors.js';
 import { styles } from './chat-workspace.styles.js';
 
+/** Below this width (px) the workspace switches to its narrow layout. */
+export const NARROW_WIDTH = 520;
+
 /**
  * @tagname chat-workspace
  * @summary The agent's chat workspace: agent state, chat offers, the open chats and
@@ -57,9 +60,6 @@ import { styles } from './chat-workspace.styles.js';
  * @cssprop --cw-radius - Corner radius of cards.
  * @cssprop --cw-space - The spacing unit.
  */
-/** Below this width (px) the workspace switches to its narrow layout. */
-export const NARROW_WIDTH = 520;
-
 @localized()
 export class ChatWorkspace extends LitElement {
   static override styles = styles;

@@ -1,0 +1,138 @@
+import { expect } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+
+/** The fields of package.json that say what the package offers. */
+interface PackageJson {
+  main?: string;
+  module?: string;
+  types?: string;
+  exports?: Record<string, string | Record<string, string>>;
+  sideEffects?: boolean | string[];
+  dependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+}
+
+/** The result of the `package-contents` command (scripts/wtr-pack-plugin.mjs). */
+interface PackageContents {
+  /** Every path `npm pack` puts in the tarball of a fresh build, sorted. */
+  files: string[];
+  packageJson: PackageJson;
+  /** `map: source` for each source a packed source map names but neither ships nor inlines. */
+  sourceMapProblems: string[];
+  /** The packages that each packed module imports by name. */
+  imports: { file: string; name: string }[];
+  /** The packed modules that call `customElements.define(`. */
+  definers: string[];
+}
+
+const withoutDotSlash = (path: string) => path.replace(/^\.\//, '');
+
+/** Every file path named by the `exports` map, whatever its conditions. */
+function exportedPaths(exports: PackageJson['exports']): string[] {
+  return Object.values(exports ?? {}).flatMap((target) => (typeof target === 'string' ? [target] : Object.values(target)));
+}
+
+describe('the npm package', () => {
+  let pack: PackageContents;
+  let packed: Set<string>;
+
+  before(async function () {
+    // A full build (declarations and the minified bundle) on a 2-core machine.
+    this.timeout(180000);
+    // The command answers { pending: true } while the build runs longer than a command may.
+    let answer: PackageContents | { pending: true };
+    do answer = await executeServerCommand<PackageContents | { pending: true }, undefined>('package-contents');
+    while ('pending' in answer);
+    pack = answer;
+    packed = new Set(pack.files);
+  });
+
+  it('ships the entry points, their types, the manifest and the README', () => {
+    expect(pack.files).to.include.members([
+      'dist/index.js',
+      'dist/index.d.ts',
+      'dist/classes.js',
+      'dist/classes.d.ts',
+      'dist/define.js',
+      'dist/define.d.ts',
+      'dist/standalone.min.js',
+      'custom-elements.json',
+      'README.md',
+      'package.json',
+    ]);
+  });
+
+  it('ships no tests, demo, sources, scripts, CI files or installed packages', () => {
+    const unwanted = pack.files.filter((path) =>
+      /^(test|demo|src|scripts|\.ci)\//.test(path) || /(^|\/)node_modules\//.test(path),
+    );
+    expect(unwanted).to.deep.equal([]);
+  });
+
+  it('puts a source map and declarations beside every module', () => {
+    const modules = pack.files.filter(
+      (path) => path.startsWith('dist/') && path.endsWith('.js') && path !== 'dist/standalone.min.js',
+    );
+    // The few tslib helpers rollup copies into dist/vendor/ come without declarations.
+    const missing = modules.flatMap((path) => [
+      ...(packed.has(`${path}.map`) ? [] : [`${path}.map`]),
+      ...(path.startsWith('dist/vendor/') || packed.has(path.replace(/\.js$/, '.d.ts'))
+        ? []
+        : [path.replace(/\.js$/, '.d.ts')]),
+    ]);
+    expect(missing).to.deep.equal([]);
+  });
+
+  it('has source maps whose sources are inlined or shipped', () => {
+    const problems = pack.sourceMapProblems;
+    // One line, not the list: a missing setting breaks every map at once.
+    const examples = problems.slice(0, 3).join(', ');
+    expect(problems.length, `${problems.length} source maps name files the package lacks, such as ${examples}`).to.equal(0);
+  });
+
+  it('ships every path that package.json names', () => {
+    const { main, module, types, exports } = pack.packageJson;
+    const named = [main, module, types, ...exportedPaths(exports)].filter((path): path is string => !!path);
+    expect(named.map(withoutDotSlash).filter((path) => !packed.has(path))).to.deep.equal([]);
+  });
+
+  it('types every JavaScript entry of its exports map', () => {
+    const untyped = Object.entries(pack.packageJson.exports ?? {})
+      .filter(([, target]) => (typeof target === 'string' ? target.endsWith('.js') : !('types' in target)))
+      .filter(([, target]) => typeof target !== 'string' || !target.endsWith('.min.js'))
+      .map(([entry]) => entry);
+    expect(untyped).to.deep.equal([]);
+  });
+
+  it('declares side effects only for the modules that register the elements', () => {
+    const { sideEffects } = pack.packageJson;
+    expect(sideEffects, 'sideEffects lists files').to.be.an('array');
+    const listed = (sideEffects as string[]).map(withoutDotSlash);
+    expect(listed.filter((path) => !packed.has(path)), 'sideEffects entries missing from the package').to.deep.equal([]);
+    expect(listed).to.have.members(['dist/index.js', 'dist/define.js', 'dist/standalone.min.js']);
+    expect(pack.definers, 'modules calling customElements.define').to.have.members(['dist/define.js', 'dist/standalone.min.js']);
+  });
+
+  it('imports only its own dependencies, and the standalone bundle nothing', () => {
+    const { dependencies = {}, peerDependencies = {} } = pack.packageJson;
+    const undeclared = pack.imports.filter(({ name }) => !(name in dependencies) && !(name in peerDependencies));
+    expect(undeclared).to.deep.equal([]);
+    expect(pack.imports.filter(({ file }) => file === 'dist/standalone.min.js')).to.deep.equal([]);
+  });
+});
+
+describe('the class modules', () => {
+  // Each test file runs in a page of its own: nothing else has registered the elements here.
+  it('register no element until define.js is imported', async () => {
+    const classes = await import('../src/classes.js');
+    expect(classes.ChatWorkspace).to.be.a('function');
+    for (const tag of ['chat-workspace', 'contact-tab', 'quick-reply-panel', 'transfer-dialog', 'disposition-form']) {
+      expect(customElements.get(tag), tag).to.equal(undefined);
+    }
+
+    const { elements } = await import('../src/define.js');
+    for (const [tag, elementClass] of Object.entries(elements)) {
+      expect(customElements.get(tag), tag).to.equal(elementClass);
+    }
+  });
+});
