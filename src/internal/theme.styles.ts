@@ -37,6 +37,25 @@ export const themeTokens = css`
     display: none !important;
   }
 
+  /*
+   * A host page's rules for every element (* { letter-spacing: ... }) reach the host
+   * element itself and would be inherited inside; the shadow tree's top level starts over.
+   */
+  :host > * {
+    font-family: var(--_cw-font-family);
+    font-size: var(--_cw-font-size);
+    font-style: normal;
+    line-height: var(--_cw-line-height);
+    color: var(--_cw-color-text);
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-transform: none;
+    text-indent: 0;
+    text-align: start;
+    text-shadow: none;
+    white-space: normal;
+  }
+
   *,
   *::before,
   *::after {

@@ -81,7 +81,7 @@ describe('<chat-workspace> for the host page', () => {
   it("keeps the host page's CSS out and its own CSS in", async () => {
     const style = document.createElement('style');
     style.textContent = `
-      * { font-family: Georgia, serif !important; letter-spacing: 3px; }
+      * { font-family: Georgia, serif !important; letter-spacing: 3px; text-transform: uppercase; font-size: 22px !important; line-height: 1 !important; text-align: center; font-style: italic; }
       button { text-transform: uppercase; background: rgb(255, 244, 214); border-radius: 0; }
       .primary { color: rgb(255, 0, 0); }
       h3 { font-size: 40px; }
@@ -95,6 +95,12 @@ describe('<chat-workspace> for the host page', () => {
       expect(inside.backgroundColor).to.equal(LIGHT_ACCENT);
       expect(inside.color).to.equal('rgb(255, 255, 255)');
       expect(inside.fontFamily).to.not.contain('Georgia');
+      expect(inside.letterSpacing).to.equal('normal');
+      expect(inside.fontSize).to.equal('14px');
+      expect(inside.fontStyle).to.equal('normal');
+      const firstMessage = deepQuery(element, '.first-message');
+      expect(firstMessage && getComputedStyle(firstMessage).textAlign).to.equal('start');
+      expect(firstMessage && getComputedStyle(firstMessage).textTransform).to.equal('none');
       const name = deepQuery(element, '[part="offer"] h3');
       expect(name && getComputedStyle(name).fontSize).to.equal('15px');
 
