@@ -195,4 +195,23 @@ describe('the workspace, transfers', () => {
     await settle(element);
     expect(center.chat(marie)?.state).to.equal('active');
   });
+
+  it('lets the host open its own engagement form instead of the built-in dialog', async () => {
+    const { element } = await busyWorkspace();
+    const taken: string[] = [];
+    const takeOver = (event: HTMLElementEventMap['new-engagement-requested']) => {
+      event.preventDefault();
+      taken.push(event.detail.chatId);
+    };
+    document.addEventListener('new-engagement-requested', takeOver);
+    try {
+      button(element, 'New engagement').click();
+      await settle(element);
+    } finally {
+      document.removeEventListener('new-engagement-requested', takeOver);
+    }
+    expect(taken).to.have.length(1);
+    const host = deepQuery(element, 'new-engagement-dialog');
+    expect(host && deepQuery<HTMLDialogElement>(host, 'dialog')?.open).to.not.equal(true);
+  });
 });

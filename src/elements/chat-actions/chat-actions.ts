@@ -108,7 +108,7 @@ export class ChatActions extends SessionElement {
   }
 
   private requestTransfer(): void {
-    emit(this, 'transfer-dialog-requested', { chatId: this.chatId });
+    emit(this, 'transfer-dialog-requested', { chatId: this.chatId }, { cancelable: true });
   }
 
   private async copy(): Promise<void> {

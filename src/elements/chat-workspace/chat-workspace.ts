@@ -33,6 +33,8 @@ export const NARROW_WIDTH = 520;
  * @event engagement-created - The agent scheduled a follow-up contact. `detail`: `EngagementCreatedDetail`.
  * @event transfer-requested - Cancelable: the agent chose where to transfer a chat; `preventDefault()` keeps it. `detail`: `TransferRequestedDetail`.
  * @event chat-transferred - A chat left this workspace for an agent, team or skill. `detail`: `ChatTransferredDetail`.
+ * @event transfer-dialog-requested - Cancelable: the agent pressed Transfer; `preventDefault()` keeps the built-in dialog closed (a host may open its own). `detail`: `TransferDialogRequestedDetail`.
+ * @event new-engagement-requested - Cancelable: the agent pressed New engagement; `preventDefault()` keeps the built-in dialog closed. `detail`: `NewEngagementRequestedDetail`.
  *
  * @csspart base - The workspace's frame.
  * @csspart header - The bar with the agent state.
@@ -256,12 +258,18 @@ export class ChatWorkspace extends LitElement {
     this.renderRoot.querySelector('chat-composer')?.insertText(event.detail.text);
   };
 
+  // Both requests are cancelable and bubble out to the page: the dialog opens once every
+  // listener had its turn, unless the host took the request over with preventDefault().
   private readonly openTransfer = (event: CustomEvent<{ chatId: string }>): void => {
-    this.renderRoot.querySelector('transfer-dialog')?.show(event.detail.chatId);
+    queueMicrotask(() => {
+      if (!event.defaultPrevented) this.renderRoot.querySelector('transfer-dialog')?.show(event.detail.chatId);
+    });
   };
 
   private readonly openEngagement = (event: CustomEvent<{ chatId: string }>): void => {
-    this.renderRoot.querySelector('new-engagement-dialog')?.show(event.detail.chatId);
+    queueMicrotask(() => {
+      if (!event.defaultPrevented) this.renderRoot.querySelector('new-engagement-dialog')?.show(event.detail.chatId);
+    });
   };
 
   /**

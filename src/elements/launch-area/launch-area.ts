@@ -55,7 +55,7 @@ export class LaunchArea extends SessionElement {
   }
 
   private requestEngagement(): void {
-    emit(this, 'new-engagement-requested', { chatId: this.chatId });
+    emit(this, 'new-engagement-requested', { chatId: this.chatId }, { cancelable: true });
   }
 }
 
