@@ -1,18 +1,17 @@
 import { provide } from '@lit/context';
-import { localized, msg, str } from '@lit/localize';
+import { localized, msg } from '@lit/localize';
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { LangController } from '../../controllers/lang-controller.js';
 import { FocusGroupController } from '../../controllers/focus-group-controller.js';
 import { SessionController } from '../../controllers/session-controller.js';
-import { emit } from '../../events/workspace-events.js';
-import { playOfferChime, requestNotificationPermission, showOfferNotification } from '../../internal/offer-alerts.js';
+import { requestNotificationPermission } from '../../internal/offer-alerts.js';
 import type { SelectableAgentState } from '../../connectors/types.js';
-import type { ChatSession, SessionEvent } from '../../session/chat-session.js';
-import { firstContactMessage, selectActiveChat, shallowEqual } from '../../session/selectors.js';
+import type { ChatSession } from '../../session/chat-session.js';
+import { selectActiveChat, shallowEqual } from '../../session/selectors.js';
 import { sessionContext } from '../../session/session-context.js';
-import type { Chat } from '../../session/state.js';
+import { HostEventsController } from './host-events.js';
 import { renderErrors } from './workspace-errors.js';
 import { styles } from './chat-workspace.styles.js';
 
@@ -91,11 +90,12 @@ export class ChatWorkspace extends LitElement {
   private readonly resizeObserver = new ResizeObserver(([entry]) => {
     if (entry) this.narrow = entry.contentRect.width < NARROW_WIDTH;
   });
-  private announcedChatId?: string;
-  /** Unread counts last seen, to announce what arrives in chats the agent is not looking at. */
-  private unreadSeen = new Map<string, number>();
-  /** What the polite live region says about background chats. */
-  @state() private backgroundNews = '';
+
+  private readonly hostEvents = new HostEventsController(this, {
+    chatAccepted: () => void this.keepFocus(() => this.renderRoot.querySelector<HTMLElement>('chat-composer')),
+    chatLeft: () => void this.afterChatLeft(),
+    lastOfferRefused: () => void this.keepFocus(() => this.renderRoot.querySelector<HTMLElement>('agent-state-control')),
+  });
 
   private readonly chatIds = new SessionController(this, (session) =>
     session.select((state) => state.chats.map((chat) => chat.id), shallowEqual),
@@ -126,12 +126,7 @@ export class ChatWorkspace extends LitElement {
       direction: 'both',
       isCurrent: (tab) => tab.chatId === this.session?.state.activeChatId,
     });
-    new SessionController(this, (session) => session.events$, { onValue: (event) => this.relay(event) });
     this.addEventListener('disposition-saved', () => void this.afterChatLeft());
-    new SessionController(this, (session) => session.select((state) => state.activeChatId), {
-      onValue: (chatId) => this.announceActiveChat(chatId),
-    });
-    new SessionController(this, (session) => session.chats$, { onValue: (chats) => this.announceBackgroundMessages(chats) });
   }
 
   override connectedCallback(): void {
@@ -198,7 +193,7 @@ export class ChatWorkspace extends LitElement {
                 ? msg('You are available. New chats will appear here.')
                 : msg('No chats yet. Choose Available to receive chats.')}
             </p>`}
-        <div class="visually-hidden" role="status" aria-live="polite">${this.backgroundNews}</div>
+        <div class="visually-hidden" role="status" aria-live="polite">${this.hostEvents.backgroundNews}</div>
         <transfer-dialog></transfer-dialog>
         <new-engagement-dialog></new-engagement-dialog>
       </div>
@@ -235,21 +230,6 @@ export class ChatWorkspace extends LitElement {
   /** Sets the agent's state, as the agent state control does. */
   setAgentState(state: SelectableAgentState): Promise<boolean> {
     return this.session?.setAgentState(state) ?? Promise.resolve(false);
-  }
-
-  private announceBackgroundMessages(chats: readonly Chat[]): void {
-    const news = chats
-      .filter((chat) => chat.unread > (this.unreadSeen.get(chat.id) ?? 0))
-      .map((chat) => msg(str`New message from ${chat.contact.name}.`));
-    this.unreadSeen = new Map(chats.map((chat) => [chat.id, chat.unread]));
-    if (news.length > 0) this.backgroundNews = news.join(' ');
-  }
-
-  private announceActiveChat(chatId: string | undefined): void {
-    const chat = this.session?.state.chats.find((candidate) => candidate.id === chatId);
-    if (!chat || chat.id === this.announcedChatId) return;
-    this.announcedChatId = chat.id;
-    emit(this, 'chat-activated', { chatId: chat.id, contact: chat.contact, skill: chat.skill });
   }
 
   /** The panel hands the filled reply over; it goes into the active composer at the caret. */
@@ -294,40 +274,4 @@ export class ChatWorkspace extends LitElement {
   private readonly onStateChosen = (): void => {
     if (this.offerNotifications) requestNotificationPermission();
   };
-
-  /** Turns what the session reports into the host page's DOM events. */
-  private relay(event: SessionEvent): void {
-    switch (event.type) {
-      case 'chat-offered': {
-        const { offer } = event;
-        const text = firstContactMessage(offer);
-        emit(this, 'chat-offered', { chatId: offer.chatId, contact: offer.contact, skill: offer.skill, text, expiresAt: offer.expiresAt });
-        if (this.offerSound) playOfferChime();
-        if (this.offerNotifications) {
-          showOfferNotification(msg(str`New chat from ${offer.contact.name}`), `${offer.skill}: ${text}`, offer.chatId);
-        }
-        break;
-      }
-      case 'chat-accepted':
-        emit(this, 'chat-accepted', { chatId: event.chat.id, contact: event.chat.contact, skill: event.chat.skill });
-        void this.keepFocus(() => this.renderRoot.querySelector<HTMLElement>('chat-composer'));
-        break;
-      case 'chat-transferred': {
-        const { chat, target, targetName, note } = event;
-        emit(this, 'chat-transferred', { chatId: chat.id, contact: chat.contact, target, targetName, ...(note ? { note } : {}) });
-        void this.afterChatLeft();
-        break;
-      }
-      case 'chat-ended':
-        emit(this, 'chat-ended', { chatId: event.chat.id, contact: event.chat.contact, endedBy: event.chat.endedBy ?? 'agent' });
-        break;
-      case 'agent-state-changed':
-        emit(this, 'agent-state-changed', { state: event.state, previous: event.previous });
-        // The last offer was rejected: what the agent does next is choose Available again.
-        if (event.state === 'Refused' && this.session?.state.offers.length === 0) {
-          void this.keepFocus(() => this.renderRoot.querySelector<HTMLElement>('agent-state-control'));
-        }
-        break;
-    }
-  }
 }

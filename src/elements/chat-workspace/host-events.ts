@@ -1,0 +1,97 @@
+import { msg, str } from '@lit/localize';
+import type { ReactiveControllerHost } from 'lit';
+import { SessionController } from '../../controllers/session-controller.js';
+import { emit } from '../../events/workspace-events.js';
+import { playOfferChime, showOfferNotification } from '../../internal/offer-alerts.js';
+import type { ChatSession, SessionEvent } from '../../session/chat-session.js';
+import { firstContactMessage } from '../../session/selectors.js';
+import type { Chat } from '../../session/state.js';
+
+/** The workspace as this controller sees it. */
+export interface HostEventsHost extends ReactiveControllerHost, EventTarget {
+  session?: ChatSession;
+  offerSound: boolean;
+  offerNotifications: boolean;
+}
+
+/** Where the workspace moves focus after what happened. */
+export interface FocusMoves {
+  chatAccepted(): void;
+  chatLeft(): void;
+  lastOfferRefused(): void;
+}
+
+/**
+ * Tells the host page what happens in the session, as the workspace's DOM events, and
+ * the agent too: offer chimes and notifications, and a polite announcement of messages
+ * that arrive in chats the agent is not looking at (`backgroundNews`).
+ */
+export class HostEventsController {
+  /** What the workspace's polite live region says about background chats. */
+  backgroundNews = '';
+  private announcedChatId?: string;
+  private unreadSeen = new Map<string, number>();
+
+  constructor(
+    private readonly host: HostEventsHost,
+    private readonly focus: FocusMoves,
+  ) {
+    new SessionController(host, (session) => session.events$, { onValue: (event) => this.relay(event) });
+    new SessionController(host, (session) => session.select((state) => state.activeChatId), {
+      onValue: (chatId) => this.announceActiveChat(chatId),
+    });
+    new SessionController(host, (session) => session.chats$, { onValue: (chats) => this.announceBackgroundMessages(chats) });
+  }
+
+  private relay(event: SessionEvent): void {
+    const host = this.host;
+    switch (event.type) {
+      case 'chat-offered': {
+        const { offer } = event;
+        const text = firstContactMessage(offer);
+        emit(host, 'chat-offered', { chatId: offer.chatId, contact: offer.contact, skill: offer.skill, text, expiresAt: offer.expiresAt });
+        if (host.offerSound) playOfferChime();
+        if (host.offerNotifications) {
+          showOfferNotification(msg(str`New chat from ${offer.contact.name}`), `${offer.skill}: ${text}`, offer.chatId);
+        }
+        break;
+      }
+      case 'chat-accepted':
+        emit(host, 'chat-accepted', { chatId: event.chat.id, contact: event.chat.contact, skill: event.chat.skill });
+        this.focus.chatAccepted();
+        break;
+      case 'chat-transferred': {
+        const { chat, target, targetName, note } = event;
+        emit(host, 'chat-transferred', { chatId: chat.id, contact: chat.contact, target, targetName, ...(note ? { note } : {}) });
+        this.focus.chatLeft();
+        break;
+      }
+      case 'chat-ended':
+        emit(host, 'chat-ended', { chatId: event.chat.id, contact: event.chat.contact, endedBy: event.chat.endedBy ?? 'agent' });
+        break;
+      case 'agent-state-changed':
+        emit(host, 'agent-state-changed', { state: event.state, previous: event.previous });
+        // The last offer was rejected: what the agent does next is choose Available again.
+        if (event.state === 'Refused' && host.session?.state.offers.length === 0) this.focus.lastOfferRefused();
+        break;
+    }
+  }
+
+  private announceActiveChat(chatId: string | undefined): void {
+    const chat = this.host.session?.state.chats.find((candidate) => candidate.id === chatId);
+    if (!chat || chat.id === this.announcedChatId) return;
+    this.announcedChatId = chat.id;
+    emit(this.host, 'chat-activated', { chatId: chat.id, contact: chat.contact, skill: chat.skill });
+  }
+
+  private announceBackgroundMessages(chats: readonly Chat[]): void {
+    const news = chats
+      .filter((chat) => chat.unread > (this.unreadSeen.get(chat.id) ?? 0))
+      .map((chat) => msg(str`New message from ${chat.contact.name}.`));
+    this.unreadSeen = new Map(chats.map((chat) => [chat.id, chat.unread]));
+    if (news.length > 0) {
+      this.backgroundNews = news.join(' ');
+      this.host.requestUpdate();
+    }
+  }
+}
