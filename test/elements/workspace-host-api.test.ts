@@ -39,6 +39,15 @@ describe('<chat-workspace> for the host page', () => {
     expect(accentOf(light.element)).to.equal(LIGHT_ACCENT);
   });
 
+  it('scales every spacing of the elements inside from one --cw-space', async () => {
+    const { element } = await withOffer();
+    const offer = deepQuery(element, '[part="offer"]');
+    if (!offer) throw new Error('no offer');
+    const before = parseFloat(getComputedStyle(offer).paddingTop);
+    element.style.setProperty('--cw-space', '16px');
+    expect(parseFloat(getComputedStyle(offer).paddingTop)).to.equal(before * 2);
+  });
+
   it('lets the host override a token on the element, in either theme', async () => {
     const { element } = await withOffer({ theme: 'dark' });
     element.style.setProperty('--cw-color-accent', 'rgb(200, 0, 100)');

@@ -39,7 +39,7 @@ export const styles = [
       font-weight: 600;
       color: var(--_cw-color-text);
       min-height: 32px;
-      padding: 0 28px 0 28px;
+      padding: 0 calc(var(--_cw-space) * 3.5) 0 calc(var(--_cw-space) * 3.5);
       border: 1px solid var(--_cw-color-border);
       border-radius: 999px;
       background: var(--_cw-color-surface)

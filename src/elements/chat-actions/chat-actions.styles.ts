@@ -19,7 +19,7 @@ export const styles = [
     button.icon {
       display: inline-grid;
       place-items: center;
-      padding: 0 8px;
+      padding: 0 var(--_cw-space);
       color: var(--_cw-color-text-muted);
     }
 
@@ -38,7 +38,7 @@ export const styles = [
     }
 
     .status {
-      margin: 2px 0 0;
+      margin: calc(var(--_cw-space) * 0.25) 0 0;
       min-height: 1.2em;
       font-size: var(--_cw-font-size-small);
       color: var(--_cw-color-text-muted);

@@ -30,7 +30,7 @@ export const styles = [
       resize: vertical;
       border: none;
       outline: none;
-      padding: 2px;
+      padding: calc(var(--_cw-space) * 0.25);
       font: inherit;
       color: inherit;
       background: transparent;

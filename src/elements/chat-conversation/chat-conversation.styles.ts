@@ -99,7 +99,7 @@ export const styles = [
     }
 
     .text {
-      margin-top: 2px;
+      margin-top: calc(var(--_cw-space) * 0.25);
       white-space: pre-wrap;
       overflow-wrap: anywhere;
     }
@@ -143,7 +143,7 @@ export const styles = [
     .system p {
       display: inline-flex;
       gap: var(--_cw-space);
-      padding: 2px calc(var(--_cw-space) * 1.25);
+      padding: calc(var(--_cw-space) * 0.25) calc(var(--_cw-space) * 1.25);
       border-radius: 999px;
       background: var(--_cw-color-surface-raised);
     }
@@ -186,7 +186,7 @@ export const styles = [
 
     .dots {
       display: inline-flex;
-      gap: 3px;
+      gap: calc(var(--_cw-space) * 0.375);
     }
 
     .dots span {

@@ -40,7 +40,7 @@ export const styles = [
       font-size: var(--_cw-font-size-small);
       font-variant-numeric: tabular-nums;
       color: var(--_cw-color-text-muted);
-      padding: 2px 8px;
+      padding: calc(var(--_cw-space) * 0.25) var(--_cw-space);
       border-radius: 999px;
       background: var(--_cw-color-surface);
       border: 1px solid var(--_cw-color-border);
@@ -75,7 +75,7 @@ export const styles = [
 
     .dismiss {
       min-height: 24px;
-      padding: 0 8px;
+      padding: 0 var(--_cw-space);
       border: none;
       background: transparent;
       color: inherit;
@@ -92,9 +92,9 @@ export const styles = [
     .tabs {
       display: flex;
       flex-direction: column;
-      gap: 4px;
+      gap: calc(var(--_cw-space) * 0.5);
       overflow-y: auto;
-      padding: 2px;
+      padding: calc(var(--_cw-space) * 0.25);
     }
 
     /* Narrow: the tabs become a strip above the chat, which gets the whole width. */

@@ -84,13 +84,13 @@ export const styles = [
       flex: 1;
       min-width: 0;
       display: grid;
-      gap: 4px;
+      gap: calc(var(--_cw-space) * 0.5);
     }
 
     .heading {
       display: flex;
       align-items: center;
-      gap: 4px;
+      gap: calc(var(--_cw-space) * 0.5);
       min-width: 0;
     }
 
@@ -110,7 +110,7 @@ export const styles = [
       flex: none;
       margin-inline-start: auto;
       min-width: 20px;
-      padding: 0 6px;
+      padding: 0 calc(var(--_cw-space) * 0.75);
       border-radius: 999px;
       background: var(--_cw-unread-bg);
       color: var(--_cw-unread-color);
@@ -123,13 +123,13 @@ export const styles = [
     .timers {
       display: flex;
       flex-wrap: wrap;
-      gap: 4px;
+      gap: calc(var(--_cw-space) * 0.5);
     }
 
     :host([compact]) .tab {
       align-items: center;
-      gap: 6px;
-      padding: 4px 6px;
+      gap: calc(var(--_cw-space) * 0.75);
+      padding: calc(var(--_cw-space) * 0.5) calc(var(--_cw-space) * 0.75);
     }
 
     :host([compact]) .avatar {
@@ -142,7 +142,7 @@ export const styles = [
     }
 
     .timer {
-      padding: 0 6px;
+      padding: 0 calc(var(--_cw-space) * 0.75);
       border-radius: var(--_cw-radius-small);
       border: 1px solid transparent;
       font-size: var(--_cw-font-size-small);

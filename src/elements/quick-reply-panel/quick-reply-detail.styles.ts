@@ -16,7 +16,7 @@ export const detailStyles = css`
     min-height: 0;
     overflow-y: auto;
     margin: 0 calc(var(--_cw-space) * -0.5);
-    padding: 2px calc(var(--_cw-space) * 0.5);
+    padding: calc(var(--_cw-space) * 0.25) calc(var(--_cw-space) * 0.5);
   }
 
   .back {
@@ -62,7 +62,7 @@ export const detailStyles = css`
   }
 
   .value {
-    padding: 0 2px;
+    padding: 0 calc(var(--_cw-space) * 0.25);
     border-radius: 3px;
     background: color-mix(in srgb, var(--_cw-color-accent) 12%, transparent);
   }
@@ -89,7 +89,7 @@ export const detailStyles = css`
 
   .field {
     display: grid;
-    gap: 4px;
+    gap: calc(var(--_cw-space) * 0.5);
   }
 
   label {
@@ -98,7 +98,7 @@ export const detailStyles = css`
   }
 
   .required {
-    margin-inline-start: 2px;
+    margin-inline-start: calc(var(--_cw-space) * 0.25);
     color: var(--_cw-color-danger);
   }
 

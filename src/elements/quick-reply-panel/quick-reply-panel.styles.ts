@@ -119,7 +119,7 @@ export const styles = [
       min-height: 0;
       overflow-y: auto;
       margin: 0 calc(var(--_cw-space) * -0.5);
-      padding: 2px calc(var(--_cw-space) * 0.5);
+      padding: calc(var(--_cw-space) * 0.25) calc(var(--_cw-space) * 0.5);
     }
 
     .group + .group {
@@ -137,7 +137,7 @@ export const styles = [
 
     ul {
       display: grid;
-      gap: 2px;
+      gap: calc(var(--_cw-space) * 0.25);
       margin: 0;
       padding: 0;
       list-style: none;
@@ -146,7 +146,7 @@ export const styles = [
     .reply {
       position: relative;
       display: grid;
-      gap: 2px;
+      gap: calc(var(--_cw-space) * 0.25);
       padding: calc(var(--_cw-space) * 0.75) var(--_cw-space);
       border-radius: var(--_cw-radius-small);
       border-inline-start: 3px solid transparent;

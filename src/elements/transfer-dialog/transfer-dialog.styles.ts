@@ -20,7 +20,7 @@ export const styles = [
       border-radius: var(--_cw-radius);
       background: var(--_cw-color-surface);
       color: var(--_cw-color-text);
-      box-shadow: 0 12px 32px rgb(16 24 40 / 24%);
+      box-shadow: var(--_cw-shadow);
     }
 
     dialog[open] {
@@ -51,7 +51,7 @@ export const styles = [
     }
 
     .subtitle {
-      margin: 2px 0 0;
+      margin: calc(var(--_cw-space) * 0.25) 0 0;
       font-size: var(--_cw-font-size-small);
       color: var(--_cw-color-text-muted);
       overflow-wrap: anywhere;
@@ -86,7 +86,7 @@ export const styles = [
       font: inherit;
       color: inherit;
       width: 100%;
-      padding: 6px 10px;
+      padding: calc(var(--_cw-space) * 0.75) calc(var(--_cw-space) * 1.25);
       border: 1px solid var(--_cw-color-border);
       border-radius: var(--_cw-radius-small);
       background: var(--_cw-color-surface);
@@ -120,7 +120,7 @@ export const styles = [
 
     .groups {
       display: flex;
-      gap: 2px;
+      gap: calc(var(--_cw-space) * 0.25);
       margin: calc(var(--_cw-space) * 1.5) calc(var(--_cw-space) * 2) 0;
       border-bottom: 1px solid var(--_cw-color-border);
     }
@@ -160,14 +160,14 @@ export const styles = [
       margin: 0;
       padding: 0;
       display: grid;
-      gap: 2px;
+      gap: calc(var(--_cw-space) * 0.25);
     }
 
     .entry {
       display: flex;
       align-items: center;
       gap: var(--_cw-space);
-      padding: 6px var(--_cw-space);
+      padding: calc(var(--_cw-space) * 0.75) var(--_cw-space);
       border-radius: var(--_cw-radius-small);
     }
 
@@ -225,7 +225,7 @@ export const styles = [
       --dot: var(--_cw-color-unavailable);
       display: inline-flex;
       align-items: center;
-      gap: 4px;
+      gap: calc(var(--_cw-space) * 0.5);
     }
 
     .presence[data-presence='Available'] {
