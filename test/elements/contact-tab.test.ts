@@ -88,11 +88,10 @@ describe('<contact-tab>', () => {
     expect(marie.getAttribute('role')).to.equal('tab');
     expect(nameOf(marie)).to.equal('Marie Tremblay');
     expect(nameOf(priya)).to.equal('Priya Natarajan');
-    // The name is the only content assistive technology gets: the tab's accessible name.
-    const exposed = Array.from(marie.shadowRoot?.querySelectorAll('[part]') ?? []).filter(
-      (part) => part.textContent?.trim() && !part.closest('[aria-hidden="true"]'),
-    );
-    expect(exposed.map((part) => part.getAttribute('part'))).to.deep.equal(['base', 'name']);
+    // Assistive technology gets the name first, then the timers by their labels, never hidden.
+    const timers = Array.from(marie.shadowRoot?.querySelectorAll('[role="timer"]') ?? []);
+    expect(timers.map((found) => found.getAttribute('aria-label'))).to.deep.equal(['Handling time', 'Contact waiting']);
+    expect(timers.some((found) => found.closest('[aria-hidden="true"]'))).to.equal(false);
     expect(marie.getAttribute('aria-selected')).to.equal('false');
     expect(priya.getAttribute('aria-selected')).to.equal('true');
 

@@ -104,9 +104,10 @@ export class ContactTab extends SessionElement {
   }
 
   /**
-   * The tab's accessible name is its content, and its only content not `aria-hidden` is the
-   * contact's name: an `aria-label` would make axe's label-in-name rule reject the timers and
-   * the count shown beside it. Set here, after the controllers' hostUpdate (a new chat id).
+   * The tab's accessible name comes from its content: the contact's name, then the timers'
+   * labels (not their ticking values, so the name stays stable). An `aria-label` would make
+   * axe's label-in-name rule reject the visible timers. The timers stay in the
+   * accessibility tree with role `timer`. Set here, after the controllers' hostUpdate.
    */
   protected override update(changed: PropertyValues<this>): void {
     const { chat, selected = false } = this.view.value ?? {};
@@ -131,7 +132,7 @@ export class ContactTab extends SessionElement {
               ? html`<span part="unread" class="unread" title=${unreadText(chat.unread)} aria-hidden="true">${chat.unread}</span>`
               : nothing}
           </span>
-          <span part="timers" class="timers" aria-hidden="true">
+          <span part="timers" class="timers">
             ${this.renderTimer(session, 'handle', chat.acceptedAt, msg('Handling time'))}
             ${waitingSince === undefined
               ? nothing
