@@ -102,27 +102,6 @@ export const detailStyles = css`
     color: var(--_cw-color-danger);
   }
 
-  .field input {
-    width: 100%;
-    min-height: 32px;
-    padding: 0 var(--_cw-space);
-    border: 1px solid var(--_cw-color-border);
-    border-radius: var(--_cw-radius-small);
-    font: inherit;
-    color: inherit;
-    background: var(--_cw-color-surface);
-  }
-
-  .field input[aria-invalid='true'] {
-    border-color: var(--_cw-color-danger);
-  }
-
-  .error {
-    margin: 0;
-    font-size: var(--_cw-font-size-small);
-    color: var(--_cw-color-danger);
-  }
-
   .actions {
     display: flex;
     justify-content: flex-end;

@@ -1,10 +1,11 @@
 import { css } from 'lit';
-import { buttonStyles, themeTokens } from '../../internal/theme.styles.js';
+import { buttonStyles, fieldStyles, themeTokens } from '../../internal/theme.styles.js';
 import { detailStyles } from './quick-reply-detail.styles.js';
 
 export const styles = [
   themeTokens,
   buttonStyles,
+  fieldStyles,
   css`
     :host {
       --_cw-quick-reply-panel-width: var(--cw-quick-reply-panel-width, 320px);
@@ -94,17 +95,6 @@ export const styles = [
       margin: 0;
       font-size: 15px;
       font-weight: 650;
-    }
-
-    .search {
-      width: 100%;
-      min-height: 32px;
-      padding: 0 var(--_cw-space);
-      border: 1px solid var(--_cw-color-border);
-      border-radius: var(--_cw-radius-small);
-      font: inherit;
-      color: inherit;
-      background: var(--_cw-color-surface);
     }
 
     .search:focus-visible,

@@ -1,9 +1,10 @@
 import { css } from 'lit';
-import { buttonStyles, themeTokens } from '../../internal/theme.styles.js';
+import { buttonStyles, fieldStyles, themeTokens } from '../../internal/theme.styles.js';
 
 export const styles = [
   themeTokens,
   buttonStyles,
+  fieldStyles,
   css`
     :host {
       --_cw-transfer-dialog-width: var(--cw-transfer-dialog-width, 520px);
@@ -81,20 +82,14 @@ export const styles = [
       margin-top: var(--_cw-space);
     }
 
+    /* The shared field styles, a little roomier in a dialog. */
     input,
     textarea {
-      font: inherit;
-      color: inherit;
-      width: 100%;
       padding: calc(var(--_cw-space) * 0.75) calc(var(--_cw-space) * 1.25);
-      border: 1px solid var(--_cw-color-border);
-      border-radius: var(--_cw-radius-small);
-      background: var(--_cw-color-surface);
       min-height: 36px;
     }
 
     textarea {
-      resize: vertical;
       min-height: 48px;
     }
 
@@ -106,8 +101,7 @@ export const styles = [
 
     .error {
       margin: 0 calc(var(--_cw-space) * 2);
-      color: var(--_cw-color-danger);
-      font-weight: 600;
+      font-size: inherit;
     }
 
     .error.shown {
