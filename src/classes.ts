@@ -20,8 +20,8 @@ export {
   type ConnectorEvent,
   type ConnectorEventType,
   type OfferWithdrawalReason,
-} from './connectors/events.js';
-export * from './connectors/types.js';
+} from './protocol/events.js';
+export * from './protocol/types.js';
 export {
   SimulatedContactCenter,
   type SimulatedChat,

@@ -1,5 +1,5 @@
 import type { Observable } from 'rxjs';
-import type { ConnectorEvent } from './events.js';
+import type { ConnectorEvent } from '../protocol/events.js';
 import type {
   AgentIdentity,
   ChatMessage,
@@ -7,7 +7,14 @@ import type {
   EngagementRequest,
   SelectableAgentState,
   TransferTarget,
-} from './types.js';
+} from '../protocol/types.js';
+
+/** How a connector's link to its platform stands, for connectors that can lose it. */
+export interface ConnectionState {
+  status: 'connecting' | 'connected' | 'reconnecting';
+  /** Why it is not connected, in words an agent can read ("The server closed the connection."). */
+  reason?: string;
+}
 
 /**
  * The port between the workspace and a contact-center platform.
@@ -29,6 +36,18 @@ export interface ContactCenterConnector {
    */
   readonly events: Observable<ConnectorEvent>;
 
+  /**
+   * How the connection stands, for a network transport; a connector without it is
+   * taken as connected once it delivers an event. `events` completing means offline for good.
+   */
+  readonly connection?: Observable<ConnectionState>;
+
+  /**
+   * `true` when the platform keeps the agent's chats across page loads (a server): the
+   * session then keeps drafts and unsent messages in `sessionStorage` to pick them up after a reload.
+   */
+  readonly resumable?: boolean;
+
   /** Asks for Available or Unavailable. `Refused` is only ever set by the platform. */
   setAgentState(state: SelectableAgentState): Promise<void>;
 
@@ -38,8 +57,12 @@ export interface ContactCenterConnector {
   /** Declines an offered chat: it returns to its queue and the agent becomes Refused. */
   rejectOffer(chatId: string): Promise<void>;
 
-  /** Sends the agent's message; resolves with the message as the platform recorded it. */
-  sendMessage(chatId: string, text: string): Promise<ChatMessage>;
+  /**
+   * Sends the agent's message; resolves with the message as the platform recorded it.
+   * `clientId` is the session's id for it: the platform records a message sent twice with
+   * one client id once, and returns it in the message's `clientId`.
+   */
+  sendMessage(chatId: string, text: string, clientId?: string): Promise<ChatMessage>;
 
   /** Tells the contact the agent is typing. The session throttles these. */
   sendTyping(chatId: string): Promise<void>;

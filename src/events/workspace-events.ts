@@ -1,4 +1,4 @@
-import type { AgentState, Contact, DispositionRecord, TransferTarget } from '../connectors/types.js';
+import type { AgentState, Contact, DispositionRecord, TransferTarget } from '../protocol/types.js';
 import type {
   QuickReplyInsertDetail,
   QuickReplyNavigateDetail,

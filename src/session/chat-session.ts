@@ -20,7 +20,8 @@ import type {
   EngagementRequest,
   SelectableAgentState,
   TransferTarget,
-} from '../connectors/types.js';
+} from '../protocol/types.js';
+import { ChatMemory, type ChatStorage } from './chat-memory.js';
 import { CommandRunner, messageOf } from './command-runner.js';
 import { ConnectorInbox } from './connector-inbox.js';
 import { MessageDelivery } from './message-delivery.js';
@@ -31,6 +32,14 @@ import { initialState, type Chat, type Offer, type WorkspaceState } from './stat
 
 export type { SessionEvent } from './session-events.js';
 
+function defaultStorage(): ChatStorage | undefined {
+  try {
+    return typeof sessionStorage === 'undefined' ? undefined : sessionStorage;
+  } catch {
+    return undefined; // Storage blocked by the browser's settings.
+  }
+}
+
 /** How often the agent's typing reaches the contact, at most, per chat. */
 export const TYPING_SIGNAL_INTERVAL_MS = 3000;
 
@@ -39,6 +48,12 @@ export interface ChatSessionOptions {
   scheduler?: SchedulerLike;
   /** Where warnings about malformed connector events go; defaults to `console`. */
   logger?: Pick<Console, 'warn'>;
+  /**
+   * Where drafts, after-contact notes and unsent messages are kept across a page reload.
+   * Defaults to `sessionStorage` for a resumable connector (a server), and to nothing for
+   * others; `null` keeps nothing.
+   */
+  storage?: ChatStorage | null;
 }
 
 /**
@@ -60,6 +75,7 @@ export class ChatSession {
   private readonly inbox: ConnectorInbox;
   private readonly subscription: Subscription;
   private readonly typing = new Subject<string>();
+  private readonly memory?: ChatMemory;
 
   /** The whole state; prefer the narrower selectors below. */
   readonly state$: Observable<WorkspaceState>;
@@ -108,14 +124,51 @@ export class ChatSession {
       )
       .subscribe((chatId) => void this.runner.run('sendTyping', () => this.connector.sendTyping(chatId), chatId));
 
+    const storage =
+      options.storage !== undefined ? options.storage : connector.resumable ? defaultStorage() : undefined;
+    if (storage) this.memory = new ChatMemory(storage, connector.agent.id);
+
     // A connector may replay its snapshot synchronously on subscribe: the inbox exists by now.
     this.subscription = connector.events.subscribe({
-      next: (event: unknown) => this.inbox.receive(event),
+      next: (event: unknown) => this.receive(event),
       error: (error: unknown) => this.store.dispatch({ type: 'connection-lost', message: messageOf(error), at: this.now }),
       complete: () =>
         this.store.dispatch({ type: 'connection-lost', message: 'The contact center closed the connection.', at: this.now }),
     });
     this.subscription.add(typingSignals);
+    if (connector.connection) {
+      this.subscription.add(
+        connector.connection.subscribe((connection) =>
+          this.store.dispatch({ type: 'connection-changed', status: connection.status, reason: connection.reason }),
+        ),
+      );
+    }
+    const memory = this.memory;
+    if (memory) this.subscription.add(this.store.state$.subscribe((state) => memory.keep(state.chats)));
+  }
+
+  /** One connector event in; chats that arrive get back what was kept of them, chats that leave are forgotten. */
+  private receive(event: unknown): void {
+    const before = this.store.state.chats;
+    this.inbox.receive(event);
+    const after = this.store.state.chats;
+    if (!this.memory || before === after) return;
+    const held = new Set(before.map((chat) => chat.id));
+    const kept = new Set(after.map((chat) => chat.id));
+    for (const chat of before) if (!kept.has(chat.id)) this.memory.forget(chat.id);
+    for (const chat of after) if (!held.has(chat.id)) this.restore(chat.id);
+  }
+
+  private restore(chatId: string): void {
+    const remembered = this.memory?.recall(chatId);
+    if (!remembered) return;
+    const { draft, wrapUp, pending } = remembered;
+    this.store.dispatch({ type: 'chat-restored', chatId, draft, wrapUp, pending, authorName: this.state.agent.name });
+    const chat = this.state.chats.find((candidate) => candidate.id === chatId);
+    // Sent again under the same client ids: the platform records each once.
+    for (const message of chat?.messages ?? []) {
+      if (message.delivery === 'sending') void this.delivery.deliver(chatId, message.id, message.text);
+    }
   }
 
   /** The current state. */

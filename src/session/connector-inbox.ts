@@ -1,4 +1,4 @@
-import { chatIdOf, parseConnectorEvent } from '../connectors/events.js';
+import { chatIdOf, parseConnectorEvent } from '../protocol/events.js';
 import { announcementOf, type SessionEvent } from './session-events.js';
 import type { SessionStore } from './session-store.js';
 

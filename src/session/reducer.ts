@@ -1,5 +1,6 @@
-import type { ConnectorEvent } from '../connectors/events.js';
-import type { ChatMessage, DispositionRecord, SelectableAgentState } from '../connectors/types.js';
+import type { ConnectorEvent } from '../protocol/events.js';
+import type { ChatMessage, DispositionRecord, SelectableAgentState } from '../protocol/types.js';
+import { mergeTranscript, receiveMessage } from './transcript-merge.js';
 import {
   MAX_KEPT_ERRORS,
   type Chat,
@@ -13,16 +14,20 @@ import {
 export type SessionAction =
   | { type: 'connector-event'; event: ConnectorEvent; at: number }
   | { type: 'connection-lost'; message: string; at: number }
+  /** The transport says how the connection stands (connectors that report it). */
+  | { type: 'connection-changed'; status: 'connecting' | 'connected' | 'reconnecting'; reason?: string }
   | { type: 'agent-state-requested'; state: SelectableAgentState | undefined }
   | { type: 'offer-status'; chatId: string; status: Offer['status'] }
   | { type: 'chat-activated'; chatId: string }
   | { type: 'draft-changed'; chatId: string; text: string }
   | { type: 'wrap-up-changed'; chatId: string; wrapUp: DispositionRecord }
   /** The agent sent a message; it shows at once, marked `sending`. */
-  | { type: 'message-sending'; chatId: string; text: string; authorName: string; at: number }
+  | { type: 'message-sending'; chatId: string; localId: string; text: string; authorName: string; at: number }
   | { type: 'message-delivered'; chatId: string; localId: string; message: ChatMessage }
   | { type: 'message-failed'; chatId: string; localId: string }
   | { type: 'message-retrying'; chatId: string; localId: string }
+  /** A chat came back after a reload: what the agent had typed, and messages still to send. */
+  | { type: 'chat-restored'; chatId: string; draft: string; wrapUp: DispositionRecord; pending: { localId: string; text: string; at: number }[]; authorName: string }
   | { type: 'error'; error: NewWorkspaceError }
   | { type: 'error-dismissed'; id: number };
 
@@ -30,9 +35,17 @@ export type SessionAction =
 export function reduce(state: WorkspaceState, action: SessionAction): WorkspaceState {
   switch (action.type) {
     case 'connector-event':
-      return reduceEvent({ ...state, connection: 'connected' }, action.event, action.at);
+      // A connector that does not report its connection is connected once it speaks.
+      return reduceEvent(
+        state.connection === 'connecting' ? { ...state, connection: 'connected' } : state,
+        action.event,
+        action.at,
+      );
+    case 'connection-changed':
+      if (state.connection === 'offline') return state;
+      return { ...state, connection: action.status, connectionReason: action.status === 'connected' ? undefined : action.reason };
     case 'connection-lost':
-      return withError({ ...state, connection: 'disconnected' }, {
+      return withError({ ...state, connection: 'offline', connectionReason: action.message }, {
         kind: 'disconnected',
         message: action.message,
         at: action.at,
@@ -55,19 +68,15 @@ export function reduce(state: WorkspaceState, action: SessionAction): WorkspaceS
     case 'wrap-up-changed':
       return mapChat(state, action.chatId, (chat) => ({ ...chat, wrapUp: action.wrapUp }));
     case 'message-sending': {
-      const id = `local-${state.nextLocalId}`;
       const message: TranscriptMessage = {
-        id,
+        id: action.localId,
         from: 'agent',
         text: action.text,
         at: action.at,
         authorName: action.authorName,
         delivery: 'sending',
       };
-      return {
-        ...mapChat(state, action.chatId, (chat) => ({ ...chat, draft: '', messages: [...chat.messages, message] })),
-        nextLocalId: state.nextLocalId + 1,
-      };
+      return mapChat(state, action.chatId, (chat) => ({ ...chat, draft: '', messages: [...chat.messages, message] }));
     }
     case 'message-delivered':
       return mapChat(state, action.chatId, (chat) => {
@@ -88,6 +97,23 @@ export function reduce(state: WorkspaceState, action: SessionAction): WorkspaceS
         messages: chat.messages.map((message) => (message.id === action.localId ? { ...message, delivery } : message)),
       }));
     }
+    case 'chat-restored':
+      return mapChat(state, action.chatId, (chat) => ({
+        ...chat,
+        draft: chat.draft || action.draft,
+        wrapUp: action.wrapUp,
+        messages: mergeTranscript(
+          action.pending.map((pending) => ({
+            id: pending.localId,
+            from: 'agent' as const,
+            text: pending.text,
+            at: pending.at,
+            authorName: action.authorName,
+            delivery: 'sending' as const,
+          })),
+          chat.messages,
+        ),
+      }));
     case 'error':
       return withError(state, action.error);
     case 'error-dismissed':
@@ -112,6 +138,7 @@ function reduceEvent(state: WorkspaceState, event: ConnectorEvent, at: number): 
         contact: event.chat.contact,
         skill: event.chat.skill,
         messages: event.chat.messages,
+        transfers: event.chat.transfers ?? [],
         receivedAt: at,
         expiresAt: at + event.timeoutMs,
         status: 'pending',
@@ -124,18 +151,20 @@ function reduceEvent(state: WorkspaceState, event: ConnectorEvent, at: number): 
       const { chat } = event;
       const accepted = state.offers.find((offer) => offer.chatId === chat.id);
       const existing = state.chats.find((known) => known.id === chat.id);
+      // Messages that came between Accept and the assignment wait in the offer: kept too.
+      const held = [...(accepted?.messages ?? []), ...(existing?.messages ?? [])];
       const next: Chat = {
         id: chat.id,
         contact: chat.contact,
         skill: chat.skill,
-        messages: chat.messages,
-        unread: 0,
+        messages: mergeTranscript(held, chat.messages),
+        unread: existing?.unread ?? 0,
         draft: existing?.draft ?? '',
         wrapUp: existing?.wrapUp ?? { code: '', tags: [], notes: '' },
-        contactTyping: false,
+        contactTyping: existing?.contactTyping ?? false,
         transfers: chat.transfers ?? [],
         status: existing?.status ?? 'active',
-        acceptedAt: existing?.acceptedAt ?? at,
+        acceptedAt: existing?.acceptedAt ?? chat.acceptedAt ?? at,
         endedAt: existing?.endedAt,
         endedBy: existing?.endedBy,
       };
@@ -149,10 +178,28 @@ function reduceEvent(state: WorkspaceState, event: ConnectorEvent, at: number): 
         activeChatId: becomesActive ? chat.id : state.activeChatId,
       };
     }
-    case 'message':
+    case 'snapshot': {
+      const chatIds = new Set(event.chatIds);
+      const offerIds = new Set(event.offerIds);
+      const chats = state.chats.filter((chat) => chatIds.has(chat.id));
+      const activeChatId =
+        state.activeChatId === undefined || chatIds.has(state.activeChatId) ? state.activeChatId : chats[0]?.id;
+      return { ...state, chats, offers: state.offers.filter((offer) => offerIds.has(offer.chatId)), activeChatId };
+    }
+    case 'message': {
+      // A message for a chat being accepted, before its assignment: the offer keeps it.
+      const accepting = state.offers.some((offer) => offer.chatId === event.chatId && offer.status === 'accepting');
+      if (accepting && !state.chats.some((chat) => chat.id === event.chatId)) {
+        return {
+          ...state,
+          offers: state.offers.map((offer) =>
+            offer.chatId === event.chatId ? { ...offer, messages: receiveMessage(offer.messages, event.message) } : offer,
+          ),
+        };
+      }
       return updateKnownChat(state, event.chatId, at, 'message', (chat) => {
         const fromContact = event.message.from === 'contact';
-        const messages = appendMessage(chat.messages, event.message);
+        const messages = receiveMessage(chat.messages, event.message);
         const isNew = messages !== chat.messages;
         return {
           ...chat,
@@ -161,6 +208,7 @@ function reduceEvent(state: WorkspaceState, event: ConnectorEvent, at: number): 
           contactTyping: fromContact ? false : chat.contactTyping,
         };
       });
+    }
     case 'presence':
       return { ...state, presence: Object.fromEntries(event.agents.map((agent) => [agent.id, agent.presence])) };
     case 'contact-typing':
@@ -208,14 +256,6 @@ function updateKnownChat(
 /** Applies a change to one chat of the workspace; an unknown id changes nothing. */
 function mapChat(state: WorkspaceState, chatId: string, change: (chat: Chat) => Chat): WorkspaceState {
   return { ...state, chats: state.chats.map((chat) => (chat.id === chatId ? change(chat) : chat)) };
-}
-
-/** Platforms may repeat an event (reconnects, echoes): a message id is kept once. */
-function appendMessage(
-  messages: readonly TranscriptMessage[],
-  message: ChatMessage,
-): readonly TranscriptMessage[] {
-  return messages.some((known) => known.id === message.id) ? messages : [...messages, message];
 }
 
 /** When the active chat leaves, the agent lands on its neighbour, as with closing a browser tab. */

@@ -1,5 +1,5 @@
-import type { ConnectorEvent } from '../connectors/events.js';
-import type { AgentState, TransferTarget } from '../connectors/types.js';
+import type { ConnectorEvent } from '../protocol/events.js';
+import type { AgentState, TransferTarget } from '../protocol/types.js';
 import type { Chat, Offer, WorkspaceState } from './state.js';
 
 /** What happened, for whoever tells the host page (the workspace turns these into DOM events). */

@@ -9,7 +9,7 @@ import {
   type TransferRecord,
   type SelectableAgentState,
   type WorkspaceConfiguration,
-} from '../connectors/types.js';
+} from '../protocol/types.js';
 
 /** A chat waiting for this agent's Accept or Reject (R2). */
 export interface Offer {
@@ -17,6 +17,8 @@ export interface Offer {
   contact: Contact;
   skill: string;
   messages: readonly ChatMessage[];
+  /** Earlier hand-overs: the last one says who transferred the chat, with the note (R12). */
+  transfers: readonly TransferRecord[];
   /** When the offer reached this workspace (session clock, epoch ms). */
   receivedAt: number;
   /** When the platform takes the offer back if nobody answers. */
@@ -95,11 +97,17 @@ export type NewWorkspaceError = WorkspaceError extends infer E
     : never
   : never;
 
-export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected';
+/**
+ * `connecting` before the first contact, `reconnecting` while a dropped connection is
+ * being restored (messages wait in the outbox), `offline` when it ended for good.
+ */
+export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
 
 /** Everything the workspace shows, as one immutable value. */
 export interface WorkspaceState {
   connection: ConnectionStatus;
+  /** Why the connection is down, in the transport's words, while `reconnecting` or `offline`. */
+  connectionReason?: string;
   agent: AgentIdentity & { state: AgentState };
   /** The state the agent asked for and the platform has not confirmed yet. */
   requestedAgentState?: SelectableAgentState;
@@ -115,8 +123,6 @@ export interface WorkspaceState {
   /** Most recent last; at most `MAX_KEPT_ERRORS`. */
   errors: readonly WorkspaceError[];
   nextErrorId: number;
-  /** Source of ids for the agent's messages before the platform names them. */
-  nextLocalId: number;
 }
 
 export const MAX_KEPT_ERRORS = 20;
@@ -132,6 +138,5 @@ export function initialState(agent: AgentIdentity): WorkspaceState {
     chats: [],
     errors: [],
     nextErrorId: 1,
-    nextLocalId: 1,
   };
 }

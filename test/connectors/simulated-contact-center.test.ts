@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import sinon, { type SinonFakeTimers } from 'sinon';
 import type { Subscription } from 'rxjs';
-import type { ConnectorEvent } from '../../src/connectors/events.js';
+import type { ConnectorEvent } from '../../src/protocol/events.js';
 import {
   SimulatedContactCenter,
   type SimulatedContactCenterOptions,
@@ -12,7 +12,7 @@ import {
   DEFAULT_CONFIGURATION,
   type DispositionOption,
   type SelectableAgentState,
-} from '../../src/connectors/types.js';
+} from '../../src/protocol/types.js';
 
 const START = Date.UTC(2025, 0, 6, 14, 0, 0);
 const alex = { id: 'agent-1', name: 'Alex Martin' };
@@ -632,7 +632,13 @@ describe('SimulatedContactCenter', () => {
       expect(center.chat(chatId)).to.include({ state: 'active', agentId: 'agent-1' });
       expect(events.at(-1)).to.deep.equal({
         type: 'chat-assigned',
-        chat: { id: chatId, contact: { name: 'Marie Tremblay' }, skill: 'Billing', messages: center.chat(chatId)?.messages },
+        chat: {
+          id: chatId,
+          contact: { name: 'Marie Tremblay' },
+          skill: 'Billing',
+          messages: center.chat(chatId)?.messages,
+          acceptedAt: START,
+        },
       });
     });
 
@@ -740,7 +746,8 @@ describe('SimulatedContactCenter', () => {
 
     function snapshotOf(center: SimulatedContactCenter, chatId: string) {
       const chat = center.chat(chatId);
-      return chat && { id: chat.id, contact: chat.contact, skill: chat.skill, messages: chat.messages };
+      // Accepted at START under the fake clock: the grey timer survives a reconnect.
+      return chat && { id: chat.id, contact: chat.contact, skill: chat.skill, messages: chat.messages, acceptedAt: START };
     }
   });
 

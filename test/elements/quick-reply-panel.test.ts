@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { QuickReply } from '../../src/connectors/types.js';
+import type { QuickReply } from '../../src/protocol/types.js';
 import { filterQuickReplies, groupByCategory, templateParts } from '../../src/elements/quick-reply-panel/quick-replies.js';
 import type { ChatComposer, ChatWorkspace, QuickReplyPanel } from '../../src/index.js';
 import '../../src/index.js';

@@ -209,7 +209,7 @@ describe('ChatSession over a SimulatedContactCenter', () => {
       try {
         expect(later.state.offers.map((offer) => offer.chatId)).to.deep.equal([chatId]);
         expect(later.state.offers[0].expiresAt).to.equal(START + 45_000);
-        expect(session.state.connection, 'the replaced workspace knows it lost the connection').to.equal('disconnected');
+        expect(session.state.connection, 'the replaced workspace knows it lost the connection').to.equal('offline');
       } finally {
         later.dispose();
       }

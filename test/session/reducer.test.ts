@@ -1,11 +1,11 @@
 import { expect } from '@open-wc/testing';
-import type { ConnectorEvent } from '../../src/connectors/events.js';
+import type { ConnectorEvent } from '../../src/protocol/events.js';
 import {
   DEFAULT_CONFIGURATION,
   type ChatMessage,
   type ChatSnapshot,
   type WorkspaceConfiguration,
-} from '../../src/connectors/types.js';
+} from '../../src/protocol/types.js';
 import { reduce, type SessionAction } from '../../src/session/reducer.js';
 import {
   firstContactMessage,
@@ -125,6 +125,7 @@ describe('reduce', () => {
           receivedAt: T0 + 500,
           expiresAt: T0 + 30_500,
           status: 'pending',
+          transfers: [],
         },
       ]);
     });
@@ -325,7 +326,7 @@ describe('reduce', () => {
         message: 'The contact center closed the connection.',
         at: T0,
       });
-      expect(state.connection).to.equal('disconnected');
+      expect(state.connection).to.equal('offline');
       expect(state.errors.at(-1)).to.deep.include({
         kind: 'disconnected',
         message: 'The contact center closed the connection.',

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import type { ConnectorEvent } from '../../src/connectors/events.js';
-import { DEFAULT_CONFIGURATION, type ChatSnapshot } from '../../src/connectors/types.js';
+import type { ConnectorEvent } from '../../src/protocol/events.js';
+import { DEFAULT_CONFIGURATION, type ChatSnapshot } from '../../src/protocol/types.js';
 import { messageOf } from '../../src/session/command-runner.js';
 import { eventTypeOf, ignoredEventWarning } from '../../src/session/connector-inbox.js';
 import { reduce } from '../../src/session/reducer.js';

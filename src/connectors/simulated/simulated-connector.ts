@@ -1,6 +1,7 @@
 import { Observable, Subject } from 'rxjs';
 import type { ContactCenterConnector } from '../connector.js';
-import type { ConnectorEvent } from '../events.js';
+import type { AgentCommand } from '../../protocol/commands.js';
+import type { ConnectorEvent } from '../../protocol/events.js';
 import type {
   AgentIdentity,
   ChatMessage,
@@ -8,102 +9,91 @@ import type {
   EngagementRequest,
   SelectableAgentState,
   TransferTarget,
-} from '../types.js';
-
-/** The operations of the simulated platform that one agent's connection may call. */
-export interface SimulatedPlatform {
-  snapshotFor(agentId: string): ConnectorEvent[];
-  setAgentState(agentId: string, state: SelectableAgentState): void;
-  acceptOffer(agentId: string, chatId: string): void;
-  rejectOffer(agentId: string, chatId: string): void;
-  sendMessage(agentId: string, chatId: string, text: string): ChatMessage;
-  agentTyping(agentId: string, chatId: string): void;
-  transferChat(agentId: string, chatId: string, target: TransferTarget, note?: string): void;
-  createEngagement(agentId: string, request: EngagementRequest): void;
-  endChat(agentId: string, chatId: string): void;
-  closeChat(agentId: string, chatId: string, disposition?: DispositionRecord): void;
-  disconnect(agentId: string): void;
-}
+} from '../../protocol/types.js';
+import type { AgentLink } from '../../platform/context.js';
+import type { ContactCenterCore } from '../../platform/core.js';
 
 /**
- * One agent's connection to a `SimulatedContactCenter`. Commands run synchronously
- * against the platform and settle as promises, the way a network adapter's would;
- * a refused command rejects with the platform's reason.
+ * One agent's connection to a `SimulatedContactCenter`: the in-memory adapter of the
+ * platform core. Commands run synchronously against the core and settle as promises, the
+ * way a network adapter's would; a refused command rejects with the platform's reason.
  */
-export class SimulatedConnector implements ContactCenterConnector {
+export class SimulatedConnector implements ContactCenterConnector, AgentLink {
   readonly events: Observable<ConnectorEvent>;
   private readonly live = new Subject<ConnectorEvent>();
   private closed = false;
 
   constructor(
     readonly agent: AgentIdentity,
-    private readonly platform: SimulatedPlatform,
+    private readonly core: ContactCenterCore,
   ) {
     this.events = new Observable<ConnectorEvent>((subscriber) => {
       if (!this.closed) {
-        for (const event of platform.snapshotFor(agent.id)) subscriber.next(event);
+        for (const event of core.snapshot(agent.id).events) subscriber.next(event);
       }
       return this.live.subscribe(subscriber);
     });
   }
 
-  /** Called by the platform: delivers an event (well-formed or not) to this agent. */
-  deliver(event: ConnectorEvent): void {
+  /** Called by the core: delivers an event (well-formed or not) to this agent. */
+  deliver(_seq: number, event: ConnectorEvent): void {
     if (!this.closed) this.live.next(event);
   }
 
-  /** Called by the platform when another connection replaces this one. */
+  /** Called by the core when another connection of the agent replaces this one. */
   close(): void {
     this.closed = true;
     this.live.complete();
   }
 
   setAgentState(state: SelectableAgentState): Promise<void> {
-    return this.run(() => this.platform.setAgentState(this.agent.id, state));
+    return this.run({ name: 'set-agent-state', state });
   }
 
   acceptOffer(chatId: string): Promise<void> {
-    return this.run(() => this.platform.acceptOffer(this.agent.id, chatId));
+    return this.run({ name: 'accept-offer', chatId });
   }
 
   rejectOffer(chatId: string): Promise<void> {
-    return this.run(() => this.platform.rejectOffer(this.agent.id, chatId));
+    return this.run({ name: 'reject-offer', chatId });
   }
 
-  sendMessage(chatId: string, text: string): Promise<ChatMessage> {
-    return this.run(() => this.platform.sendMessage(this.agent.id, chatId, text));
+  sendMessage(chatId: string, text: string, clientId?: string): Promise<ChatMessage> {
+    return this.run({ name: 'send-message', chatId, text }, clientId) as Promise<ChatMessage>;
   }
 
   sendTyping(chatId: string): Promise<void> {
-    return this.run(() => this.platform.agentTyping(this.agent.id, chatId));
+    return this.run({ name: 'typing', chatId });
   }
 
   transferChat(chatId: string, target: TransferTarget, note?: string): Promise<void> {
-    return this.run(() => this.platform.transferChat(this.agent.id, chatId, target, note));
+    return this.run({ name: 'transfer-chat', chatId, target, ...(note !== undefined ? { note } : {}) });
   }
 
   createEngagement(request: EngagementRequest): Promise<void> {
-    return this.run(() => this.platform.createEngagement(this.agent.id, request));
+    return this.run({ name: 'create-engagement', request });
   }
 
   endChat(chatId: string): Promise<void> {
-    return this.run(() => this.platform.endChat(this.agent.id, chatId));
+    return this.run({ name: 'end-chat', chatId });
   }
 
   closeChat(chatId: string, disposition?: DispositionRecord): Promise<void> {
-    return this.run(() => this.platform.closeChat(this.agent.id, chatId, disposition));
+    return this.run({ name: 'close-chat', chatId, ...(disposition ? { disposition } : {}) });
   }
 
   disconnect(): void {
     if (this.closed) return;
-    this.platform.disconnect(this.agent.id);
+    this.core.execute(this.agent.id, { name: 'leave' });
+    this.core.detach(this.agent.id, this);
     this.close();
   }
 
-  private run<T>(command: () => T): Promise<T> {
+  private run(command: AgentCommand, commandId?: string): Promise<never> {
     if (this.closed) return Promise.reject(new Error('This connection is closed.'));
     try {
-      return Promise.resolve(command());
+      const outcome = this.core.execute(this.agent.id, command, commandId);
+      return outcome.ok ? Promise.resolve(outcome.value as never) : Promise.reject(new Error(outcome.error));
     } catch (error) {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }

@@ -1,17 +1,21 @@
-import { asyncScheduler } from 'rxjs';
-import type { ConnectorEvent } from '../events.js';
-import type { AgentIdentity, AgentState, WorkspaceConfiguration } from '../types.js';
-import { agentCommands } from './agent-commands.js';
-import { OfferRouter } from './offer-router.js';
-import { buildConfiguration, type SimulatedContactCenterOptions } from './options.js';
-import { PlatformRecords } from './platform-records.js';
-import type { Route } from './routing.js';
-import { SimulatedConnector, type SimulatedPlatform } from './simulated-connector.js';
+import { asyncScheduler, type SchedulerLike } from 'rxjs';
+import type { AgentIdentity, AgentState, WorkspaceConfiguration } from '../../protocol/types.js';
+import { buildConfiguration, type ConfigurationOptions } from '../../platform/configuration.js';
+import { ContactCenterCore } from '../../platform/core.js';
+import { MemoryStore } from '../../platform/memory-store.js';
+import { SimulatedConnector } from './simulated-connector.js';
 import type { SimulatedChat, SimulatedEngagement, StartChatRequest } from './simulated-types.js';
-import { visibleChat } from './snapshots.js';
 
-export type { SimulatedContactCenterOptions } from './options.js';
 export type { SimulatedChat, SimulatedChatState, SimulatedEngagement, StartChatRequest } from './simulated-types.js';
+
+/**
+ * Settings of a `SimulatedContactCenter`. Every one is optional; what is left out
+ * takes the value of `DEFAULT_CONFIGURATION` (45 s offers, 3 chats at once, ...).
+ */
+export interface SimulatedContactCenterOptions extends ConfigurationOptions {
+  /** The clock for offer expiry and message times; tests may pass a virtual one. */
+  scheduler?: SchedulerLike;
+}
 
 /**
  * An in-browser contact-center platform: queues per skill, routing to agents,
@@ -28,22 +32,24 @@ export type { SimulatedChat, SimulatedChatState, SimulatedEngagement, StartChatR
  * capacity who serves its skill (least loaded first, then idle longest). Reject, or no
  * Accept within `offerTimeoutMs`, puts the chat back at the head of its queue and sets
  * that agent to Refused. Chats hold a slot from offer until "Save and close".
+ *
+ * It is the platform core of the reference server over an in-memory store; this class
+ * adds the contact's side and the calls a test needs.
  */
 export class SimulatedContactCenter {
   /** The configuration every connected agent receives. */
   readonly configuration: WorkspaceConfiguration;
-  // This class is the contact's side and the test's window; routing and the agents'
-  // commands live in collaborators that share these records.
-  private readonly records: PlatformRecords;
-  private readonly router: OfferRouter;
-  private readonly commands: SimulatedPlatform;
+  private readonly core: ContactCenterCore;
 
   /** @throws RangeError or TypeError naming the option when the configuration is invalid. */
   constructor(options: SimulatedContactCenterOptions = {}) {
-    this.configuration = buildConfiguration(options);
-    this.records = new PlatformRecords(this.configuration, options.scheduler ?? asyncScheduler);
-    this.router = new OfferRouter(this.records);
-    this.commands = agentCommands(this.records, this.router);
+    const { scheduler, ...settings } = options;
+    this.configuration = buildConfiguration(settings, 'SimulatedContactCenter');
+    this.core = new ContactCenterCore({
+      configuration: this.configuration,
+      store: new MemoryStore(),
+      scheduler: scheduler ?? asyncScheduler,
+    });
   }
 
   /** Joins an agent (Unavailable at first) and returns that agent's connection. */
@@ -51,16 +57,9 @@ export class SimulatedContactCenter {
     if (typeof agent?.id !== 'string' || agent.id === '' || typeof agent.name !== 'string') {
       throw new TypeError('SimulatedContactCenter.connect: agent needs a non-empty string id and a string name.');
     }
-    let record = this.records.agents.get(agent.id);
-    if (!record) {
-      record = { ...agent, state: 'Unavailable', idleSince: this.records.now(), chatIds: new Set() };
-      this.records.agents.set(agent.id, record);
-    }
-    record.name = agent.name;
-    record.connection?.close();
-    record.connection = new SimulatedConnector({ id: agent.id, name: agent.name }, this.commands);
-    this.records.broadcastPresence();
-    return record.connection;
+    const connector = new SimulatedConnector({ id: agent.id, name: agent.name }, this.core);
+    this.core.attach(agent, connector);
+    return connector;
   }
 
   /** A contact opens a chat; it waits in its skill's queue until an agent accepts it. */
@@ -71,79 +70,53 @@ export class SimulatedContactCenter {
     if (typeof request.skill !== 'string' || typeof request.text !== 'string') {
       throw new TypeError('SimulatedContactCenter.startChat: skill and text must be strings.');
     }
-    const id = this.records.nextChatId();
-    const route: Route = { kind: 'skill', skill: request.skill };
-    this.records.chats.set(id, {
-      id,
-      state: 'queued',
-      route,
-      skill: request.skill,
-      contact: { ...request.contact },
-      messages: [this.records.message(id, 'contact', request.text, request.contact.name)],
-    });
-    this.records.queues.append(route, id);
-    this.router.dispatch();
-    return id;
+    return this.core.startChat({ contact: { ...request.contact }, skill: request.skill, text: request.text });
   }
 
   /** The contact types a message. */
   contactSays(chatId: string, text: string): void {
-    const chat = this.records.chatOrThrow(chatId);
+    const chat = this.chatOrThrow(chatId, 'contactSays');
     if (chat.state === 'ended' || chat.state === 'closed') {
       throw new Error(`SimulatedContactCenter.contactSays: chat ${chatId} is ${chat.state}.`);
     }
-    const message = this.records.message(chatId, 'contact', String(text), chat.contact.name);
-    chat.messages.push(message);
-    if (chat.agentId && chat.state === 'active') this.records.send(chat.agentId, { type: 'message', chatId, message });
+    this.core.contactSays(chatId, String(text));
   }
 
   /** The contact starts (or stops) typing; the agent sees an indicator. */
   contactTyping(chatId: string, typing = true): void {
-    const chat = this.records.chatOrThrow(chatId);
-    if (chat.agentId && chat.state === 'active') this.records.send(chat.agentId, { type: 'contact-typing', chatId, typing });
+    this.chatOrThrow(chatId, 'contactTyping');
+    this.core.contactTyping(chatId, typing);
   }
 
   /** When the agent last signalled typing in a chat (epoch ms), or `undefined`. */
   agentTypingAt(chatId: string): number | undefined {
-    return this.records.chats.get(chatId)?.agentTypingAt;
+    return this.core.chatRecord(chatId)?.agentTypingAt;
   }
 
   /** The contact closes the chat: an active chat ends (ACW begins); a waiting one is dropped. */
   contactLeaves(chatId: string): void {
-    const chat = this.records.chatOrThrow(chatId);
-    if (chat.state === 'queued') {
-      this.records.queues.remove(chat.route, chat.id);
-      chat.state = 'closed';
-    } else if (chat.state === 'offered') {
-      this.router.withdrawOffer(chat, 'cancelled');
-      chat.state = 'closed';
-      this.router.dispatch();
-    } else if (chat.state === 'active' && chat.agentId) {
-      chat.state = 'ended';
-      chat.endedBy = 'contact';
-      this.records.send(chat.agentId, { type: 'chat-ended', chatId, by: 'contact' });
-    }
+    this.chatOrThrow(chatId, 'contactLeaves');
+    this.core.contactLeaves(chatId);
   }
 
   /** A copy of the chat, or `undefined` for an unknown id. */
   chat(chatId: string): SimulatedChat | undefined {
-    const chat = this.records.chats.get(chatId);
-    return chat ? visibleChat(chat) : undefined;
+    return this.core.chat(chatId);
   }
 
   /** The agent's state, or `undefined` for an agent that never connected. */
   agentState(agentId: string): AgentState | undefined {
-    return this.records.agents.get(agentId)?.state;
+    return this.core.agentState(agentId);
   }
 
   /** The ids of the chats waiting in a skill's queue, next first. */
   queued(skill: string): string[] {
-    return this.records.queues.ids({ kind: 'skill', skill });
+    return this.core.queued(skill);
   }
 
   /** The follow-up contacts agents scheduled, oldest first. */
   engagements(): SimulatedEngagement[] {
-    return structuredClone(this.records.engagementLog);
+    return this.core.engagements();
   }
 
   /**
@@ -151,6 +124,12 @@ export class SimulatedContactCenter {
    * as a faulty platform would. For testing how a workspace copes with bad input.
    */
   deliverRawEvent(agentId: string, event: unknown): void {
-    this.records.agents.get(agentId)?.connection?.deliver(event as ConnectorEvent);
+    this.core.deliverRaw(agentId, event);
+  }
+
+  private chatOrThrow(chatId: string, call: string) {
+    const chat = this.core.chat(chatId);
+    if (!chat) throw new Error(`SimulatedContactCenter.${call}: no chat ${chatId}.`);
+    return chat;
   }
 }

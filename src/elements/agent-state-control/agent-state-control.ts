@@ -3,7 +3,7 @@ import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { combineLatest } from 'rxjs';
 import { SessionController } from '../../controllers/session-controller.js';
-import type { AgentState, SelectableAgentState } from '../../connectors/types.js';
+import type { AgentState, SelectableAgentState } from '../../protocol/types.js';
 import { SessionElement } from '../../internal/session-element.js';
 import { selectAgentState, selectRequestedAgentState } from '../../session/selectors.js';
 import { styles } from './agent-state-control.styles.js';

@@ -196,7 +196,10 @@ export class ChatConversation extends SessionElement {
   private takeIn(fresh: readonly TranscriptEntry[]): void {
     if (fresh.length === 0) return;
     const noteworthy = fresh.filter((entry) => entry.kind === 'happening' || entry.message.from !== 'agent');
-    const sentByAgent = fresh.some((entry) => entry.kind === 'message' && entry.message.delivery === 'sending');
+    // The agent's own message: still sending, or already confirmed when the platform answered at once.
+    const sentByAgent = fresh.some(
+      (entry) => entry.kind === 'message' && (entry.message.delivery === 'sending' || entry.message.clientId !== undefined),
+    );
     const outcome = this.follow.arrived({ sentByAgent, noteworthy: noteworthy.length > 0 });
     if (outcome === 'seen' && noteworthy.length > 0) {
       this.announcement = noteworthy.map((entry) => this.spoken(entry)).join(' ');

@@ -1,4 +1,4 @@
-import type { TransferRecord } from '../../connectors/types.js';
+import type { TransferRecord } from '../../protocol/types.js';
 import type { Chat, TranscriptMessage } from '../../session/state.js';
 
 /** What happened to the chat itself, told as a system line. */

@@ -7,7 +7,7 @@ import { LangController } from '../../controllers/lang-controller.js';
 import { FocusGroupController } from '../../controllers/focus-group-controller.js';
 import { SessionController } from '../../controllers/session-controller.js';
 import { requestNotificationPermission } from '../../internal/offer-alerts.js';
-import type { SelectableAgentState } from '../../connectors/types.js';
+import type { SelectableAgentState } from '../../protocol/types.js';
 import type { ChatSession } from '../../session/chat-session.js';
 import { selectActiveChat, shallowEqual } from '../../session/selectors.js';
 import { sessionContext } from '../../session/session-context.js';

@@ -2,7 +2,7 @@ import { msg } from '@lit/localize';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import type { DispositionRecord } from '../../connectors/types.js';
+import type { DispositionRecord } from '../../protocol/types.js';
 import { SessionController } from '../../controllers/session-controller.js';
 import { emit } from '../../events/workspace-events.js';
 import { SessionElement } from '../../internal/session-element.js';

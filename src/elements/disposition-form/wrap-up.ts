@@ -1,5 +1,5 @@
 import { msg } from '@lit/localize';
-import type { DispositionOption, DispositionRecord } from '../../connectors/types.js';
+import type { DispositionOption, DispositionRecord } from '../../protocol/types.js';
 import type { Chat } from '../../session/state.js';
 
 /** After-contact work as nothing has been chosen or typed yet. */

@@ -1,5 +1,5 @@
 import { msg } from '@lit/localize';
-import type { Contact, EngagementRequest } from '../../connectors/types.js';
+import type { Contact, EngagementRequest } from '../../protocol/types.js';
 
 /** What the agent fills in, as typed. */
 export interface EngagementDraft {

@@ -1,4 +1,4 @@
-import type { QuickReply } from '../../connectors/types.js';
+import type { QuickReply } from '../../protocol/types.js';
 import { fillTemplate, templateVariables } from '../../internal/template.js';
 import { chatVariables } from '../../session/chat-variables.js';
 import { shallowEqual } from '../../session/selectors.js';

@@ -1,7 +1,7 @@
 import { msg } from '@lit/localize';
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { QuickReply } from '../../connectors/types.js';
+import type { QuickReply } from '../../protocol/types.js';
 import { templateVariables } from '../../internal/template.js';
 import { templateParts } from './quick-replies.js';
 import { variableLabel } from './variable-labels.js';

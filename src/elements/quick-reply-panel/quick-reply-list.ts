@@ -1,7 +1,7 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { QuickReply } from '../../connectors/types.js';
+import type { QuickReply } from '../../protocol/types.js';
 import { fillTemplate } from '../../internal/template.js';
 import { groupByCategory, type QuickReplyGroup } from './quick-replies.js';
 

@@ -1,7 +1,7 @@
 import { msg, str } from '@lit/localize';
 import { html, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { QuickReply } from '../../connectors/types.js';
+import type { QuickReply } from '../../protocol/types.js';
 import { FocusGroupController } from '../../controllers/focus-group-controller.js';
 import { SessionController } from '../../controllers/session-controller.js';
 import { SessionElement } from '../../internal/session-element.js';

@@ -1,7 +1,7 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { Presence } from '../../connectors/types.js';
+import type { Presence } from '../../protocol/types.js';
 import { initialOf } from '../../internal/format.js';
 import { agentStateLabel } from '../agent-state-control/agent-state-control.js';
 import { ADDRESS_BOOK_KINDS, type AddressBookEntry, type AddressBookKind } from './address-book.js';

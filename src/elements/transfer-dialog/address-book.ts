@@ -1,4 +1,4 @@
-import type { Directory, Presence, TransferTarget } from '../../connectors/types.js';
+import type { Directory, Presence, TransferTarget } from '../../protocol/types.js';
 
 /** The groups of the address book, in the order the dialog lists them. */
 export type AddressBookKind = TransferTarget['kind'];

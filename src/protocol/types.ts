@@ -35,6 +35,11 @@ export interface ChatMessage {
   at: number;
   /** The author's display name when the platform knows it (the agent's name for `agent`). */
   authorName?: string;
+  /**
+   * For the agent's own messages: the id the agent's workspace gave the message before
+   * sending it, so the workspace reconciles the platform's copy with its own.
+   */
+  clientId?: string;
 }
 
 /** A hand-over of a chat from one agent to another destination (R12). */
@@ -56,6 +61,8 @@ export interface ChatSnapshot {
   messages: ChatMessage[];
   /** Earlier hand-overs, oldest first, with their notes. */
   transfers?: TransferRecord[];
+  /** When the agent accepted it (epoch ms); in `chat-assigned`, so a resumed workspace keeps its timers. */
+  acceptedAt?: number;
 }
 
 /** Where a chat can be transferred: an agent, a team or a skill of the address book, by id. */

@@ -1,4 +1,4 @@
-import type { AgentState, Directory, TransferTarget } from '../types.js';
+import type { AgentState, Directory, TransferTarget } from '../protocol/types.js';
 
 /** Which agents a queue is for: a skill's, one agent's (a transfer), or a team's. */
 export type Route = { kind: 'skill'; skill: string } | { kind: 'agent'; agentId: string } | { kind: 'team'; teamId: string };

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import type { AgentRecord, ChatRecord } from '../../src/connectors/simulated/simulated-types.js';
-import { chatSnapshot, presenceEvent, visibleChat } from '../../src/connectors/simulated/snapshots.js';
-import type { Directory } from '../../src/connectors/types.js';
+import { chatSnapshot, presenceEvent, visibleChat } from '../../src/platform/snapshots.js';
+import type { AgentRecord, ChatRecord } from '../../src/platform/store.js';
+import type { Directory } from '../../src/protocol/types.js';
 
 const T0 = Date.UTC(2025, 0, 6, 14, 0, 0);
 
@@ -12,7 +12,6 @@ function chatRecord(overrides: Partial<ChatRecord> = {}): ChatRecord {
     agentId: 'agent-1',
     skill: 'Billing',
     contact: { name: 'Marie Tremblay' },
-    messages: [{ id: 'chat-1-m1', from: 'contact', text: 'Bonjour!', at: T0, authorName: 'Marie Tremblay' }],
     route: { kind: 'skill', skill: 'Billing' },
     offeredAt: T0,
     agentTypingAt: T0,
@@ -22,23 +21,25 @@ function chatRecord(overrides: Partial<ChatRecord> = {}): ChatRecord {
   };
 }
 
-describe('simulated platform snapshots', () => {
+const messages = [{ id: 'chat-1-m1', from: 'contact' as const, text: 'Bonjour!', at: T0, authorName: 'Marie Tremblay' }];
+
+describe('platform snapshots', () => {
   it('chatSnapshot gives a workspace a copy of what it shows, without bookkeeping', () => {
     const chat = chatRecord();
-    const snapshot = chatSnapshot(chat);
-    expect(snapshot).to.deep.equal({ id: 'chat-1', contact: chat.contact, skill: 'Billing', messages: chat.messages });
-    expect(snapshot.messages).not.to.equal(chat.messages);
+    const snapshot = chatSnapshot(chat, messages);
+    expect(snapshot).to.deep.equal({ id: 'chat-1', contact: chat.contact, skill: 'Billing', messages });
+    expect(snapshot.messages).not.to.equal(messages);
   });
 
   it('chatSnapshot includes transfers only once there are some', () => {
     const transfers = [{ fromAgentName: 'Sam Roy', toName: 'Billing', at: T0 }];
-    expect(chatSnapshot(chatRecord({ transfers }))).to.have.deep.property('transfers', transfers);
-    expect(chatSnapshot(chatRecord())).not.to.have.property('transfers');
+    expect(chatSnapshot(chatRecord({ transfers }), messages)).to.have.deep.property('transfers', transfers);
+    expect(chatSnapshot(chatRecord(), messages)).not.to.have.property('transfers');
   });
 
   it('visibleChat leaves out routing bookkeeping and copies the rest', () => {
     const chat = chatRecord({ disposition: { code: 'resolved', tags: [], notes: '' } });
-    const visible = visibleChat(chat);
+    const visible = visibleChat(chat, messages);
     expect(Object.keys(visible).sort()).to.deep.equal(['agentId', 'contact', 'disposition', 'id', 'messages', 'skill', 'state']);
     expect(visible.contact).not.to.equal(chat.contact);
   });
@@ -53,12 +54,11 @@ describe('simulated platform snapshots', () => {
       teams: [],
       skills: [],
     };
-    const connected = { deliver: () => {} } as unknown as AgentRecord['connection'];
-    const agents = new Map<string, AgentRecord>([
-      ['agent-1', { id: 'agent-1', name: 'Alex Martin', state: 'Available', connection: connected, idleSince: T0, chatIds: new Set() }],
-      ['agent-2', { id: 'agent-2', name: 'Sam Roy', state: 'Available', idleSince: T0, chatIds: new Set() }],
-    ]);
-    expect(presenceEvent(directory, agents)).to.deep.equal({
+    const agents: AgentRecord[] = [
+      { id: 'agent-1', name: 'Alex Martin', state: 'Available', idleSince: T0 },
+      { id: 'agent-2', name: 'Sam Roy', state: 'Available', idleSince: T0 },
+    ];
+    expect(presenceEvent(directory, agents, (agentId) => agentId === 'agent-1')).to.deep.equal({
       type: 'presence',
       agents: [
         { id: 'agent-1', presence: 'Available' },

@@ -32,7 +32,12 @@ export type ConnectorEvent =
   /** The contact started or stopped typing. */
   | { type: 'contact-typing'; chatId: string; typing: boolean }
   /** Who in the address book can take a chat now. A full list each time. */
-  | { type: 'presence'; agents: { id: string; presence: Presence }[] };
+  | { type: 'presence'; agents: { id: string; presence: Presence }[] }
+  /**
+   * The platform's whole picture follows (after a reconnect whose gap it could not
+   * replay): chats and offers not listed here are no longer this agent's.
+   */
+  | { type: 'snapshot'; chatIds: string[]; offerIds: string[] };
 
 export type ConnectorEventType = ConnectorEvent['type'];
 
@@ -52,6 +57,7 @@ const messageSchema = v.object({
   text,
   at: epochMs,
   authorName: v.optional(v.string()),
+  clientId: v.optional(v.string()),
 });
 
 const chatSchema = v.object({
@@ -62,6 +68,7 @@ const chatSchema = v.object({
   transfers: v.optional(
     v.array(v.object({ fromAgentName: v.string(), toName: v.string(), note: v.optional(v.string()), at: epochMs })),
   ),
+  acceptedAt: v.optional(epochMs),
 });
 
 const configurationSchema = v.object({
@@ -114,6 +121,7 @@ const eventSchema = v.variant('type', [
     type: v.literal('presence'),
     agents: v.array(v.object({ id, presence: v.picklist(['Available', 'Unavailable', 'Refused', 'Offline']) })),
   }),
+  v.object({ type: v.literal('snapshot'), chatIds: v.array(id), offerIds: v.array(id) }),
 ]) satisfies v.GenericSchema<unknown, ConnectorEvent>;
 
 export type ParsedConnectorEvent =

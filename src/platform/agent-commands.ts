@@ -1,0 +1,206 @@
+import type { AgentCommand } from '../protocol/commands.js';
+import type { ChatMessage, DispositionRecord, EngagementRequest, TransferTarget } from '../protocol/types.js';
+import { clone } from './clone.js';
+import type { PlatformContext } from './context.js';
+import type { OfferDesk } from './offers.js';
+import { resolveTarget } from './routing.js';
+import { chatSnapshot } from './snapshots.js';
+import type { AgentRecord, ChatRecord } from './store.js';
+
+/** A refusal the agent's workspace shows as it is: the platform's reason, in its words. */
+export class CommandRefused extends Error {
+  override readonly name = 'CommandRefused';
+}
+
+/**
+ * What one agent may ask of the platform. Each command first checks that the chat is
+ * that agent's to act on, and throws the reason otherwise: a connection acts only on its
+ * own agent's chats.
+ */
+export class AgentCommands {
+  constructor(
+    private readonly platform: PlatformContext,
+    private readonly offers: OfferDesk,
+  ) {}
+
+  run(agentId: string, command: AgentCommand, commandId?: string): ChatMessage | void {
+    switch (command.name) {
+      case 'set-agent-state':
+        return this.setAgentState(agentId, command.state);
+      case 'accept-offer':
+        return this.acceptOffer(agentId, command.chatId);
+      case 'reject-offer':
+        return this.offers.refuse(this.offeredTo(agentId, command.chatId), 'rejected');
+      case 'send-message':
+        return this.sendMessage(agentId, command.chatId, command.text, commandId);
+      case 'typing':
+        return this.typing(agentId, command.chatId);
+      case 'end-chat':
+        return this.endChat(agentId, command.chatId);
+      case 'transfer-chat':
+        return this.transferChat(agentId, command.chatId, command.target, command.note);
+      case 'create-engagement':
+        return this.createEngagement(agentId, command.request);
+      case 'close-chat':
+        return this.closeChat(agentId, command.chatId, command.disposition);
+      case 'leave':
+        return this.leave(agentId);
+    }
+  }
+
+  private setAgentState(agentId: string, state: string): undefined {
+    // Refused is the platform's verdict on a missed offer, never the agent's choice.
+    if (state !== 'Available' && state !== 'Unavailable') {
+      throw new CommandRefused(`An agent can only choose Available or Unavailable, not ${state}.`);
+    }
+    this.offers.setAgentState(this.agentOrThrow(agentId), state);
+    this.offers.dispatch();
+    return undefined;
+  }
+
+  private acceptOffer(agentId: string, chatId: string): undefined {
+    const chat = this.offeredTo(agentId, chatId);
+    const { store } = this.platform;
+    this.offers.cancelTimer(chatId);
+    chat.state = 'active';
+    chat.acceptedAt = this.platform.now();
+    chat.offerExpiresAt = undefined;
+    store.saveChat(chat);
+    this.platform.emit(agentId, { type: 'chat-assigned', chat: chatSnapshot(chat, store.messages(chatId)) });
+    this.platform.tellContact(chatId, { type: 'accepted', agentName: this.agentOrThrow(agentId).name });
+    return undefined;
+  }
+
+  private sendMessage(agentId: string, chatId: string, text: string, clientId?: string): ChatMessage {
+    const chat = this.heldBy(agentId, chatId);
+    if (chat.state !== 'active') throw new CommandRefused('This chat has ended; the message was not sent.');
+    if (text.trim() === '') throw new CommandRefused('An empty message is not sent.');
+    const limit = this.platform.configuration.maxMessageLength;
+    if (text.length > limit) throw new CommandRefused(`The message is longer than ${limit} characters; it was not sent.`);
+    const { store } = this.platform;
+    const message: ChatMessage = {
+      id: `${chatId}-m${store.nextSequence('message')}`,
+      from: 'agent',
+      text,
+      at: this.platform.now(),
+      authorName: this.agentOrThrow(agentId).name,
+      ...(clientId ? { clientId } : {}),
+    };
+    store.appendMessage(chatId, message);
+    this.platform.emit(agentId, { type: 'message', chatId, message });
+    this.platform.tellContact(chatId, { type: 'message', message });
+    return message;
+  }
+
+  private typing(agentId: string, chatId: string): undefined {
+    const chat = this.heldBy(agentId, chatId);
+    if (chat.state !== 'active') return undefined;
+    chat.agentTypingAt = this.platform.now();
+    this.platform.store.saveChat(chat);
+    this.platform.tellContact(chatId, { type: 'agent-typing' });
+    return undefined;
+  }
+
+  private endChat(agentId: string, chatId: string): undefined {
+    const chat = this.heldBy(agentId, chatId);
+    if (chat.state !== 'active') return undefined;
+    chat.state = 'ended';
+    chat.endedBy = 'agent';
+    this.platform.store.saveChat(chat);
+    this.platform.emit(agentId, { type: 'chat-ended', chatId, by: 'agent' });
+    this.platform.tellContact(chatId, { type: 'ended', by: 'agent' });
+    return undefined;
+  }
+
+  private transferChat(agentId: string, chatId: string, target: TransferTarget, note?: string): undefined {
+    const chat = this.heldBy(agentId, chatId);
+    if (chat.state !== 'active') throw new CommandRefused('Only a chat in progress can be transferred.');
+    const destination = resolveTarget(this.platform.configuration.directory, target);
+    if ('error' in destination) throw new CommandRefused(destination.error);
+    if (destination.route.kind === 'agent' && destination.route.agentId === agentId) {
+      throw new CommandRefused('A chat cannot be transferred to the agent who has it.');
+    }
+    const agent = this.agentOrThrow(agentId);
+    const trimmed = note?.trim();
+    chat.transfers = [
+      ...(chat.transfers ?? []),
+      { fromAgentName: agent.name, toName: destination.name, ...(trimmed ? { note: trimmed } : {}), at: this.platform.now() },
+    ];
+    // A transfer to a skill puts the chat in that skill as the platform and the next agent see it.
+    if (destination.route.kind === 'skill') chat.skill = destination.route.skill;
+    chat.state = 'queued';
+    chat.agentId = undefined;
+    chat.acceptedAt = undefined;
+    chat.route = destination.route;
+    chat.transferredFrom = agentId;
+    // A transferred contact has waited already: ahead of new arrivals.
+    chat.queueOrder = -this.platform.store.nextSequence('queue');
+    this.platform.store.saveChat(chat);
+    this.offers.release(agent);
+    this.platform.emit(agentId, { type: 'chat-closed', chatId });
+    this.offers.dispatch();
+    return undefined;
+  }
+
+  private createEngagement(agentId: string, request: EngagementRequest): undefined {
+    if (typeof request?.contact?.name !== 'string' || request.contact.name.trim() === '') {
+      throw new CommandRefused('A new engagement needs the contact’s name.');
+    }
+    if (!this.platform.configuration.engagementChannels.includes(request.channel)) {
+      throw new CommandRefused(`The channel ${String(request.channel)} is not configured.`);
+    }
+    if (request.scheduledAt !== undefined && !(request.scheduledAt > this.platform.now())) {
+      throw new CommandRefused('A scheduled engagement needs a time in the future.');
+    }
+    this.agentOrThrow(agentId);
+    this.platform.store.addEngagement({ ...clone(request), agentId, createdAt: this.platform.now() });
+    return undefined;
+  }
+
+  private closeChat(agentId: string, chatId: string, disposition?: DispositionRecord): undefined {
+    const chat = this.heldBy(agentId, chatId);
+    if (chat.state === 'active') throw new CommandRefused('End the chat before closing it.');
+    if (disposition) chat.disposition = clone(disposition);
+    chat.state = 'closed';
+    this.platform.store.saveChat(chat);
+    this.offers.release(this.agentOrThrow(agentId));
+    this.platform.emit(agentId, { type: 'chat-closed', chatId });
+    this.offers.dispatch();
+    return undefined;
+  }
+
+  /** The agent leaves on purpose: Unavailable, and offers go to someone else; held chats wait. */
+  private leave(agentId: string): undefined {
+    const agent = this.agentOrThrow(agentId);
+    this.offers.setAgentState(agent, 'Unavailable');
+    for (const chat of this.platform.store.chatsOfAgent(agentId)) {
+      if (chat.state === 'offered') this.offers.requeue(chat);
+    }
+    this.offers.dispatch();
+    return undefined;
+  }
+
+  agentOrThrow(agentId: string): AgentRecord {
+    const agent = this.platform.store.agent(agentId);
+    if (!agent) throw new CommandRefused(`Agent ${agentId} is not connected.`);
+    return agent;
+  }
+
+  /** The chat if it is offered to this agent now; the error is what the agent's workspace shows. */
+  private offeredTo(agentId: string, chatId: string): ChatRecord {
+    const chat = this.platform.store.chat(chatId);
+    if (!chat || chat.state !== 'offered' || chat.agentId !== agentId) {
+      throw new CommandRefused('This chat is no longer offered to you.');
+    }
+    return chat;
+  }
+
+  /** The chat if this agent holds it (in progress or in after-contact work). */
+  private heldBy(agentId: string, chatId: string): ChatRecord {
+    const chat = this.platform.store.chat(chatId);
+    if (!chat || chat.agentId !== agentId || (chat.state !== 'active' && chat.state !== 'ended')) {
+      throw new CommandRefused('This chat is not in your workspace.');
+    }
+    return chat;
+  }
+}

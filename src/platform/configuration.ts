@@ -1,0 +1,43 @@
+import { validateConfiguration } from '../protocol/events.js';
+import {
+  DEFAULT_CONFIGURATION,
+  MAX_CONCURRENT_CHATS,
+  MIN_CONCURRENT_CHATS,
+  type Directory,
+  type WorkspaceConfiguration,
+} from '../protocol/types.js';
+
+/**
+ * The administrator's settings as a platform accepts them: every one optional; what is
+ * left out takes the value of `DEFAULT_CONFIGURATION` (45 s offers, 3 chats at once, ...).
+ */
+export interface ConfigurationOptions extends Partial<Omit<WorkspaceConfiguration, 'directory'>> {
+  /** Agents, teams and skills of the address book; each list is optional. */
+  directory?: Partial<Directory>;
+}
+
+/**
+ * Merges settings over the defaults and rejects what a platform would refuse. `owner`
+ * starts the error messages (`SimulatedContactCenter`, `CONFIG`).
+ */
+export function buildConfiguration(options: ConfigurationOptions, owner: string): WorkspaceConfiguration {
+  const { directory, ...settings } = options;
+  const defined = Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined));
+  const known = new Set(Object.keys(DEFAULT_CONFIGURATION));
+  const candidate = {
+    ...JSON.parse(JSON.stringify(DEFAULT_CONFIGURATION)),
+    ...Object.fromEntries(Object.entries(defined).filter(([key]) => known.has(key))),
+    directory: { ...DEFAULT_CONFIGURATION.directory, ...directory },
+  };
+  const capacity = candidate.maxConcurrentChats;
+  if (!Number.isInteger(capacity) || capacity < MIN_CONCURRENT_CHATS || capacity > MAX_CONCURRENT_CHATS) {
+    throw new RangeError(
+      `${owner}: maxConcurrentChats must be a whole number from ${MIN_CONCURRENT_CHATS} to ${MAX_CONCURRENT_CHATS} (got ${String(capacity)}).`,
+    );
+  }
+  const result = validateConfiguration(candidate);
+  if (!result.ok) {
+    throw new TypeError(`${owner}: option ${result.field} is invalid: ${result.message}.`);
+  }
+  return result.configuration;
+}

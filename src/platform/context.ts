@@ -1,0 +1,40 @@
+import type { SchedulerLike } from 'rxjs';
+import type { ConnectorEvent } from '../protocol/events.js';
+import type { ChatMessage, WorkspaceConfiguration } from '../protocol/types.js';
+import type { PlatformStore } from './store.js';
+
+/** What the contact's side hears of a chat (the customer chat page shows it). */
+export type ContactUpdate =
+  | { type: 'message'; message: ChatMessage }
+  | { type: 'agent-typing' }
+  | { type: 'accepted'; agentName: string }
+  | { type: 'ended'; by: 'agent' | 'contact' };
+
+/**
+ * How the core reaches one agent's open connection. An adapter implements it: the
+ * simulator's in-memory connector, or the server's WebSocket.
+ */
+export interface AgentLink {
+  /**
+   * An event of the agent's stream. Stored events carry their sequence number; an
+   * ephemeral one (presence, typing) carries the latest and is not replayed.
+   */
+  deliver(seq: number, event: ConnectorEvent, ephemeral: boolean): void;
+  /** Another connection of the same agent took over, or the agent left. */
+  close(reason: string): void;
+}
+
+/** What the core's parts share: the store, the clock, and the ways out. */
+export interface PlatformContext {
+  readonly store: PlatformStore;
+  readonly configuration: WorkspaceConfiguration;
+  readonly scheduler: SchedulerLike;
+  now(): number;
+  /** Stores the event in the agent's stream; it is delivered once the transaction commits. */
+  emit(agentId: string, event: ConnectorEvent): void;
+  /** Delivers without storing (presence, typing), after the transaction commits. */
+  emitEphemeral(agentId: string, event: ConnectorEvent): void;
+  tellContact(chatId: string, update: ContactUpdate): void;
+  isConnected(agentId: string): boolean;
+  broadcastPresence(): void;
+}

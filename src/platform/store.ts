@@ -1,0 +1,109 @@
+import type { ConnectorEvent } from '../protocol/events.js';
+import type { CommandOutcome } from '../protocol/frames.js';
+import type {
+  AgentState,
+  ChatMessage,
+  Contact,
+  DispositionRecord,
+  EngagementRequest,
+  TransferRecord,
+} from '../protocol/types.js';
+import type { Route } from './routing.js';
+
+/** The life of a chat on the platform. */
+export type ChatLifecycle = 'queued' | 'offered' | 'active' | 'ended' | 'closed';
+
+/** A chat as the platform keeps it, without its messages (the store keeps those apart). */
+export interface ChatRecord {
+  id: string;
+  state: ChatLifecycle;
+  /** The agent it is offered to or handled by. */
+  agentId?: string;
+  /** The skill as the platform sees it now: a transfer to a skill changes it. */
+  skill: string;
+  contact: Contact;
+  disposition?: DispositionRecord;
+  /** Hand-overs between agents, oldest first. */
+  transfers?: TransferRecord[];
+  /** The queue it waits in: its skill's, or a transfer's destination. */
+  route: Route;
+  /** Its place in line: lower goes first (a re-queued chat gets a negative one). */
+  queueOrder?: number;
+  /** The agent who transferred it away, never offered it back by a team or skill queue. */
+  transferredFrom?: string;
+  offeredAt?: number;
+  /** When the current offer expires (epoch ms); a restarted platform honours it. */
+  offerExpiresAt?: number;
+  acceptedAt?: number;
+  agentTypingAt?: number;
+  endedBy?: 'agent' | 'contact';
+}
+
+/** An agent who connected at least once. Whether a connection is open is not stored: it is the process's. */
+export interface AgentRecord {
+  id: string;
+  name: string;
+  state: AgentState;
+  idleSince: number;
+}
+
+/** A follow-up contact an agent scheduled. */
+export interface EngagementRecord extends EngagementRequest {
+  agentId: string;
+  createdAt: number;
+}
+
+/** One stored event of an agent's stream. */
+export interface StreamEntry {
+  seq: number;
+  event: ConnectorEvent;
+}
+
+/** The counters the store hands out: ids never come from a process's memory. */
+export type SequenceName = 'chat' | 'message' | 'queue';
+
+/**
+ * Where the platform core keeps its state. The in-memory store backs the simulator; the
+ * reference server's SQLite store makes every write durable before it is acknowledged.
+ * Reads return copies: a change is written back with a `save…` call.
+ */
+export interface PlatformStore {
+  /**
+   * Runs `work` atomically: everything it wrote is kept, or nothing when it throws.
+   * Nested calls are part of the outer one, and a nested call that throws undoes only its own writes.
+   */
+  transaction<T>(work: () => T): T;
+  nextSequence(name: SequenceName): number;
+
+  chat(chatId: string): ChatRecord | undefined;
+  saveChat(chat: ChatRecord): void;
+  /** Every chat (for tests and tools), in creation order. */
+  chatIds(): string[];
+  /** Chats offered to, held by, or in after-contact work with this agent. */
+  chatsOfAgent(agentId: string): ChatRecord[];
+  /** Queued chats, in line order (`queueOrder` ascending). */
+  queuedChats(): ChatRecord[];
+  /** Chats with an offer out, for timers to restore. */
+  offeredChats(): ChatRecord[];
+
+  messages(chatId: string): ChatMessage[];
+  appendMessage(chatId: string, message: ChatMessage): void;
+
+  agent(agentId: string): AgentRecord | undefined;
+  saveAgent(agent: AgentRecord): void;
+  agents(): AgentRecord[];
+
+  addEngagement(engagement: EngagementRecord): void;
+  engagements(): EngagementRecord[];
+
+  /** Appends to the agent's stream and answers the entry's sequence number (1, 2, ...). */
+  appendEvent(agentId: string, event: ConnectorEvent): number;
+  /** The stream's latest sequence number, 0 when empty. */
+  lastSeq(agentId: string): number;
+  /** The entries after `seq`, or `undefined` when some of them were pruned (too old to replay). */
+  eventsAfter(agentId: string, seq: number): StreamEntry[] | undefined;
+
+  /** What a command with this id answered before, if it ran. */
+  commandOutcome(agentId: string, commandId: string): CommandOutcome | undefined;
+  saveCommandOutcome(agentId: string, commandId: string, outcome: CommandOutcome): void;
+}

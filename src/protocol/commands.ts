@@ -1,0 +1,58 @@
+import * as v from 'valibot';
+import type {
+  DispositionRecord,
+  EngagementRequest,
+  SelectableAgentState,
+  TransferTarget,
+} from './types.js';
+
+/**
+ * What an agent's workspace asks of the platform. The WebSocket connector sends these
+ * in `command` frames; the platform core runs them, once per command id.
+ */
+export type AgentCommand =
+  | { name: 'set-agent-state'; state: SelectableAgentState }
+  | { name: 'accept-offer'; chatId: string }
+  | { name: 'reject-offer'; chatId: string }
+  | { name: 'send-message'; chatId: string; text: string }
+  | { name: 'typing'; chatId: string }
+  | { name: 'end-chat'; chatId: string }
+  | { name: 'transfer-chat'; chatId: string; target: TransferTarget; note?: string }
+  | { name: 'create-engagement'; request: EngagementRequest }
+  | { name: 'close-chat'; chatId: string; disposition?: DispositionRecord }
+  /** The agent leaves on purpose: offers go back to their queues, the state becomes Unavailable. */
+  | { name: 'leave' };
+
+export type AgentCommandName = AgentCommand['name'];
+
+const id = v.pipe(v.string(), v.nonEmpty('must be a non-empty string'));
+
+const engagementSchema = v.object({
+  chatId: v.optional(v.string()),
+  contact: v.object({ name: v.string(), email: v.optional(v.string()), phone: v.optional(v.string()) }),
+  channel: v.string(),
+  scheduledAt: v.optional(v.pipe(v.number(), v.finite())),
+  note: v.string(),
+});
+
+export const agentCommandSchema = v.variant('name', [
+  v.object({ name: v.literal('set-agent-state'), state: v.picklist(['Available', 'Unavailable']) }),
+  v.object({ name: v.literal('accept-offer'), chatId: id }),
+  v.object({ name: v.literal('reject-offer'), chatId: id }),
+  v.object({ name: v.literal('send-message'), chatId: id, text: v.string() }),
+  v.object({ name: v.literal('typing'), chatId: id }),
+  v.object({ name: v.literal('end-chat'), chatId: id }),
+  v.object({
+    name: v.literal('transfer-chat'),
+    chatId: id,
+    target: v.object({ kind: v.picklist(['agent', 'team', 'skill']), id }),
+    note: v.optional(v.string()),
+  }),
+  v.object({ name: v.literal('create-engagement'), request: engagementSchema }),
+  v.object({
+    name: v.literal('close-chat'),
+    chatId: id,
+    disposition: v.optional(v.object({ code: v.string(), tags: v.array(v.string()), notes: v.string() })),
+  }),
+  v.object({ name: v.literal('leave') }),
+]) satisfies v.GenericSchema<unknown, AgentCommand>;

@@ -1,0 +1,98 @@
+import type { DispositionRecord } from '../protocol/types.js';
+import type { Chat } from './state.js';
+
+/** What the agent had typed in a chat and not yet handed to the platform: kept across a page reload. */
+export interface RememberedChat {
+  draft: string;
+  wrapUp: DispositionRecord;
+  /** The agent's messages not yet confirmed, in order, with their client ids. */
+  pending: { localId: string; text: string; at: number }[];
+}
+
+/** The part of `Storage` the session uses; `sessionStorage` by default. */
+export type ChatStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+/**
+ * Keeps each chat's draft, after-contact notes and unsent messages in the tab's session
+ * storage, per agent and chat, so a reload over a resumable connector loses no typed text.
+ */
+export class ChatMemory {
+  private readonly written = new Map<string, string>();
+  private readonly seen = new WeakSet<Chat>();
+
+  constructor(
+    private readonly storage: ChatStorage,
+    private readonly agentId: string,
+  ) {}
+
+  /** What was kept for a chat, or `undefined`. A damaged entry is dropped. */
+  recall(chatId: string): RememberedChat | undefined {
+    try {
+      const raw = this.storage.getItem(this.key(chatId));
+      if (raw === null) return undefined;
+      const value = JSON.parse(raw) as Partial<RememberedChat>;
+      if (typeof value?.draft !== 'string' || !Array.isArray(value.pending) || typeof value.wrapUp !== 'object') return undefined;
+      this.written.set(chatId, raw);
+      return {
+        draft: value.draft,
+        wrapUp: {
+          code: String(value.wrapUp?.code ?? ''),
+          tags: Array.isArray(value.wrapUp?.tags) ? value.wrapUp.tags.map(String) : [],
+          notes: String(value.wrapUp?.notes ?? ''),
+        },
+        pending: value.pending.filter(
+          (entry): entry is RememberedChat['pending'][number] =>
+            typeof entry?.localId === 'string' && typeof entry.text === 'string' && typeof entry.at === 'number',
+        ),
+      };
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Writes what changed in the chats since the last call. */
+  keep(chats: readonly Chat[]): void {
+    for (const chat of chats) {
+      if (this.seen.has(chat)) continue;
+      this.seen.add(chat);
+      const remembered: RememberedChat = {
+        draft: chat.draft,
+        wrapUp: chat.wrapUp,
+        pending: chat.messages
+          .filter((message) => message.delivery !== undefined)
+          .map((message) => ({ localId: message.id, text: message.text, at: message.at })),
+      };
+      const empty = remembered.draft === '' && remembered.pending.length === 0 && isBlank(remembered.wrapUp);
+      const raw = empty ? null : JSON.stringify(remembered);
+      if ((this.written.get(chat.id) ?? null) === raw) continue;
+      this.write(chat.id, raw);
+    }
+  }
+
+  /** The chat left the workspace for good: nothing of it is kept. */
+  forget(chatId: string): void {
+    this.write(chatId, null);
+  }
+
+  private write(chatId: string, raw: string | null): void {
+    try {
+      if (raw === null) {
+        this.storage.removeItem(this.key(chatId));
+        this.written.delete(chatId);
+      } else {
+        this.storage.setItem(this.key(chatId), raw);
+        this.written.set(chatId, raw);
+      }
+    } catch {
+      // A full or blocked storage costs the reload its drafts, not the session.
+    }
+  }
+
+  private key(chatId: string): string {
+    return `chat-workspace:${this.agentId}:${chatId}`;
+  }
+}
+
+function isBlank(wrapUp: DispositionRecord): boolean {
+  return wrapUp.code === '' && wrapUp.tags.length === 0 && wrapUp.notes === '';
+}
