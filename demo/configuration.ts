@@ -49,3 +49,12 @@ export const demoConfiguration: SimulatedContactCenterOptions = {
     { id: 'knowledge', title: 'Knowledge' },
   ],
 };
+
+/**
+ * The demo agents' tokens on the reference server (`npm run server` without CONFIG serves
+ * this configuration with them). Demo values: a real CONFIG sets its own secrets.
+ */
+export const demoAgentTokens: Readonly<Record<string, string>> = {
+  'agent-1': 'demo-agent-1-token',
+  'agent-2': 'demo-agent-2-token',
+};
