@@ -14,7 +14,24 @@ export type {
 export * as selectors from './session/selectors.js';
 export { sessionContext } from './session/session-context.js';
 
-export type { ContactCenterConnector } from './connectors/connector.js';
+export type { ConnectionState, ContactCenterConnector } from './connectors/connector.js';
+export {
+  WebSocketConnector,
+  type WebSocketConnectorOptions,
+  type WebSocketFactory,
+  type WebSocketLike,
+} from './connectors/websocket/websocket-connector.js';
+export type { BackoffOptions } from './connectors/websocket/backoff.js';
+export type { AgentCommand, AgentCommandName } from './protocol/commands.js';
+export {
+  PROTOCOL_VERSION,
+  parseClientFrame,
+  parseServerFrame,
+  type ClientFrame,
+  type CommandOutcome,
+  type ServerFrame,
+} from './protocol/frames.js';
+export type { ChatStorage } from './session/chat-memory.js';
 export {
   parseConnectorEvent,
   type ConnectorEvent,

@@ -105,9 +105,14 @@ export const buttonStyles = css`
     filter: brightness(1.08);
   }
 
-  button:disabled {
+  button:disabled,
+  button[aria-disabled='true'] {
     cursor: default;
     opacity: 0.6;
+  }
+
+  button[aria-disabled='true']:hover {
+    filter: none;
   }
 `;
 

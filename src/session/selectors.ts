@@ -18,6 +18,9 @@ export const selectErrors = (state: WorkspaceState) => state.errors;
 
 export const selectConnection = (state: WorkspaceState) => state.connection;
 
+/** Whether commands that cannot wait (Accept, Transfer, End...) can reach the platform now. */
+export const selectOnline = (state: WorkspaceState) => state.connection === 'connected';
+
 export const selectActiveChat = (state: WorkspaceState): Chat | undefined =>
   state.chats.find((chat) => chat.id === state.activeChatId);
 

@@ -6,6 +6,7 @@ import { copyText } from '../../internal/clipboard.js';
 import { emit } from '../../events/workspace-events.js';
 import { SessionElement } from '../../internal/session-element.js';
 import { currentLocale } from '../../i18n/localization.js';
+import { selectOnline, shallowEqual } from '../../session/selectors.js';
 import { transcriptText } from '../../session/transcript-text.js';
 import { styles } from './chat-actions.styles.js';
 
@@ -46,7 +47,8 @@ export class ChatActions extends SessionElement {
     session.select((state) => ({
       chat: state.chats.find((chat) => chat.id === this.chatId),
       agentName: state.agent.name,
-    })),
+      online: selectOnline(state),
+    }), shallowEqual),
     { dependsOn: () => [this.chatId] },
   );
 
@@ -63,10 +65,20 @@ export class ChatActions extends SessionElement {
   override render() {
     const chat = this.view.value?.chat;
     if (!chat) return nothing;
+    // Transfer and End cannot wait in an outbox: they stay focusable but wait for the connection.
+    const waiting = this.view.value?.online === false;
+    const waitingHint = waiting ? 'waiting-hint' : nothing;
     return html`
       <div class="actions">
         ${chat.status === 'active'
-          ? html`<button part="transfer" @click=${this.requestTransfer}>${msg('Transfer')}</button>`
+          ? html`<button
+              part="transfer"
+              aria-disabled=${waiting ? 'true' : nothing}
+              aria-describedby=${waitingHint}
+              @click=${this.requestTransfer}
+            >
+              ${msg('Transfer')}
+            </button>`
           : nothing}
         <button
           part="copy"
@@ -81,7 +93,8 @@ export class ChatActions extends SessionElement {
           ? html`<button
               part="end"
               class="end ${this.confirmingEnd ? 'confirming' : ''}"
-              aria-describedby=${this.confirmingEnd ? 'end-hint' : nothing}
+              aria-disabled=${waiting ? 'true' : nothing}
+              aria-describedby=${this.confirmingEnd ? 'end-hint' : waitingHint}
               @click=${this.end}
             >
               ${msg('End chat')}
@@ -91,12 +104,15 @@ export class ChatActions extends SessionElement {
       <p class="status" part="status" role="status">
         ${this.confirmingEnd
           ? html`<span id="end-hint">${msg('Click End chat again to end the chat.')}</span>`
-          : this.notice}
+          : waiting && chat.status === 'active'
+            ? html`<span id="waiting-hint">${msg('Transfer and End chat wait for the connection.')}</span>`
+            : this.notice}
       </p>
     `;
   }
 
   private end(): void {
+    if (this.view.value?.online === false) return;
     if (!this.confirmingEnd) {
       this.confirmingEnd = true;
       clearTimeout(this.confirmTimer);
@@ -108,6 +124,7 @@ export class ChatActions extends SessionElement {
   }
 
   private requestTransfer(): void {
+    if (this.view.value?.online === false) return;
     emit(this, 'transfer-dialog-requested', { chatId: this.chatId }, { cancelable: true });
   }
 

@@ -14,6 +14,7 @@ export const styles = [
     }
 
     .workspace {
+      position: relative;
       display: flex;
       flex-direction: column;
       gap: calc(var(--_cw-space) * 1.5);
@@ -48,6 +49,76 @@ export const styles = [
 
     agent-state-control {
       margin-left: auto;
+    }
+
+    .connection {
+      display: flex;
+      align-items: flex-start;
+      gap: var(--_cw-space);
+      padding: var(--_cw-space) calc(var(--_cw-space) * 1.5);
+      border-radius: var(--_cw-radius-small);
+      border: 1px solid var(--_cw-color-border);
+      background: var(--_cw-color-surface);
+      font-size: var(--_cw-font-size-small);
+      line-height: 1.4;
+    }
+
+    /* Connected: the live region stays, without taking room. */
+    .connection.connected {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      padding: 0;
+      border: 0;
+      overflow: hidden;
+      clip-path: inset(50%);
+    }
+
+    .connection .words {
+      display: flex;
+      flex-wrap: wrap;
+      column-gap: var(--_cw-space);
+      row-gap: 2px;
+      min-width: 0;
+    }
+
+    .connection .reason {
+      color: var(--_cw-color-text-muted);
+      overflow-wrap: anywhere;
+    }
+
+    .connection .signal {
+      flex: none;
+      width: 10px;
+      height: 10px;
+      margin-top: 4px;
+      border-radius: 50%;
+      background: var(--_cw-color-refused);
+    }
+
+    .connection.reconnecting .signal,
+    .connection.connecting .signal {
+      animation: cw-pulse 1.2s ease-in-out infinite;
+    }
+
+    .connection.offline {
+      border-color: var(--_cw-color-danger);
+    }
+
+    .connection.offline .signal {
+      background: var(--_cw-color-danger);
+    }
+
+    @keyframes cw-pulse {
+      50% {
+        opacity: 0.3;
+      }
+    }
+
+    @media (prefers-reduced-motion: reduce) {
+      .connection .signal {
+        animation: none !important;
+      }
     }
 
     .errors {

@@ -12,6 +12,7 @@ import type { ChatSession } from '../../session/chat-session.js';
 import { selectActiveChat, shallowEqual } from '../../session/selectors.js';
 import { sessionContext } from '../../session/session-context.js';
 import { HostEventsController } from './host-events.js';
+import { renderConnection } from './connection-status.js';
 import { renderErrors } from './workspace-errors.js';
 import { styles } from './chat-workspace.styles.js';
 
@@ -39,6 +40,7 @@ export const NARROW_WIDTH = 520;
  * @csspart header - The bar with the agent state.
  * @csspart offers - The stack of chat offers.
  * @csspart errors - The list of problems the agent should know about.
+ * @csspart connection - The line that says the connection is being restored, or lost.
  * @csspart tabs - The vertical list of contact tabs.
  * @csspart panel - The active chat: its header, actions, launch area, transcript and composer.
  * @csspart conversation - The active chat's transcript.
@@ -112,6 +114,8 @@ export class ChatWorkspace extends LitElement {
         available: state.agent.state === 'Available',
         capacity: state.configuration.maxConcurrentChats,
         errors: state.errors,
+        connection: state.connection,
+        connectionReason: state.connectionReason,
       };
     }, shallowEqual),
   );
@@ -152,6 +156,7 @@ export class ChatWorkspace extends LitElement {
             : nothing}
           <agent-state-control @change=${this.onStateChosen}></agent-state-control>
         </header>
+        ${renderConnection(view?.connection ?? 'connected', view?.connectionReason)}
         <offer-prompt part="offers"></offer-prompt>
         ${view && view.errors.length > 0 ? renderErrors(view.errors, (id) => this.session?.dismissError(id)) : nothing}
         ${view?.activeChatId

@@ -75,6 +75,19 @@ export const styles = [
       color: var(--_cw-color-accent);
     }
 
+    .transfer,
+    .waiting {
+      margin: var(--_cw-space) 0 0;
+      font-size: 0.875em;
+      color: var(--_cw-color-text-muted);
+      overflow-wrap: anywhere;
+    }
+
+    .transfer .note {
+      color: var(--_cw-color-text);
+      unicode-bidi: isolate;
+    }
+
     .first-message {
       margin: var(--_cw-space) 0;
       padding: var(--_cw-space) calc(var(--_cw-space) * 1.25);

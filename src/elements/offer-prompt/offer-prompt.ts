@@ -6,7 +6,7 @@ import { clockText } from '../../controllers/clock-text.js';
 import { SessionController } from '../../controllers/session-controller.js';
 import { formatDuration, initialOf } from '../../internal/format.js';
 import { SessionElement } from '../../internal/session-element.js';
-import { firstContactMessage, secondsLeft, selectOffers } from '../../session/selectors.js';
+import { firstContactMessage, secondsLeft, selectOffers, selectOnline } from '../../session/selectors.js';
 import type { Offer } from '../../session/state.js';
 import { styles } from './offer-prompt.styles.js';
 
@@ -20,11 +20,14 @@ import { styles } from './offer-prompt.styles.js';
  * @csspart countdown - The time left to answer an offer.
  * @csspart accept - The Accept button.
  * @csspart reject - The Reject button.
+ * @csspart transfer - Who transferred the chat, and their note, on a transferred offer.
+ * @csspart waiting - Why Accept and Reject wait, while the connection is being restored.
  */
 export class OfferPrompt extends SessionElement {
   static override styles = styles;
 
   private readonly offers = new SessionController(this, (session) => session.select(selectOffers));
+  private readonly online = new SessionController(this, (session) => session.select(selectOnline));
 
   /** What the live region says; updated when a new offer arrives. */
   @state() private announcement = '';
@@ -56,7 +59,13 @@ export class OfferPrompt extends SessionElement {
     const session = this.session;
     const titleId = `offer-${offer.chatId}`;
     const busy = offer.status !== 'pending';
+    // Kept focusable while the connection is away, so focus never drops to the page.
+    const waiting = this.online.value === false;
     const duration = offer.expiresAt - offer.receivedAt;
+    const transfer = offer.transfers.at(-1);
+    const answer = (command: 'acceptOffer' | 'rejectOffer') => {
+      if (!waiting) void session?.[command](offer.chatId);
+    };
     return html`
       <section part="offer" class="offer" aria-labelledby=${titleId}>
         <header>
@@ -70,15 +79,36 @@ export class OfferPrompt extends SessionElement {
             ${session ? clockText(session.clock$, (now) => formatDuration(secondsLeft(offer, now) * 1000)) : nothing}
           </span>
         </header>
-        <p class="first-message">${firstContactMessage(offer)}</p>
+        ${transfer
+          ? html`<p part="transfer" class="transfer">
+              ${msg(str`Transferred by ${transfer.fromAgentName}`)}${transfer.note
+                ? html`: <q class="note" dir="auto">${transfer.note}</q>`
+                : nothing}
+            </p>`
+          : nothing}
+        <p class="first-message" dir="auto">${firstContactMessage(offer)}</p>
         <div class="progress" aria-hidden="true">
           <span style="animation-duration: ${Math.max(0, duration)}ms"></span>
         </div>
+        ${waiting ? html`<p part="waiting" class="waiting" id="waiting-${offer.chatId}">${msg('Waiting for the connection to answer.')}</p>` : nothing}
         <div class="actions">
-          <button part="reject" ?disabled=${busy} @click=${() => void session?.rejectOffer(offer.chatId)}>
+          <button
+            part="reject"
+            ?disabled=${busy}
+            aria-disabled=${waiting ? 'true' : nothing}
+            aria-describedby=${waiting ? `waiting-${offer.chatId}` : nothing}
+            @click=${() => answer('rejectOffer')}
+          >
             ${msg('Reject')}
           </button>
-          <button part="accept" class="primary" ?disabled=${busy} @click=${() => void session?.acceptOffer(offer.chatId)}>
+          <button
+            part="accept"
+            class="primary"
+            ?disabled=${busy}
+            aria-disabled=${waiting ? 'true' : nothing}
+            aria-describedby=${waiting ? `waiting-${offer.chatId}` : nothing}
+            @click=${() => answer('acceptOffer')}
+          >
             ${msg('Accept')}
           </button>
         </div>

@@ -1,0 +1,379 @@
+import { BehaviorSubject, Observable, Subject, asyncScheduler, type SchedulerLike, type Subscription } from 'rxjs';
+import type { ConnectionState, ContactCenterConnector } from '../connector.js';
+import type { AgentCommand } from '../../protocol/commands.js';
+import type { ConnectorEvent } from '../../protocol/events.js';
+import { PROTOCOL_VERSION, parseServerFrame, type ClientFrame, type ServerFrame } from '../../protocol/frames.js';
+import type {
+  AgentIdentity,
+  ChatMessage,
+  DispositionRecord,
+  EngagementRequest,
+  SelectableAgentState,
+  TransferTarget,
+} from '../../protocol/types.js';
+import { backoffDelay, type BackoffOptions } from './backoff.js';
+import { EventSequencer } from './event-sequencer.js';
+
+/** The part of the WebSocket API the connector uses: the browser's, or the `ws` package's in Node. */
+export interface WebSocketLike {
+  readonly readyState: number;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+  onopen: ((event: unknown) => void) | null;
+  onmessage: ((event: { data: unknown }) => void) | null;
+  onclose: ((event: { code?: number; reason?: string }) => void) | null;
+  onerror: ((event: unknown) => void) | null;
+}
+
+export type WebSocketFactory = (url: string) => WebSocketLike;
+
+export interface WebSocketConnectorOptions {
+  /** The server's agent endpoint, as `ws://127.0.0.1:8001/agents`. */
+  url: string;
+  /** The agent this connection is for; the server checks the id against the token. */
+  agent: AgentIdentity;
+  token: string;
+  /** The clock of heartbeats and reconnects; tests pass a virtual one. */
+  scheduler?: SchedulerLike;
+  /** Opens a socket; the browser's `WebSocket` by default (Node: `(url) => new WebSocket(url)` from `ws`). */
+  openSocket?: WebSocketFactory;
+  /** How often a ping goes out (ms). */
+  heartbeatMs?: number;
+  /** Silence after which the connection counts as dead (ms); the contract says within 10 s. */
+  deadAfterMs?: number;
+  backoff?: BackoffOptions;
+  /** How long events may wait for a missing one before the connector resumes to fetch it (ms). */
+  gapTimeoutMs?: number;
+}
+
+const OPEN = 1;
+
+interface PendingCommand {
+  frame: Extract<ClientFrame, { type: 'command' }>;
+  resolve: (value: ChatMessage | undefined) => void;
+  reject: (error: Error) => void;
+}
+
+/**
+ * A `ContactCenterConnector` over WebSocket to the reference server (docs/protocol.md).
+ *
+ * It loses nothing across drops: every stored event carries the agent stream's sequence
+ * number, and a reconnect resumes from the last one applied (the server replays the gap,
+ * or sends a fresh snapshot the session merges). Commands carry their own ids; those not
+ * answered when a connection drops are sent again on the next one, and the server applies
+ * each id once. Messages sent while disconnected wait and go out in order; commands that
+ * cannot wait (Accept, Transfer, ...) are refused at once.
+ *
+ * ```ts
+ * const connector = new WebSocketConnector({ url: 'ws://127.0.0.1:8001/agents', agent, token });
+ * const session = new ChatSession(connector);
+ * ```
+ */
+export class WebSocketConnector implements ContactCenterConnector {
+  readonly agent: AgentIdentity;
+  readonly events: Observable<ConnectorEvent>;
+  readonly connection: Observable<ConnectionState>;
+  readonly resumable = true;
+
+  private readonly stream = new Subject<ConnectorEvent>();
+  private readonly status = new BehaviorSubject<ConnectionState>({ status: 'connecting' });
+  private readonly scheduler: SchedulerLike;
+  private readonly openSocket: WebSocketFactory;
+  private readonly sequencer = new EventSequencer((event) => this.stream.next(event));
+  private readonly pending = new Map<string, PendingCommand>();
+  private socket?: WebSocketLike;
+  private welcomed = false;
+  /** Whether any catch-up arrived: a later hello resumes from the last applied sequence. */
+  private caughtUp = false;
+  private attempt = 0;
+  private lastHeard = 0;
+  private timers: Subscription[] = [];
+  private started = false;
+  private finished = false;
+  private commandCount = 0;
+
+  constructor(private readonly options: WebSocketConnectorOptions) {
+    this.agent = { id: options.agent.id, name: options.agent.name };
+    this.scheduler = options.scheduler ?? asyncScheduler;
+    this.openSocket =
+      options.openSocket ??
+      ((url) => {
+        if (typeof WebSocket === 'undefined') throw new Error('No WebSocket here: pass openSocket.');
+        return new WebSocket(url) as unknown as WebSocketLike;
+      });
+    this.connection = this.status.asObservable();
+    this.events = new Observable<ConnectorEvent>((subscriber) => {
+      const subscription = this.stream.subscribe(subscriber);
+      if (!this.started) {
+        this.started = true;
+        this.open();
+      }
+      return subscription;
+    });
+  }
+
+  /** The last sequence number of the agent's stream this connector applied. */
+  get lastSeq(): number {
+    return this.sequencer.lastApplied;
+  }
+
+  setAgentState(state: SelectableAgentState): Promise<void> {
+    return this.command({ name: 'set-agent-state', state }, false) as Promise<void>;
+  }
+
+  acceptOffer(chatId: string): Promise<void> {
+    return this.command({ name: 'accept-offer', chatId }, false) as Promise<void>;
+  }
+
+  rejectOffer(chatId: string): Promise<void> {
+    return this.command({ name: 'reject-offer', chatId }, false) as Promise<void>;
+  }
+
+  /** Waits in the outbox while disconnected; sent again under the same id after a drop. */
+  async sendMessage(chatId: string, text: string, clientId?: string): Promise<ChatMessage> {
+    const message = await this.command({ name: 'send-message', chatId, text }, true, clientId);
+    if (!message) throw new Error('The server did not return the recorded message.');
+    return message;
+  }
+
+  /** Typing is worth nothing later: dropped while disconnected. */
+  sendTyping(chatId: string): Promise<void> {
+    if (!this.welcomed) return Promise.resolve();
+    return this.command({ name: 'typing', chatId }, false) as Promise<void>;
+  }
+
+  endChat(chatId: string): Promise<void> {
+    return this.command({ name: 'end-chat', chatId }, false) as Promise<void>;
+  }
+
+  transferChat(chatId: string, target: TransferTarget, note?: string): Promise<void> {
+    return this.command({ name: 'transfer-chat', chatId, target, ...(note !== undefined ? { note } : {}) }, false) as Promise<void>;
+  }
+
+  createEngagement(request: EngagementRequest): Promise<void> {
+    return this.command({ name: 'create-engagement', request }, false) as Promise<void>;
+  }
+
+  closeChat(chatId: string, disposition?: DispositionRecord): Promise<void> {
+    return this.command({ name: 'close-chat', chatId, ...(disposition ? { disposition } : {}) }, false) as Promise<void>;
+  }
+
+  /** Leaves on purpose: the server makes the agent Unavailable; nothing reconnects. */
+  disconnect(): void {
+    if (this.finished) return;
+    if (this.welcomed) this.send({ v: PROTOCOL_VERSION, type: 'command', id: this.nextCommandId(), command: { name: 'leave' } });
+    this.finish();
+  }
+
+  private command(command: AgentCommand, canWait: boolean, id = this.nextCommandId()): Promise<ChatMessage | undefined> {
+    if (this.finished) return Promise.reject(new Error('This connection is closed.'));
+    if (!this.welcomed && !canWait) {
+      return Promise.reject(new Error('Not connected to the contact center; try again once the connection is back.'));
+    }
+    const existing = this.pending.get(id);
+    if (existing) return new Promise((resolve, reject) => this.pending.set(id, { ...existing, resolve, reject }));
+    return new Promise((resolve, reject) => {
+      const frame = { v: PROTOCOL_VERSION, type: 'command' as const, id, command };
+      this.pending.set(id, { frame, resolve, reject });
+      if (this.welcomed) this.send(frame);
+    });
+  }
+
+  private open(): void {
+    if (this.finished) return;
+    this.clearTimers();
+    let socket: WebSocketLike;
+    try {
+      socket = this.openSocket(this.options.url);
+    } catch (error) {
+      this.lost(error instanceof Error ? error.message : String(error));
+      return;
+    }
+    this.socket = socket;
+    this.lastHeard = this.scheduler.now();
+    socket.onopen = () => {
+      const resumeFrom = this.caughtUp ? this.sequencer.lastApplied : undefined;
+      this.send({
+        v: PROTOCOL_VERSION,
+        type: 'hello',
+        agentId: this.agent.id,
+        token: this.options.token,
+        ...(resumeFrom !== undefined ? { resumeFrom } : {}),
+      });
+    };
+    socket.onmessage = (message) => {
+      if (this.socket === socket) this.receive(message.data);
+    };
+    socket.onclose = (event) => {
+      if (this.socket === socket) this.lost(closeReason(event));
+    };
+    socket.onerror = () => {
+      // A close follows every error; its code says more.
+    };
+    this.watchHeartbeat();
+  }
+
+  private receive(data: unknown): void {
+    this.lastHeard = this.scheduler.now();
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(String(data));
+    } catch {
+      return; // Not ours to guess at: the heartbeat still counts it as a sign of life.
+    }
+    const result = parseServerFrame(parsed);
+    if (!result.ok) return;
+    this.handle(result.frame);
+  }
+
+  private handle(frame: ServerFrame): void {
+    switch (frame.type) {
+      case 'welcome':
+        this.welcomed = true;
+        this.attempt = 0;
+        this.status.next({ status: 'connected' });
+        // What the last connection did not see answered goes again, in order; the server applies each id once.
+        for (const command of this.pending.values()) this.send(command.frame);
+        return;
+      case 'event':
+        if (frame.ephemeral) this.stream.next(frame.event);
+        else {
+          this.caughtUp = true;
+          this.sequencer.receive(frame.seq, frame.event);
+          if (this.sequencer.hasGap) this.watchGap();
+        }
+        return;
+      case 'snapshot':
+        this.caughtUp = true;
+        for (const event of frame.events) this.stream.next(event);
+        this.sequencer.resetTo(frame.seq);
+        return;
+      case 'result': {
+        const command = this.pending.get(frame.id);
+        if (!command) return; // The answer to a command sent twice: the first one settled it.
+        this.pending.delete(frame.id);
+        if (frame.ok) command.resolve(frame.value);
+        else command.reject(new Error(frame.error));
+        return;
+      }
+      case 'error': {
+        if (frame.fatal) {
+          this.finish(new Error(frame.message));
+          return;
+        }
+        const command = frame.id ? this.pending.get(frame.id) : undefined;
+        if (command && frame.id) {
+          this.pending.delete(frame.id);
+          command.reject(new Error(frame.message));
+        }
+        return;
+      }
+      case 'pong':
+        return;
+    }
+  }
+
+  /** The connection dropped: say so, and try again after a jittered, growing pause. */
+  private lost(reason: string): void {
+    this.socket = undefined;
+    this.welcomed = false;
+    this.sequencer.dropEarly();
+    if (this.finished) return;
+    this.clearTimers();
+    this.status.next({ status: 'reconnecting', reason });
+    const delay = backoffDelay(this.attempt, this.options.backoff);
+    this.attempt += 1;
+    this.timers.push(this.scheduler.schedule(() => this.open(), delay));
+  }
+
+  /** Pings now and then; a connection silent for too long is dropped and replaced. */
+  private watchHeartbeat(): void {
+    const every = this.options.heartbeatMs ?? 4000;
+    const deadAfter = this.options.deadAfterMs ?? 10_000;
+    const connector = this;
+    this.timers.push(
+      this.scheduler.schedule(function (this: { schedule(state?: unknown, delay?: number): void }) {
+        const socket = connector.socket;
+        if (!socket) return;
+        if (connector.scheduler.now() - connector.lastHeard >= deadAfter) {
+          connector.drop(socket, 'The server stopped answering.');
+          return;
+        }
+        if (socket.readyState === OPEN) connector.send({ v: PROTOCOL_VERSION, type: 'ping' });
+        this.schedule(undefined, Math.min(every, deadAfter - (connector.scheduler.now() - connector.lastHeard)));
+      }, every),
+    );
+  }
+
+  /** An event is missing and does not come: resume, and the server replays from the last one applied. */
+  private watchGap(): void {
+    const socket = this.socket;
+    this.timers.push(
+      this.scheduler.schedule(() => {
+        if (socket && this.socket === socket && this.sequencer.hasGap) this.drop(socket, 'An event was missing.');
+      }, this.options.gapTimeoutMs ?? 2000),
+    );
+  }
+
+  private drop(socket: WebSocketLike, reason: string): void {
+    socket.onclose = null;
+    socket.onmessage = null;
+    try {
+      socket.close(4000, reason);
+    } catch {
+      // Already closing.
+    }
+    this.lost(reason);
+  }
+
+  private finish(error?: Error): void {
+    this.finished = true;
+    this.clearTimers();
+    const socket = this.socket;
+    this.socket = undefined;
+    this.welcomed = false;
+    if (socket) {
+      socket.onclose = null;
+      socket.onmessage = null;
+      try {
+        socket.close(1000, 'The agent left.');
+      } catch {
+        // Already closing.
+      }
+    }
+    const reason = error ?? new Error('This connection is closed.');
+    for (const command of this.pending.values()) command.reject(reason);
+    this.pending.clear();
+    this.status.complete();
+    if (error) this.stream.error(error);
+    else this.stream.complete();
+  }
+
+  private send(frame: ClientFrame): void {
+    const socket = this.socket;
+    if (socket?.readyState !== OPEN) return;
+    try {
+      socket.send(JSON.stringify(frame));
+    } catch {
+      // The close that follows takes care of it.
+    }
+  }
+
+  private clearTimers(): void {
+    for (const timer of this.timers) timer.unsubscribe();
+    this.timers = [];
+  }
+
+  private nextCommandId(): string {
+    this.commandCount += 1;
+    const random = typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : Math.random().toString(36).slice(2);
+    return `cmd-${random}-${this.commandCount}`;
+  }
+}
+
+function closeReason(event: { code?: number; reason?: string }): string {
+  if (event.reason) return event.reason;
+  return event.code === 1006 || event.code === undefined
+    ? 'The connection to the contact center was interrupted.'
+    : `The connection closed (code ${event.code}).`;
+}
