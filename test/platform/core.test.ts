@@ -1,0 +1,183 @@
+import { expect } from '@open-wc/testing';
+import { buildConfiguration } from '../../src/platform/configuration.js';
+import type { AgentLink } from '../../src/platform/context.js';
+import { ContactCenterCore } from '../../src/platform/core.js';
+import { MemoryStore } from '../../src/platform/memory-store.js';
+import type { ConnectorEvent } from '../../src/protocol/events.js';
+import { ManualScheduler } from '../support/manual-scheduler.js';
+
+const ALEX = { id: 'agent-1', name: 'Alex Martin' };
+const SAM = { id: 'agent-2', name: 'Sam Rivera' };
+
+/** A link that records what the core delivered, with sequence numbers. */
+class RecordingLink implements AgentLink {
+  readonly received: { seq: number; event: ConnectorEvent; ephemeral: boolean }[] = [];
+  closedBecause?: string;
+  deliver(seq: number, event: ConnectorEvent, ephemeral: boolean): void {
+    this.received.push({ seq, event, ephemeral });
+  }
+  close(reason: string): void {
+    this.closedBecause = reason;
+  }
+  stored(): { seq: number; type: string }[] {
+    return this.received.filter((entry) => !entry.ephemeral).map((entry) => ({ seq: entry.seq, type: entry.event.type }));
+  }
+}
+
+function platform(store = new MemoryStore(), scheduler = new ManualScheduler()) {
+  const configuration = buildConfiguration(
+    {
+      offerTimeoutMs: 30_000,
+      directory: {
+        agents: [
+          { id: 'agent-1', name: 'Alex Martin', skills: [] },
+          { id: 'agent-2', name: 'Sam Rivera', skills: [] },
+        ],
+        skills: [
+          { id: 'billing', name: 'Billing' },
+          { id: 'technical-support', name: 'Technical Support' },
+        ],
+      },
+    },
+    'test',
+  );
+  const core = new ContactCenterCore({ configuration, store, scheduler });
+  return { core, store, scheduler };
+}
+
+describe('ContactCenterCore (under virtual time)', () => {
+  it('numbers each agent’s stored events 1, 2, 3… and replays the gap after any of them', () => {
+    const { core } = platform();
+    const link = new RecordingLink();
+    core.attach(ALEX, link);
+    core.execute(ALEX.id, { name: 'set-agent-state', state: 'Available' });
+    const chatId = core.startChat({ contact: { name: 'Marie Tremblay' }, skill: 'Billing', text: 'Bonjour!' });
+    core.execute(ALEX.id, { name: 'accept-offer', chatId });
+    core.contactSays(chatId, 'Are you there?');
+
+    expect(link.stored()).to.deep.equal([
+      { seq: 1, type: 'agent-state' },
+      { seq: 2, type: 'chat-offered' },
+      { seq: 3, type: 'chat-assigned' },
+      { seq: 4, type: 'message' },
+    ]);
+    expect(core.eventsAfter(ALEX.id, 2)?.map((entry) => entry.seq)).to.deep.equal([3, 4]);
+    expect(core.eventsAfter(ALEX.id, 4)).to.deep.equal([]);
+    expect(core.eventsAfter(ALEX.id, 9), 'a sequence it never reached').to.equal(undefined);
+  });
+
+  it('answers a command sent twice with one id the same way, and applies it once', () => {
+    const { core } = platform();
+    core.attach(ALEX, new RecordingLink());
+    core.execute(ALEX.id, { name: 'set-agent-state', state: 'Available' });
+    const chatId = core.startChat({ contact: { name: 'Marie Tremblay' }, skill: 'Billing', text: 'Bonjour!' });
+    core.execute(ALEX.id, { name: 'accept-offer', chatId });
+
+    const first = core.execute(ALEX.id, { name: 'send-message', chatId, text: 'Hello' }, 'local-1');
+    const again = core.execute(ALEX.id, { name: 'send-message', chatId, text: 'Hello' }, 'local-1');
+    expect(again).to.deep.equal(first);
+    expect(core.chat(chatId)?.messages.map((message) => message.text)).to.deep.equal(['Bonjour!', 'Hello']);
+    expect(core.chat(chatId)?.messages[1]).to.include({ clientId: 'local-1' });
+  });
+
+  it('undoes a refused command whole: nothing stored, nothing said', () => {
+    const { core, store } = platform();
+    const alex = new RecordingLink();
+    const sam = new RecordingLink();
+    core.attach(ALEX, alex);
+    core.attach(SAM, sam);
+    core.execute(ALEX.id, { name: 'set-agent-state', state: 'Available' });
+    const chatId = core.startChat({ contact: { name: 'Marie Tremblay' }, skill: 'Billing', text: 'Bonjour!' });
+    const before = { alex: alex.received.length, sam: sam.received.length, seq: store.lastSeq(ALEX.id) };
+
+    // Sam acts on Alex's offer, then on a chat that does not exist.
+    expect(core.execute(SAM.id, { name: 'accept-offer', chatId }).ok).to.equal(false);
+    expect(core.execute(SAM.id, { name: 'end-chat', chatId: 'chat-404' }).ok).to.equal(false);
+    expect(core.execute(ALEX.id, { name: 'transfer-chat', chatId, target: { kind: 'agent', id: 'agent-2' } })).to.deep.equal({
+      ok: false,
+      error: 'This chat is not in your workspace.',
+    });
+    expect({ alex: alex.received.length, sam: sam.received.length, seq: store.lastSeq(ALEX.id) }).to.deep.equal(before);
+    expect(core.chat(chatId)).to.include({ state: 'offered', agentId: ALEX.id });
+  });
+
+  it('keeps an offer’s deadline across a restart, and expires an offer whose deadline passed while it was down', () => {
+    const store = new MemoryStore();
+    const scheduler = new ManualScheduler();
+    const first = platform(store, scheduler);
+    first.core.attach(ALEX, new RecordingLink());
+    first.core.execute(ALEX.id, { name: 'set-agent-state', state: 'Available' });
+    const chatId = first.core.startChat({ contact: { name: 'Marie Tremblay' }, skill: 'Billing', text: 'Bonjour!' });
+    scheduler.advance(10_000);
+    first.core.stop();
+
+    // 25 s later a new process starts on the same store: 5 s of the offer are left.
+    scheduler.advance(15_000);
+    const second = platform(store, scheduler);
+    second.core.restore();
+    scheduler.advance(4_999);
+    expect(second.core.chat(chatId)?.state).to.equal('offered');
+    scheduler.advance(1);
+    expect(second.core.chat(chatId)?.state).to.equal('queued');
+    expect(second.core.agentState(ALEX.id)).to.equal('Refused');
+
+    // Down for longer than the whole offer: expired at once on restart.
+    second.core.attach(SAM, new RecordingLink());
+    second.core.execute(SAM.id, { name: 'set-agent-state', state: 'Available' });
+    expect(second.core.chat(chatId)).to.include({ state: 'offered', agentId: SAM.id });
+    second.core.stop();
+    scheduler.advance(60_000);
+    const third = platform(store, scheduler);
+    third.core.restore();
+    scheduler.advance(0);
+    expect(third.core.chat(chatId)?.state).to.equal('queued');
+    expect(third.core.agentState(SAM.id)).to.equal('Refused');
+  });
+
+  it('moves a chat transferred to a skill into that skill, and the next offer says who transferred it and why', () => {
+    const { core } = platform();
+    const alex = new RecordingLink();
+    const sam = new RecordingLink();
+    core.attach(ALEX, alex);
+    core.execute(ALEX.id, { name: 'set-agent-state', state: 'Available' });
+    const chatId = core.startChat({ contact: { name: 'Marie Tremblay' }, skill: 'Billing', text: 'My modem restarts.' });
+    core.execute(ALEX.id, { name: 'accept-offer', chatId });
+    core.attach(SAM, sam);
+    core.execute(SAM.id, { name: 'set-agent-state', state: 'Available' });
+
+    const outcome = core.execute(ALEX.id, {
+      name: 'transfer-chat',
+      chatId,
+      target: { kind: 'skill', id: 'technical-support' },
+      note: 'Modem issue, not billing.',
+    });
+    expect(outcome.ok).to.equal(true);
+    expect(core.chat(chatId)).to.include({ skill: 'Technical Support', state: 'offered', agentId: SAM.id });
+    const offer = sam.received.map((entry) => entry.event).find((event) => event.type === 'chat-offered');
+    expect(offer?.type === 'chat-offered' && offer.chat.skill).to.equal('Technical Support');
+    expect(offer?.type === 'chat-offered' && offer.chat.transfers).to.deep.include({
+      fromAgentName: 'Alex Martin',
+      toName: 'Technical Support',
+      note: 'Modem issue, not billing.',
+      at: core.chat(chatId)?.transfers?.[0]?.at,
+    });
+  });
+
+  it('closes the previous link of an agent who connects again, and keeps offers through a drop', () => {
+    const { core, scheduler } = platform();
+    const first = new RecordingLink();
+    core.attach(ALEX, first);
+    core.execute(ALEX.id, { name: 'set-agent-state', state: 'Available' });
+    const chatId = core.startChat({ contact: { name: 'Marie Tremblay' }, skill: 'Billing', text: 'Bonjour!' });
+    core.detach(ALEX.id, first);
+    scheduler.advance(10_000);
+    expect(core.chat(chatId)?.state, 'a dropped connection keeps its offer until the deadline').to.equal('offered');
+
+    const second = new RecordingLink();
+    core.attach(ALEX, second);
+    const third = new RecordingLink();
+    core.attach(ALEX, third);
+    expect(second.closedBecause).to.be.a('string');
+    expect(core.execute(ALEX.id, { name: 'accept-offer', chatId }).ok).to.equal(true);
+  });
+});
