@@ -79,16 +79,11 @@ export function reduce(state: WorkspaceState, action: SessionAction): WorkspaceS
       return mapChat(state, action.chatId, (chat) => ({ ...chat, draft: '', messages: [...chat.messages, message] }));
     }
     case 'message-delivered':
-      return mapChat(state, action.chatId, (chat) => {
-        // The platform's echo may already be in the transcript: keep one copy, where it stands.
-        const echoed = chat.messages.some((message) => message.id === action.message.id);
-        return {
-          ...chat,
-          messages: echoed
-            ? chat.messages.filter((message) => message.id !== action.localId)
-            : chat.messages.map((message) => (message.id === action.localId ? action.message : message)),
-        };
-      });
+      // The platform's echo may have come first: then the message is there already.
+      return mapChat(state, action.chatId, (chat) => ({
+        ...chat,
+        messages: receiveMessage(chat.messages, action.message, action.localId),
+      }));
     case 'message-failed':
     case 'message-retrying': {
       const delivery = action.type === 'message-failed' ? 'failed' : 'sending';

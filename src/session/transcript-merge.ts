@@ -2,18 +2,24 @@ import type { ChatMessage } from '../protocol/types.js';
 import type { TranscriptMessage } from './state.js';
 
 /**
- * Adds a message the platform sent to a transcript. Platforms repeat themselves
- * (reconnects, replays, echoes): a message id is kept once. The agent's own message,
- * echoed before the send was answered, takes the place of its local copy (same client id).
+ * Adds a message the platform recorded to a transcript. A transcript is the platform's
+ * messages in the order it recorded them, then the agent's messages still on their way
+ * or refused: a recorded message goes after the last recorded one, before that tail.
+ * Platforms repeat themselves (reconnects, replays, echoes): a message id is kept once.
+ * The agent's own message, echoed or answered, replaces its local copy (same client id).
  */
 export function receiveMessage(
   messages: readonly TranscriptMessage[],
   message: ChatMessage,
+  localId = message.clientId,
 ): readonly TranscriptMessage[] {
-  if (messages.some((known) => known.id === message.id)) return messages;
-  const local = message.clientId ? messages.findIndex((known) => known.id === message.clientId) : -1;
-  if (local >= 0) return messages.map((known, index) => (index === local ? message : known));
-  return [...messages, message];
+  if (messages.some((known) => known.id === message.id)) {
+    return localId === undefined ? messages : messages.filter((known) => known.id !== localId || known.id === message.id);
+  }
+  const rest = localId === undefined ? messages : messages.filter((known) => known.id !== localId);
+  let end = rest.length;
+  while (end > 0 && rest[end - 1]?.delivery !== undefined) end -= 1;
+  return [...rest.slice(0, end), message, ...rest.slice(end)];
 }
 
 /**

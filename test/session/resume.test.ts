@@ -84,7 +84,7 @@ describe('resuming a chat the session already holds', () => {
     expect(answered.chats[0].messages.filter((message) => message.text === 'One moment.')).to.have.length(1);
   });
 
-  it('replaces the local copy with the echo that carries its client id, in place', () => {
+  it('replaces the local copy with the echo that carries its client id, where the platform recorded it', () => {
     const state = apply(
       initialState(agent),
       received(assigned(platform)),
@@ -99,8 +99,8 @@ describe('resuming a chat the session already holds', () => {
     expect(state.chats[0].messages.map((message) => [message.id, message.delivery])).to.deep.equal([
       ['m1', undefined],
       ['m2', undefined],
-      ['m4', undefined],
       ['m3', undefined],
+      ['m4', undefined],
     ]);
   });
 

@@ -9,15 +9,15 @@ import type { ConnectionStatus } from '../../session/state.js';
 export function renderConnection(status: ConnectionStatus, reason: string | undefined) {
   const connected = status === 'connected';
   return html`
-    <div part="connection" class="connection ${status}" role="status" aria-live="polite">
-      ${connected
-        ? nothing
-        : html`<span class="signal" aria-hidden="true"></span>
-            <span class="words">
-              <strong>${headline(status)}</strong>
+    <div part="connection" class="connection ${status}">
+      <span class="signal" aria-hidden="true"></span>
+      <span class="words" role="status" aria-live="polite">
+        ${connected
+          ? nothing
+          : html`<strong>${headline(status)}</strong>
               <span>${explanation(status)}</span>
-              ${reason && status !== 'connecting' ? html`<span class="reason" dir="auto">${reason}</span>` : nothing}
-            </span>`}
+              ${reason && status !== 'connecting' ? html`<span class="reason" dir="auto">${reason}</span>` : nothing}`}
+      </span>
     </div>
   `;
 }
