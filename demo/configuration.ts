@@ -1,7 +1,9 @@
-import type { SimulatedContactCenterOptions } from '../src/index.js';
+// The platform's own options type (what SimulatedContactCenter extends): the reference server
+// reads this file too, and is type-checked without the DOM that src/index.ts needs.
+import type { ConfigurationOptions } from '../src/platform/configuration.js';
 
 /** The administrator's settings of the demo contact center (see SPEC.md, "Demo"). */
-export const demoConfiguration: SimulatedContactCenterOptions = {
+export const demoConfiguration: ConfigurationOptions = {
   maxConcurrentChats: 4,
   offerTimeoutMs: 45_000,
   directory: {
