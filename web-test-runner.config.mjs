@@ -45,6 +45,7 @@ export default {
     esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }),
     manifestPlugin(),
     packPlugin(),
+    (await import('./scripts/wtr-server-plugin.mjs')).serverPlugin(),
     frameworkNodeEnv(),
     reactCommonjs,
   ],

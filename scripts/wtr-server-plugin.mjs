@@ -1,0 +1,188 @@
+/**
+ * Test-runner server plugin: browser tests start, kill and restart the reference server
+ * (a child process on 127.0.0.1 with a temporary DB) and cut the network to it through a
+ * TCP proxy, with `executeServerCommand` from @web/test-runner-commands:
+ *
+ * - `server-start` { config?, db?, env? } → { id, port, url, wsUrl, db }: `config` is the
+ *   CONFIG object (the demo configuration without it), `db` a file to use instead of a
+ *   fresh temporary one, `env` HELLO_TIMEOUT_MS or STREAM_LIMIT;
+ * - `server-kill` { id } (SIGKILL), `server-stop` { id } (SIGTERM), `server-restart` { id }
+ *   (same DB and config; the same port when it is free) → as server-start;
+ * - `server-logs` { id } → { stderr }: what the server logged;
+ * - `proxy-start` { port } → { port }, `proxy-cut` { port, mode: 'silent' | 'reset' },
+ *   `proxy-restore` { port }, `proxy-retarget` { port, target }, `proxy-stop` { port }.
+ *
+ * The server is bundled once per run. Every child and temporary file goes when the run
+ * ends, and when this process exits some other way.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildServer } from './server.mjs';
+import { TcpProxy } from './wtr-tcp-proxy.mjs';
+
+/** The browser gives up on a command after 20 s: a start must answer well before. */
+const START_TIMEOUT_MS = 15_000;
+const STOP_TIMEOUT_MS = 5_000;
+/** Only these reach the server's environment from a test. */
+const TEST_ENV = new Set(['HELLO_TIMEOUT_MS', 'STREAM_LIMIT']);
+
+const bundleFile = fileURLToPath(new URL(`../node_modules/.cache/agent-chat-server/test-${process.pid}.mjs`, import.meta.url));
+
+/** @returns {import('@web/test-runner').TestRunnerPlugin} */
+export function serverPlugin() {
+  /** @type {Promise<string> | undefined} */
+  let bundle;
+  /** @type {Map<string, ServerRecord>} */
+  const servers = new Map();
+  /** @type {Map<number, TcpProxy>} */
+  const proxies = new Map();
+  /** @type {Set<string>} */
+  const temporary = new Set([bundleFile, `${bundleFile}.map`]);
+  let nextId = 1;
+
+  const exitCleanup = () => {
+    for (const server of servers.values()) server.child?.kill('SIGKILL');
+    for (const path of temporary) rmSync(path, { recursive: true, force: true });
+  };
+  process.once('exit', exitCleanup);
+
+  /** @param {ServerRecord} server @param {number} port */
+  async function launch(server, port) {
+    bundle ??= buildServer(bundleFile);
+    const entry = await bundle;
+    const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DB: server.db, ...server.env };
+    delete env.CONFIG;
+    if (server.configFile) env.CONFIG = server.configFile;
+    const child = spawn(process.execPath, ['--enable-source-maps', entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    server.child = child;
+    server.exited = new Promise((resolve) => child.once('exit', () => resolve(undefined)));
+    child.stderr.setEncoding('utf8').on('data', (text) => (server.stderr = (server.stderr + text).slice(-20_000)));
+    const url = await new Promise((resolve, reject) => {
+      let stdout = '';
+      const timer = setTimeout(() => reject(new Error(`The server did not start within ${START_TIMEOUT_MS} ms:\n${server.stderr}`)), START_TIMEOUT_MS);
+      child.stdout.setEncoding('utf8').on('data', (text) => {
+        stdout += text;
+        const match = /^Reference server: (\S+)$/m.exec(stdout);
+        if (match) {
+          clearTimeout(timer);
+          resolve(match[1]);
+        }
+      });
+      child.once('exit', (code, signal) => {
+        clearTimeout(timer);
+        reject(new Error(`The server exited (${signal ?? code}) before it listened:\n${server.stderr}`));
+      });
+    });
+    server.port = Number(new URL(url).port);
+    return describe(server, url);
+  }
+
+  /** @param {ServerRecord} server @param {string} url */
+  function describe(server, url) {
+    return { id: server.id, port: server.port, url, wsUrl: `ws://127.0.0.1:${server.port}/agents`, db: server.db };
+  }
+
+  /** @param {ServerRecord} server @param {NodeJS.Signals} signal */
+  async function halt(server, signal) {
+    const { child } = server;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    child.kill(signal);
+    const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+    await server.exited;
+    clearTimeout(timer);
+  }
+
+  async function start({ config, db, env = {} } = {}) {
+    const folder = mkdtempSync(join(tmpdir(), 'agent-chat-server-'));
+    temporary.add(folder);
+    let configFile;
+    if (config !== undefined) {
+      configFile = join(folder, 'config.json');
+      writeFileSync(configFile, JSON.stringify(config));
+    }
+    const testEnv = Object.fromEntries(Object.entries(env).filter(([key]) => TEST_ENV.has(key)).map(([key, value]) => [key, String(value)]));
+    /** @type {ServerRecord} */
+    const server = { id: `server-${nextId++}`, db: db ?? join(folder, 'contact-center.db'), configFile, env: testEnv, port: 0, stderr: '' };
+    servers.set(server.id, server);
+    return launch(server, 0);
+  }
+
+  async function restart(server) {
+    await halt(server, 'SIGTERM');
+    try {
+      // The same port first: a workspace that reconnects to the old URL finds the server again.
+      return await launch(server, server.port);
+    } catch (error) {
+      if (!/EADDRINUSE/.test(String(error))) throw error;
+      return launch(server, 0);
+    }
+  }
+
+  function serverOf(payload) {
+    const server = servers.get(payload?.id);
+    if (!server) throw new Error(`No test server ${String(payload?.id)}.`);
+    return server;
+  }
+
+  function proxyOf(payload) {
+    const proxy = proxies.get(payload?.port);
+    if (!proxy) throw new Error(`No proxy on port ${String(payload?.port)}.`);
+    return proxy;
+  }
+
+  const commands = {
+    'server-start': (payload) => start(payload ?? {}),
+    'server-restart': (payload) => restart(serverOf(payload)),
+    'server-kill': async (payload) => (await halt(serverOf(payload), 'SIGKILL'), true),
+    'server-stop': async (payload) => (await halt(serverOf(payload), 'SIGTERM'), true),
+    'server-logs': (payload) => ({ stderr: serverOf(payload).stderr }),
+    'proxy-start': async (payload) => {
+      const proxy = new TcpProxy(Number(payload?.port));
+      const port = await proxy.listen();
+      proxies.set(port, proxy);
+      return { port };
+    },
+    'proxy-cut': (payload) => {
+      if (payload?.mode !== 'silent' && payload?.mode !== 'reset') throw new Error('proxy-cut: mode is silent or reset.');
+      proxyOf(payload).cut(payload.mode);
+      return true;
+    },
+    'proxy-restore': (payload) => (proxyOf(payload).restore(), true),
+    'proxy-retarget': (payload) => ((proxyOf(payload).targetPort = Number(payload.target)), true),
+    'proxy-stop': async (payload) => {
+      await proxyOf(payload).close();
+      proxies.delete(payload.port);
+      return true;
+    },
+  };
+
+  return {
+    name: 'reference-server',
+    async executeCommand({ command, payload }) {
+      return Object.hasOwn(commands, command) ? commands[command](payload) : undefined;
+    },
+    async serverStop() {
+      await Promise.all([...servers.values()].map((server) => halt(server, 'SIGKILL')));
+      await Promise.all([...proxies.values()].map((proxy) => proxy.close()));
+      servers.clear();
+      proxies.clear();
+      exitCleanup();
+      process.off('exit', exitCleanup);
+    },
+  };
+}
+
+/**
+ * @typedef {object} ServerRecord
+ * @property {string} id
+ * @property {string} db
+ * @property {string | undefined} configFile
+ * @property {Record<string, string>} env
+ * @property {number} port
+ * @property {string} stderr the last 20,000 characters it logged
+ * @property {import('node:child_process').ChildProcess} [child]
+ * @property {Promise<unknown>} [exited]
+ */

@@ -1,0 +1,185 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { CommandRefused, type ContactCenterCore } from '../src/platform/core.js';
+import type { VisibleChat } from '../src/platform/snapshots.js';
+import { contactRequestSchemas, parseBody } from './contact-requests.js';
+import type { ContactStreams } from './contact-streams.js';
+import { HttpError, readJsonBody, sendError, sendJson } from './http-json.js';
+import type { AgentAccount } from './server-configuration.js';
+
+export interface ContactApiOptions {
+  core: ContactCenterCore;
+  streams: ContactStreams;
+  accounts: ReadonlyMap<string, AgentAccount>;
+}
+
+type Handler = (request: IncomingMessage, response: ServerResponse, params: string[], url: URL) => Promise<void> | void;
+
+interface Route {
+  pattern: RegExp;
+  methods: Partial<Record<'GET' | 'POST', Handler>>;
+}
+
+/** The browser tests and embedded customer widgets call from other origins; nothing here uses cookies. */
+const CORS_HEADERS: Readonly<Record<string, string>> = {
+  'access-control-allow-origin': '*',
+  'access-control-expose-headers': 'allow, location',
+};
+
+const PREFLIGHT_HEADERS: Readonly<Record<string, string>> = {
+  ...CORS_HEADERS,
+  'access-control-allow-headers': 'content-type, last-event-id',
+  'access-control-max-age': '600',
+};
+
+/**
+ * The contact's side over HTTP (SPEC "Reference server"): start a chat, type, leave,
+ * read it back, follow it live. Every body is checked before the core runs, so a refused
+ * request changes nothing.
+ */
+export function contactApi({ core, streams, accounts }: ContactApiOptions) {
+  const schemas = contactRequestSchemas(core.configuration.maxMessageLength);
+
+  const chatOr404 = (chatId: string): VisibleChat => {
+    const chat = core.chat(chatId);
+    if (!chat) throw new HttpError(404, `No chat ${chatId}.`);
+    return chat;
+  };
+  const openChatOr409 = (chatId: string): VisibleChat => {
+    const chat = chatOr404(chatId);
+    if (chat.state === 'ended' || chat.state === 'closed') throw new HttpError(409, `Chat ${chatId} has ended.`);
+    return chat;
+  };
+  const json = (response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) =>
+    sendJson(response, status, body, { ...CORS_HEADERS, ...headers });
+
+  const routes: Route[] = [
+    {
+      pattern: /^\/api\/chat-options$/,
+      methods: {
+        GET: (_request, response) => {
+          const skills = core.configuration.directory.skills.map((skill) => skill.name);
+          json(response, 200, { skills, maxMessageLength: core.configuration.maxMessageLength });
+        },
+      },
+    },
+    {
+      pattern: /^\/api\/chats$/,
+      methods: {
+        POST: async (request, response) => {
+          const body = parseBody(schemas.startChat, await readJsonBody(request));
+          const id = core.startChat(body);
+          json(response, 201, { id }, { location: `/api/chats/${encodeURIComponent(id)}` });
+        },
+      },
+    },
+    {
+      pattern: /^\/api\/chats\/([^/]+)$/,
+      methods: { GET: (_request, response, [chatId]) => json(response, 200, chatOr404(chatId)) },
+    },
+    {
+      pattern: /^\/api\/chats\/([^/]+)\/messages$/,
+      methods: {
+        POST: async (request, response, [chatId]) => {
+          const body = parseBody(schemas.message, await readJsonBody(request));
+          openChatOr409(chatId);
+          const message = core.contactSays(chatId, body.text);
+          streams.refresh(chatId);
+          json(response, 201, { message });
+        },
+      },
+    },
+    {
+      pattern: /^\/api\/chats\/([^/]+)\/leave$/,
+      methods: {
+        POST: async (request, response, [chatId]) => {
+          await readJsonBody(request);
+          openChatOr409(chatId);
+          core.contactLeaves(chatId);
+          streams.refresh(chatId);
+          json(response, 200, { state: chatOr404(chatId).state });
+        },
+      },
+    },
+    {
+      pattern: /^\/api\/chats\/([^/]+)\/typing$/,
+      methods: {
+        POST: async (request, response, [chatId]) => {
+          const body = parseBody(schemas.typing, await readJsonBody(request));
+          openChatOr409(chatId);
+          core.contactTyping(chatId, body.typing);
+          response.writeHead(204, CORS_HEADERS).end();
+        },
+      },
+    },
+    {
+      pattern: /^\/api\/chats\/([^/]+)\/events$/,
+      methods: {
+        GET: (request, response, [chatId], url) => {
+          chatOr404(chatId);
+          streams.open(chatId, response, resumePoint(request, url), CORS_HEADERS);
+        },
+      },
+    },
+    {
+      pattern: /^\/api\/agents\/([^/]+)$/,
+      methods: {
+        GET: (_request, response, [agentId]) => {
+          const account = accounts.get(agentId);
+          if (!account) throw new HttpError(404, `No agent ${agentId}.`);
+          // An agent who never connected is Unavailable: that is how every agent joins.
+          json(response, 200, { id: account.id, name: account.name, state: core.agentState(agentId) ?? 'Unavailable' });
+        },
+      },
+    },
+  ];
+
+  return async function handleApi(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+    try {
+      const route = routes.find((candidate) => candidate.pattern.test(url.pathname));
+      if (!route) throw new HttpError(404, `No API at ${url.pathname}.`);
+      const allowed = [...Object.keys(route.methods), 'OPTIONS'];
+      if (request.method === 'OPTIONS') {
+        const methods = allowed.join(', ');
+        response.writeHead(204, { ...PREFLIGHT_HEADERS, 'access-control-allow-methods': methods, allow: methods }).end();
+        return;
+      }
+      const handler = route.methods[request.method as 'GET' | 'POST'];
+      if (!handler) {
+        throw new HttpError(405, `${request.method ?? 'This method'} is not allowed on ${url.pathname}; use ${allowed.join(' or ')}.`, {
+          allow: allowed.join(', '),
+        });
+      }
+      const params = (route.pattern.exec(url.pathname) ?? []).slice(1).map(decodePathSegment);
+      await handler(request, response, params, url);
+    } catch (error) {
+      if (response.headersSent) {
+        response.destroy();
+        return;
+      }
+      sendError(response, asHttpError(error), CORS_HEADERS);
+    }
+  };
+}
+
+/** Where a customer page's stream resumes: EventSource's Last-Event-ID, or `?after=` for a page that reloaded. */
+function resumePoint(request: IncomingMessage, url: URL): number {
+  const raw = request.headers['last-event-id'] ?? url.searchParams.get('after') ?? '0';
+  const value = Number(raw);
+  return Number.isInteger(value) && value >= 0 ? value : 0;
+}
+
+function decodePathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new HttpError(400, `The path segment ${segment} is not valid percent-encoding.`);
+  }
+}
+
+function asHttpError(error: unknown): HttpError {
+  if (error instanceof HttpError) return error;
+  // The core's own refusal of a contact action (a state that changed under the request).
+  if (error instanceof CommandRefused) return new HttpError(409, error.message);
+  console.error('Contact API: unexpected error', error);
+  return new HttpError(500, 'The server could not handle this request.');
+}

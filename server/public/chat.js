@@ -1,0 +1,234 @@
+// The contact's side of a chat with the reference server. Every text from the network is
+// set with textContent: a message is data, never markup.
+
+/** The chat this tab is in, so a reload resumes it. */
+const STORAGE_KEY = 'reference-server:chat-id';
+/** How long "is typing…" stays after the agent's last keystroke signal. */
+const TYPING_SHOWN_MS = 5000;
+/** The contact's typing is announced at most this often, and stops after this much quiet. */
+const TYPING_ANNOUNCE_MS = 3000;
+
+const $ = (id) => document.getElementById(id);
+const startForm = $('start-form');
+const conversation = $('conversation');
+const status = $('status');
+const messages = $('messages');
+const typing = $('typing');
+const composer = $('composer');
+const messageInput = $('message');
+const leaveButton = $('leave');
+const newChatButton = $('new-chat');
+
+let chatId;
+let source;
+let rendered = 0;
+let typingHide;
+let typingAnnounced = 0;
+let typingQuiet;
+
+/** Calls the API; a refusal throws with the server's `{ error }` text. */
+async function api(method, path, body) {
+  const response = await fetch(`/api${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const data = response.status === 204 ? undefined : await response.json().catch(() => undefined);
+  if (!response.ok) {
+    const error = new Error(data?.error ?? `The server answered ${response.status}.`);
+    error.status = response.status;
+    throw error;
+  }
+  return data;
+}
+
+function showError(element, error) {
+  element.textContent = error ? (error.message ?? String(error)) : '';
+  element.hidden = !error;
+}
+
+async function loadOptions() {
+  const { skills, maxMessageLength } = await api('GET', '/chat-options');
+  const select = $('skill');
+  for (const skill of skills.length > 0 ? skills : ['General']) {
+    const option = document.createElement('option');
+    option.value = skill;
+    option.textContent = skill;
+    select.append(option);
+  }
+  $('first-message').maxLength = maxMessageLength;
+  messageInput.maxLength = maxMessageLength;
+}
+
+function showStartForm() {
+  chatId = undefined;
+  conversation.hidden = true;
+  startForm.hidden = false;
+  status.textContent = 'Tell us who you are and what you need; an agent will join you.';
+  $('contact-name').focus();
+}
+
+function openConversation(id) {
+  chatId = id;
+  sessionStorage.setItem(STORAGE_KEY, id);
+  startForm.hidden = true;
+  conversation.hidden = false;
+  messages.replaceChildren();
+  rendered = 0;
+  setOpen(true);
+  status.textContent = 'Connecting…';
+  source?.close();
+  // EventSource reconnects by itself and sends Last-Event-ID: no agent reply is lost.
+  source = new EventSource(`/api/chats/${encodeURIComponent(id)}/events`);
+  source.addEventListener('message', (event) => addMessage(JSON.parse(event.data)));
+  source.addEventListener('status', (event) => showStatus(JSON.parse(event.data)));
+  source.addEventListener('typing', (event) => showTyping(JSON.parse(event.data)));
+  source.addEventListener('error', () => {
+    if (source.readyState === EventSource.CONNECTING) status.textContent = 'Connection lost; reconnecting…';
+  });
+  messageInput.focus();
+}
+
+function addMessage({ position, message }) {
+  if (position <= rendered) return;
+  rendered = position;
+  const item = document.createElement('li');
+  item.className = `message from-${message.from}`;
+  const meta = document.createElement('span');
+  meta.className = 'message-meta';
+  const time = new Date(message.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  meta.textContent = message.from === 'contact' ? `You · ${time}` : `${message.authorName ?? 'Agent'} · ${time}`;
+  const text = document.createElement('span');
+  text.textContent = message.text;
+  item.append(meta, text);
+  messages.append(item);
+  item.scrollIntoView({ block: 'end' });
+  if (message.from === 'agent') showTyping(undefined);
+}
+
+function showStatus({ state, agentName, endedBy }) {
+  if (state === 'waiting') status.textContent = 'Waiting for an agent…';
+  else if (state === 'active') status.textContent = `You are chatting with ${agentName ?? 'an agent'}.`;
+  else {
+    status.textContent = endedBy === 'contact' ? 'You left the chat.' : 'The agent ended the chat.';
+    source?.close();
+    showTyping(undefined);
+    setOpen(false);
+  }
+}
+
+function showTyping(data) {
+  clearTimeout(typingHide);
+  typing.textContent = data ? `${data.agentName ?? 'The agent'} is typing…` : '';
+  if (data) typingHide = setTimeout(() => (typing.textContent = ''), TYPING_SHOWN_MS);
+}
+
+/** An open chat can be written to and left; an ended one offers a new chat instead. */
+function setOpen(open) {
+  messageInput.disabled = !open;
+  composer.querySelector('button').disabled = !open;
+  leaveButton.hidden = !open;
+  newChatButton.hidden = open;
+}
+
+function announceTyping() {
+  if (!chatId) return;
+  const id = chatId;
+  clearTimeout(typingQuiet);
+  typingQuiet = setTimeout(() => stopTyping(id), TYPING_ANNOUNCE_MS);
+  if (Date.now() - typingAnnounced < TYPING_ANNOUNCE_MS) return;
+  typingAnnounced = Date.now();
+  api('POST', `/chats/${encodeURIComponent(id)}/typing`, { typing: true }).catch(() => {});
+}
+
+function stopTyping(id) {
+  clearTimeout(typingQuiet);
+  if (!typingAnnounced) return;
+  typingAnnounced = 0;
+  api('POST', `/chats/${encodeURIComponent(id)}/typing`, { typing: false }).catch(() => {});
+}
+
+startForm.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const form = new FormData(startForm);
+  const button = startForm.querySelector('button');
+  button.disabled = true;
+  showError($('start-error'), undefined);
+  try {
+    const { id } = await api('POST', '/chats', {
+      contact: { name: String(form.get('name')) },
+      skill: String(form.get('skill')),
+      text: String(form.get('text')),
+    });
+    startForm.reset();
+    openConversation(id);
+  } catch (error) {
+    showError($('start-error'), error);
+  } finally {
+    button.disabled = false;
+  }
+});
+
+composer.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const text = messageInput.value;
+  if (!chatId || text.trim() === '') return;
+  const button = composer.querySelector('button');
+  button.disabled = true;
+  showError($('chat-error'), undefined);
+  try {
+    await api('POST', `/chats/${encodeURIComponent(chatId)}/messages`, { text });
+    messageInput.value = '';
+    stopTyping(chatId);
+  } catch (error) {
+    // The text stays in the box, to send again.
+    showError($('chat-error'), error);
+  } finally {
+    button.disabled = messageInput.disabled;
+    messageInput.focus();
+  }
+});
+
+messageInput.addEventListener('keydown', (event) => {
+  if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+    event.preventDefault();
+    composer.requestSubmit();
+  }
+});
+messageInput.addEventListener('input', announceTyping);
+
+leaveButton.addEventListener('click', async () => {
+  showError($('chat-error'), undefined);
+  try {
+    await api('POST', `/chats/${encodeURIComponent(chatId)}/leave`);
+  } catch (error) {
+    showError($('chat-error'), error);
+  }
+});
+
+newChatButton.addEventListener('click', () => {
+  sessionStorage.removeItem(STORAGE_KEY);
+  source?.close();
+  showStartForm();
+});
+
+async function start() {
+  try {
+    await loadOptions();
+  } catch (error) {
+    status.textContent = `The chat service is not reachable: ${error.message}`;
+    return;
+  }
+  const saved = sessionStorage.getItem(STORAGE_KEY);
+  if (!saved) return showStartForm();
+  try {
+    await api('GET', `/chats/${encodeURIComponent(saved)}`);
+    openConversation(saved);
+  } catch (error) {
+    // A chat this server does not know (another DB): start over rather than show nothing.
+    if (error.status === 404) sessionStorage.removeItem(STORAGE_KEY);
+    showStartForm();
+  }
+}
+
+start();

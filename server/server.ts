@@ -1,0 +1,97 @@
+import { mkdirSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname } from 'node:path';
+import { asyncScheduler } from 'rxjs';
+import { ContactCenterCore } from '../src/platform/core.js';
+import { agentGateway } from './agent-gateway.js';
+import { contactApi } from './contact-api.js';
+import { ContactStreams } from './contact-streams.js';
+import { HttpError, sendError } from './http-json.js';
+import type { ServerConfiguration } from './server-configuration.js';
+import type { ServerSettings } from './settings.js';
+import { SqliteStore } from './sqlite-store.js';
+import { staticFiles } from './static-files.js';
+
+export interface RunningServer {
+  /** `http://HOST:PORT/`, with the port actually bound. */
+  url: string;
+  port: number;
+  /** Closes sockets, streams and the database; offer deadlines stay stored for the next start. */
+  close(): Promise<void>;
+}
+
+/** Logs to stderr: stdout carries only the one line that says where the server is. */
+export function log(message: string, error?: unknown): void {
+  const detail = error === undefined ? '' : `: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
+  console.error(`${new Date().toISOString()} ${message}${detail}`);
+}
+
+/**
+ * The reference contact-center server: the platform core over SQLite, agents over
+ * WebSocket, contacts over HTTP, and the customer chat page at `/`.
+ */
+export async function startServer(settings: ServerSettings, server: ServerConfiguration): Promise<RunningServer> {
+  mkdirSync(dirname(settings.dbPath), { recursive: true });
+  const store = new SqliteStore({ path: settings.dbPath, ...(settings.streamLimit ? { streamLimit: settings.streamLimit } : {}) });
+  // The streams need the core and the core reports to the streams: the callback closes the loop.
+  let streams: ContactStreams | undefined;
+  const core = new ContactCenterCore({
+    configuration: server.configuration,
+    store,
+    scheduler: asyncScheduler,
+    onContactUpdate: (chatId, update) => streams?.onContactUpdate(chatId, update),
+  });
+  const contactStreams = (streams = new ContactStreams(core));
+  // Offers that were out when the last process stopped: expired ones go back to their queues now.
+  core.restore();
+
+  const api = contactApi({ core, streams: contactStreams, accounts: server.accounts });
+  const pages = staticFiles(settings.publicDir);
+  const http = createServer((request: IncomingMessage, response: ServerResponse) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
+      void api(request, response, url);
+      return;
+    }
+    try {
+      pages(request, response, url);
+    } catch (error) {
+      if (!(error instanceof HttpError)) log('Page request failed', error);
+      sendError(response, error instanceof HttpError ? error : new HttpError(500, 'The server could not handle this request.'));
+    }
+  });
+  const gateway = agentGateway(http, { core, accounts: server.accounts, helloTimeoutMs: settings.helloTimeoutMs, log });
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      http.once('error', reject);
+      http.listen(settings.port, settings.host, () => {
+        http.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    core.stop();
+    contactStreams.close();
+    store.close();
+    throw error;
+  }
+  const { port } = http.address() as AddressInfo;
+  const host = settings.host.includes(':') ? `[${settings.host}]` : settings.host;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host}:${port}/`,
+    port,
+    close: () =>
+      (closing ??= (async () => {
+        core.stop();
+        contactStreams.close();
+        await gateway.close();
+        http.closeAllConnections();
+        await new Promise<void>((resolve) => http.close(() => resolve()));
+        store.close();
+      })()),
+  };
+}
