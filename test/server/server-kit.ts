@@ -132,7 +132,7 @@ export class RawAgentSocket {
   }
 
   /** Sends a command and waits for its result. */
-  async command(command: AgentCommand, id = crypto.randomUUID()) {
+  async command(command: AgentCommand, id: string = crypto.randomUUID()) {
     await this.send({ v: 1, type: 'command', id, command });
     return this.next<Extract<ServerFrame, { type: 'result' }>>((frame) => frame.type === 'result' && frame.id === id, `result ${id}`);
   }
