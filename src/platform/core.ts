@@ -124,7 +124,9 @@ export class ContactCenterCore {
    * Runs an agent's command. With a `commandId`, the command runs once: asked again, it
    * answers what it answered the first time, and the outcome is stored with its effects.
    */
-  execute(agentId: string, command: AgentCommand, commandId?: string): CommandOutcome {
+  execute(agentId: string, command: AgentCommand, requestedId?: string): CommandOutcome {
+    // Typing is a hint that repeats every few seconds: nothing to apply twice, nothing to keep.
+    const commandId = command.name === 'typing' ? undefined : requestedId;
     return this.atomically(() => {
       if (commandId !== undefined) {
         const known = this.store.commandOutcome(agentId, commandId);
@@ -151,9 +153,21 @@ export class ContactCenterCore {
     return this.store.lastSeq(agentId);
   }
 
-  /** The stored events after `seq`, or `undefined` when they are too old to replay. */
+  /**
+   * The stored events after `seq`, or `undefined` when they are too old to replay. A
+   * replayed offer tells the time it has left now, not the time it had when it was made:
+   * a reconnect does not buy more time (an offer since answered or withdrawn gets 0, and its
+   * end follows in the replay).
+   */
   eventsAfter(agentId: string, seq: number): StreamEntry[] | undefined {
-    return this.store.eventsAfter(agentId, seq);
+    const entries = this.store.eventsAfter(agentId, seq);
+    return entries?.map((entry) => {
+      if (entry.event.type !== 'chat-offered') return entry;
+      const chat = this.store.chat(entry.event.chat.id);
+      const current = chat?.state === 'offered' && chat.agentId === agentId;
+      const timeoutMs = current ? Math.max(0, (chat.offerExpiresAt ?? this.now()) - this.now()) : 0;
+      return { ...entry, event: { ...entry.event, timeoutMs } };
+    });
   }
 
   /**

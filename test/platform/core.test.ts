@@ -66,6 +66,23 @@ describe('ContactCenterCore (under virtual time)', () => {
     expect(core.eventsAfter(ALEX.id, 9), 'a sequence it never reached').to.equal(undefined);
   });
 
+  it('replays an offer with the time it has left, not the time it had', () => {
+    const { core, scheduler } = platform();
+    core.attach(ALEX, new RecordingLink());
+    core.execute(ALEX.id, { name: 'set-agent-state', state: 'Available' });
+    const first = core.startChat({ contact: { name: 'Marie Tremblay' }, skill: 'Billing', text: 'Bonjour!' });
+    const second = core.startChat({ contact: { name: 'Jean Roy' }, skill: 'Billing', text: 'Salut' });
+    scheduler.advance(12_000);
+    core.execute(ALEX.id, { name: 'reject-offer', chatId: second });
+    const offers = core
+      .eventsAfter(ALEX.id, 0)
+      ?.flatMap((entry) => (entry.event.type === 'chat-offered' ? [[entry.event.chat.id, entry.event.timeoutMs]] : []));
+    expect(offers).to.deep.equal([
+      [first, 18_000],
+      [second, 0],
+    ]);
+  });
+
   it('answers a command sent twice with one id the same way, and applies it once', () => {
     const { core } = platform();
     core.attach(ALEX, new RecordingLink());
