@@ -1,4 +1,5 @@
-import type { WebSocketLike } from '../../src/index.js';
+import { WebSocketConnector, type WebSocketLike } from '../../src/index.js';
+import type { ManualScheduler } from '../support/manual-scheduler.js';
 
 /** A socket a test plays the server for: it reads what the connector sent and answers by hand. */
 export class FakeSocket implements WebSocketLike {
@@ -41,4 +42,30 @@ export class FakeSocket implements WebSocketLike {
   sentOfType(type: string): Record<string, unknown>[] {
     return this.sent.filter((frame) => frame.type === type);
   }
+}
+
+/**
+ * A WebSocketConnector for agent-1 whose sockets are FakeSockets, on a clock the test
+ * moves: the test plays the server. `latest()` is the socket opened last.
+ */
+export function connectorOverFakeSockets(scheduler: ManualScheduler, random: () => number = () => 0.5) {
+  const sockets: FakeSocket[] = [];
+  const connector = new WebSocketConnector({
+    url: 'ws://127.0.0.1:1/agents',
+    agent: { id: 'agent-1', name: 'Alex Martin' },
+    token: 'secret',
+    scheduler,
+    openSocket: (url) => {
+      const socket = new FakeSocket(url);
+      sockets.push(socket);
+      return socket;
+    },
+    backoff: { random },
+  });
+  const latest = () => {
+    const socket = sockets.at(-1);
+    if (!socket) throw new Error('No socket was opened.');
+    return socket;
+  };
+  return { connector, sockets, latest };
 }

@@ -1,9 +1,9 @@
 import { expect } from '@open-wc/testing';
 import type { Subscription } from 'rxjs';
-import { WebSocketConnector, type ConnectionState, type ConnectorEvent } from '../../src/index.js';
+import type { ConnectionState, ConnectorEvent } from '../../src/index.js';
 import { backoffDelay } from '../../src/connectors/websocket/backoff.js';
 import { ManualScheduler } from '../support/manual-scheduler.js';
-import { FakeSocket } from './fake-socket.js';
+import { connectorOverFakeSockets } from './fake-socket.js';
 
 const AGENT = { id: 'agent-1', name: 'Alex Martin' };
 const v = 1;
@@ -19,19 +19,7 @@ function message(seq: number, chatId = 'chat-1'): ConnectorEvent {
 /** A connector over fake sockets, with what it delivered and reported. */
 function setUp(options: { random?: () => number } = {}) {
   const scheduler = new ManualScheduler();
-  const sockets: FakeSocket[] = [];
-  const connector = new WebSocketConnector({
-    url: 'ws://127.0.0.1:1/agents',
-    agent: AGENT,
-    token: 'secret',
-    scheduler,
-    openSocket: (url) => {
-      const socket = new FakeSocket(url);
-      sockets.push(socket);
-      return socket;
-    },
-    backoff: { random: options.random ?? (() => 0.5) },
-  });
+  const { connector, sockets, latest } = connectorOverFakeSockets(scheduler, options.random);
   const events: ConnectorEvent[] = [];
   const states: ConnectionState[] = [];
   let failure: unknown;
@@ -44,11 +32,6 @@ function setUp(options: { random?: () => number } = {}) {
       complete: () => (completed = true),
     }),
   ];
-  const latest = () => {
-    const socket = sockets.at(-1);
-    if (!socket) throw new Error('No socket was opened.');
-    return socket;
-  };
   /** Opens the latest socket and welcomes the agent. */
   const welcome = (seq = 0) => {
     latest().open();

@@ -1,8 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { ChatSession, WebSocketConnector, type ChatWorkspace, type ConnectorEvent } from '../../src/index.js';
+import { ChatSession, type ChatWorkspace, type ConnectorEvent } from '../../src/index.js';
 import { DEFAULT_CONFIGURATION } from '../../src/protocol/types.js';
-import { FakeSocket } from '../connectors/fake-socket.js';
+import { connectorOverFakeSockets, type FakeSocket } from '../connectors/fake-socket.js';
 import { ManualScheduler } from '../support/manual-scheduler.js';
 import { button, deepQuery, deepText, settle } from '../helpers.js';
 
@@ -13,19 +13,7 @@ const v = 1;
 /** A workspace over a WebSocketConnector whose server the test plays, with one chat and one transferred offer. */
 async function workspaceOverNetwork() {
   const scheduler = new ManualScheduler(T0);
-  const sockets: FakeSocket[] = [];
-  const connector = new WebSocketConnector({
-    url: 'ws://127.0.0.1:1/agents',
-    agent: AGENT,
-    token: 'secret',
-    scheduler,
-    openSocket: (url) => {
-      const socket = new FakeSocket(url);
-      sockets.push(socket);
-      return socket;
-    },
-    backoff: { random: () => 0.5 },
-  });
+  const { connector, sockets } = connectorOverFakeSockets(scheduler);
   const session = new ChatSession(connector, { scheduler, storage: null, logger: { warn: () => undefined } });
   const element = await fixture<ChatWorkspace>(html`<chat-workspace style="height: 720px" .session=${session}></chat-workspace>`);
   const socket = sockets[0] as FakeSocket;

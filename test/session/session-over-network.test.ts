@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { ChatSession, WebSocketConnector, type ChatStorage, type ConnectorEvent } from '../../src/index.js';
+import { ChatSession, type ChatStorage, type ConnectorEvent } from '../../src/index.js';
 import { DEFAULT_CONFIGURATION } from '../../src/protocol/types.js';
 import { ManualScheduler } from '../support/manual-scheduler.js';
-import { FakeSocket } from '../connectors/fake-socket.js';
+import { connectorOverFakeSockets, type FakeSocket } from '../connectors/fake-socket.js';
 
 const AGENT = { id: 'agent-1', name: 'Alex Martin' };
 const v = 1;
@@ -38,21 +38,8 @@ function snapshotFrame(seq: number, messages = [{ id: 'chat-1-m1', from: 'contac
 
 /** A workspace's session over a WebSocketConnector whose server the test plays. */
 function page(storage: ChatStorage, scheduler = new ManualScheduler(T0)) {
-  const sockets: FakeSocket[] = [];
-  const connector = new WebSocketConnector({
-    url: 'ws://127.0.0.1:1/agents',
-    agent: AGENT,
-    token: 'secret',
-    scheduler,
-    openSocket: (url) => {
-      const socket = new FakeSocket(url);
-      sockets.push(socket);
-      return socket;
-    },
-    backoff: { random: () => 0.5 },
-  });
+  const { connector, sockets, latest } = connectorOverFakeSockets(scheduler);
   const session = new ChatSession(connector, { scheduler, storage, logger: { warn: () => undefined } });
-  const latest = () => sockets[sockets.length - 1] as FakeSocket;
   return { scheduler, sockets, connector, session, latest };
 }
 
