@@ -59,10 +59,15 @@ export function serverPlugin() {
     const child = spawn(process.execPath, ['--enable-source-maps', entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     server.child = child;
     server.exited = new Promise((resolve) => child.once('exit', () => resolve(undefined)));
-    child.stderr.setEncoding('utf8').on('data', (text) => (server.stderr = (server.stderr + text).slice(-20_000)));
+    // This run's own log says why it did not start (an earlier run's EADDRINUSE must not count).
+    let ownStderr = '';
+    child.stderr.setEncoding('utf8').on('data', (text) => {
+      ownStderr = (ownStderr + text).slice(-20_000);
+      server.stderr = (server.stderr + text).slice(-20_000);
+    });
     const url = await new Promise((resolve, reject) => {
       let stdout = '';
-      const timer = setTimeout(() => reject(new Error(`The server did not start within ${START_TIMEOUT_MS} ms:\n${server.stderr}`)), START_TIMEOUT_MS);
+      const timer = setTimeout(() => reject(new Error(`The server did not start within ${START_TIMEOUT_MS} ms:\n${ownStderr}`)), START_TIMEOUT_MS);
       child.stdout.setEncoding('utf8').on('data', (text) => {
         stdout += text;
         const match = /^Reference server: (\S+)$/m.exec(stdout);
@@ -73,7 +78,7 @@ export function serverPlugin() {
       });
       child.once('exit', (code, signal) => {
         clearTimeout(timer);
-        reject(new Error(`The server exited (${signal ?? code}) before it listened:\n${server.stderr}`));
+        reject(new Error(`The server exited (${signal ?? code}) before it listened:\n${ownStderr}`));
       });
     });
     server.port = Number(new URL(url).port);

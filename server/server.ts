@@ -40,7 +40,14 @@ export async function startServer(settings: ServerSettings, server: ServerConfig
     configuration: server.configuration,
     store,
     scheduler: asyncScheduler,
-    onContactUpdate: (chatId, update) => streams?.onContactUpdate(chatId, update),
+    // Called after a commit, inside the agent's command: a failure here must not look like the command's.
+    onContactUpdate: (chatId, update) => {
+      try {
+        streams?.onContactUpdate(chatId, update);
+      } catch (error) {
+        log(`Could not update the contact's stream of ${chatId}`, error);
+      }
+    },
   });
   const contactStreams = (streams = new ContactStreams(core));
   // Offers that were out when the last process stopped: expired ones go back to their queues now.
