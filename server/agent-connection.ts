@@ -12,6 +12,12 @@ export const MAX_FRAME_BYTES = 64 * 1024;
 export const CLOSE_UNAUTHENTICATED = 4001;
 /** Closed because another connection of the same agent took over. */
 export const CLOSE_REPLACED = 4002;
+/** Short and ASCII (a close reason is at most 123 bytes), and readable: a workspace may show it. */
+const CLOSE_REASONS: Readonly<Record<number, string>> = {
+  [CLOSE_UNAUTHENTICATED]: 'The connection was not authenticated.',
+  [CLOSE_REPLACED]: 'Another connection of this agent took over.',
+  1011: 'The server could not open this connection.',
+};
 /** A client that reads this slowly is gone in all but name. */
 const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
 
@@ -44,7 +50,14 @@ export class AgentConnection implements AgentLink {
     private readonly socket: WebSocket,
     private readonly options: AgentConnectionOptions,
   ) {
-    socket.on('message', (data, isBinary) => this.receive(data, isBinary));
+    socket.on('message', (data, isBinary) => {
+      try {
+        this.receive(data, isBinary);
+      } catch (error) {
+        // One bad frame must not take the process and every other agent down with it.
+        options.log(`Agent frame failed (${this.agentId ?? 'before hello'})`, error);
+      }
+    });
     socket.on('pong', () => (this.lastHeard = Date.now()));
     socket.on('close', () => this.closedBySocket());
     socket.on('error', (error) => options.log(`Agent socket error (${this.agentId ?? 'before hello'})`, error));
@@ -183,7 +196,8 @@ export class AgentConnection implements AgentLink {
     this.send({ v: PROTOCOL_VERSION, type: 'error', message, fatal: true });
     this.closed = true;
     clearTimeout(this.helloTimer);
-    this.socket.close(code, message.slice(0, 120));
+    // The error frame carries the details, which may quote the client's input.
+    this.socket.close(code, CLOSE_REASONS[code] ?? 'The server closed the connection.');
   }
 
   private closedBySocket(): void {
