@@ -9,11 +9,19 @@ import type {
   TransferTarget,
 } from '../protocol/types.js';
 
+/**
+ * Why a connection dropped, for the workspace to say in the agent's language:
+ * `interrupted` (the socket closed or could not open), `unresponsive` (the heartbeat
+ * went unanswered), `out-of-order` (an event went missing and the connector resumes).
+ */
+export type ConnectionCause = 'interrupted' | 'unresponsive' | 'out-of-order';
+
 /** How a connector's link to its platform stands, for connectors that can lose it. */
 export interface ConnectionState {
   status: 'connecting' | 'connected' | 'reconnecting';
-  /** Why it is not connected, in words an agent can read ("The server closed the connection."). */
+  /** Why it is not connected, in the transport's words, for logs and for causes the workspace does not know. */
   reason?: string;
+  cause?: ConnectionCause;
 }
 
 /**

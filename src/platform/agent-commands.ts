@@ -138,6 +138,7 @@ export class AgentCommands {
     this.platform.store.saveChat(chat);
     this.offers.release(agent);
     this.platform.emit(agentId, { type: 'chat-closed', chatId });
+    this.platform.tellContact(chatId, { type: 'transferred' });
     this.offers.dispatch();
     return undefined;
   }

@@ -8,6 +8,8 @@ export type ContactUpdate =
   | { type: 'message'; message: ChatMessage }
   | { type: 'agent-typing' }
   | { type: 'accepted'; agentName: string }
+  /** The agent handed the chat on: it waits for the next one. */
+  | { type: 'transferred' }
   | { type: 'ended'; by: 'agent' | 'contact' };
 
 /**

@@ -139,7 +139,12 @@ export class ChatSession {
     if (connector.connection) {
       this.subscription.add(
         connector.connection.subscribe((connection) =>
-          this.store.dispatch({ type: 'connection-changed', status: connection.status, reason: connection.reason }),
+          this.store.dispatch({
+            type: 'connection-changed',
+            status: connection.status,
+            reason: connection.reason,
+            cause: connection.cause,
+          }),
         ),
       );
     }

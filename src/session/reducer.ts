@@ -1,3 +1,4 @@
+import type { ConnectionCause } from '../connectors/connector.js';
 import type { ConnectorEvent } from '../protocol/events.js';
 import type { ChatMessage, DispositionRecord, SelectableAgentState } from '../protocol/types.js';
 import { mergeTranscript, receiveMessage } from './transcript-merge.js';
@@ -15,7 +16,7 @@ export type SessionAction =
   | { type: 'connector-event'; event: ConnectorEvent; at: number }
   | { type: 'connection-lost'; message: string; at: number }
   /** The transport says how the connection stands (connectors that report it). */
-  | { type: 'connection-changed'; status: 'connecting' | 'connected' | 'reconnecting'; reason?: string }
+  | { type: 'connection-changed'; status: 'connecting' | 'connected' | 'reconnecting'; reason?: string; cause?: ConnectionCause }
   | { type: 'agent-state-requested'; state: SelectableAgentState | undefined }
   | { type: 'offer-status'; chatId: string; status: Offer['status'] }
   | { type: 'chat-activated'; chatId: string }
@@ -43,9 +44,11 @@ export function reduce(state: WorkspaceState, action: SessionAction): WorkspaceS
       );
     case 'connection-changed':
       if (state.connection === 'offline') return state;
-      return { ...state, connection: action.status, connectionReason: action.status === 'connected' ? undefined : action.reason };
+      return action.status === 'connected'
+        ? { ...state, connection: action.status, connectionReason: undefined, connectionCause: undefined }
+        : { ...state, connection: action.status, connectionReason: action.reason, connectionCause: action.cause };
     case 'connection-lost':
-      return withError({ ...state, connection: 'offline', connectionReason: action.message }, {
+      return withError({ ...state, connection: 'offline', connectionReason: action.message, connectionCause: undefined }, {
         kind: 'disconnected',
         message: action.message,
         at: action.at,

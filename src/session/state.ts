@@ -1,3 +1,4 @@
+import type { ConnectionCause } from '../connectors/connector.js';
 import {
   DEFAULT_CONFIGURATION,
   type AgentIdentity,
@@ -106,8 +107,10 @@ export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'of
 /** Everything the workspace shows, as one immutable value. */
 export interface WorkspaceState {
   connection: ConnectionStatus;
-  /** Why the connection is down, in the transport's words, while `reconnecting` or `offline`. */
+  /** Why the connection is down, in the transport's or platform's words, while `reconnecting` or `offline`. */
   connectionReason?: string;
+  /** The same, as a cause the workspace words in the agent's language, when the transport knows it. */
+  connectionCause?: ConnectionCause;
   agent: AgentIdentity & { state: AgentState };
   /** The state the agent asked for and the platform has not confirmed yet. */
   requestedAgentState?: SelectableAgentState;

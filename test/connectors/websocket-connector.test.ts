@@ -132,7 +132,7 @@ describe('WebSocketConnector', () => {
     test.scheduler.advance(5_999);
     expect(test.states.at(-1)?.status).to.equal('connected');
     test.scheduler.advance(1);
-    expect(test.states.at(-1)).to.deep.equal({ status: 'reconnecting', reason: 'The server stopped answering.' });
+    expect(test.states.at(-1)).to.deep.equal({ status: 'reconnecting', reason: 'The server stopped answering.', cause: 'unresponsive' });
     expect(test.sockets[0].closedWith).to.equal(4000);
     // First retry: somewhere under 500 ms (full jitter), here just under it.
     test.scheduler.advance(498);

@@ -1,5 +1,5 @@
 import { BehaviorSubject, Observable, Subject, asyncScheduler, type SchedulerLike, type Subscription } from 'rxjs';
-import type { ConnectionState, ContactCenterConnector } from '../connector.js';
+import type { ConnectionCause, ConnectionState, ContactCenterConnector } from '../connector.js';
 import type { AgentCommand } from '../../protocol/commands.js';
 import type { ConnectorEvent } from '../../protocol/events.js';
 import { PROTOCOL_VERSION, parseServerFrame, type ClientFrame, type ServerFrame } from '../../protocol/frames.js';
@@ -186,7 +186,7 @@ export class WebSocketConnector implements ContactCenterConnector {
     try {
       socket = this.openSocket(this.options.url);
     } catch (error) {
-      this.lost(error instanceof Error ? error.message : String(error));
+      this.lost(error instanceof Error ? error.message : String(error), 'interrupted');
       return;
     }
     this.socket = socket;
@@ -205,7 +205,7 @@ export class WebSocketConnector implements ContactCenterConnector {
       if (this.socket === socket) this.receive(message.data);
     };
     socket.onclose = (event) => {
-      if (this.socket === socket) this.lost(closeReason(event));
+      if (this.socket === socket) this.lost(closeReason(event), 'interrupted');
     };
     socket.onerror = () => {
       // A close follows every error; its code says more.
@@ -274,13 +274,13 @@ export class WebSocketConnector implements ContactCenterConnector {
   }
 
   /** The connection dropped: say so, and try again after a jittered, growing pause. */
-  private lost(reason: string): void {
+  private lost(reason: string, cause: ConnectionCause): void {
     this.socket = undefined;
     this.welcomed = false;
     this.sequencer.dropEarly();
     if (this.finished) return;
     this.clearTimers();
-    this.status.next({ status: 'reconnecting', reason });
+    this.status.next({ status: 'reconnecting', reason, cause });
     const delay = backoffDelay(this.attempt, this.options.backoff);
     this.attempt += 1;
     this.timers.push(this.scheduler.schedule(() => this.open(), delay));
@@ -296,7 +296,7 @@ export class WebSocketConnector implements ContactCenterConnector {
         const socket = connector.socket;
         if (!socket) return;
         if (connector.scheduler.now() - connector.lastHeard >= deadAfter) {
-          connector.drop(socket, 'The server stopped answering.');
+          connector.drop(socket, 'The server stopped answering.', 'unresponsive');
           return;
         }
         if (socket.readyState === OPEN) connector.send({ v: PROTOCOL_VERSION, type: 'ping' });
@@ -310,12 +310,12 @@ export class WebSocketConnector implements ContactCenterConnector {
     const socket = this.socket;
     this.timers.push(
       this.scheduler.schedule(() => {
-        if (socket && this.socket === socket && this.sequencer.hasGap) this.drop(socket, 'An event was missing.');
+        if (socket && this.socket === socket && this.sequencer.hasGap) this.drop(socket, 'An event was missing.', 'out-of-order');
       }, this.options.gapTimeoutMs ?? 2000),
     );
   }
 
-  private drop(socket: WebSocketLike, reason: string): void {
+  private drop(socket: WebSocketLike, reason: string, cause: ConnectionCause): void {
     socket.onclose = null;
     socket.onmessage = null;
     try {
@@ -323,7 +323,7 @@ export class WebSocketConnector implements ContactCenterConnector {
     } catch {
       // Already closing.
     }
-    this.lost(reason);
+    this.lost(reason, cause);
   }
 
   private finish(error?: Error): void {

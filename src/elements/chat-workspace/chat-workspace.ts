@@ -116,6 +116,7 @@ export class ChatWorkspace extends LitElement {
         errors: state.errors,
         connection: state.connection,
         connectionReason: state.connectionReason,
+        connectionCause: state.connectionCause,
       };
     }, shallowEqual),
   );
@@ -156,7 +157,7 @@ export class ChatWorkspace extends LitElement {
             : nothing}
           <agent-state-control @change=${this.onStateChosen}></agent-state-control>
         </header>
-        ${renderConnection(view?.connection ?? 'connected', view?.connectionReason)}
+        ${renderConnection(view?.connection ?? 'connected', view?.connectionReason, view?.connectionCause)}
         <offer-prompt part="offers"></offer-prompt>
         ${view && view.errors.length > 0 ? renderErrors(view.errors, (id) => this.session?.dismissError(id)) : nothing}
         ${view?.activeChatId
