@@ -1,4 +1,4 @@
-import type { Observable } from 'rxjs';
+import type { Subscribable } from 'rxjs';
 import type { ConnectorEvent } from '../protocol/events.js';
 import type {
   AgentIdentity,
@@ -40,15 +40,16 @@ export interface ContactCenterConnector {
    * Everything the platform tells this agent. A new subscriber first receives the
    * current picture (configuration, agent state, open offers and chats), then live
    * events. The session validates each event at run time, so an adapter may pass
-   * on what its peer sent without checking it.
+   * on what its peer sent without checking it. Any Subscribable will do: an RxJS
+   * Observable, or another library's stream with a `subscribe(observer)` method.
    */
-  readonly events: Observable<ConnectorEvent>;
+  readonly events: Subscribable<ConnectorEvent>;
 
   /**
    * How the connection stands, for a network transport; a connector without it is
    * taken as connected once it delivers an event. `events` completing means offline for good.
    */
-  readonly connection?: Observable<ConnectionState>;
+  readonly connection?: Subscribable<ConnectionState>;
 
   /**
    * `true` when the platform keeps the agent's chats across page loads (a server): the

@@ -1,4 +1,5 @@
 import {
+  Observable as RxObservable,
   Subject,
   asyncScheduler,
   defer,
@@ -11,6 +12,7 @@ import {
   throttleTime,
   type Observable,
   type SchedulerLike,
+  type Subscribable,
   type Subscription,
 } from 'rxjs';
 import type { ContactCenterConnector } from '../connectors/connector.js';
@@ -31,6 +33,11 @@ import { SessionStore } from './session-store.js';
 import { initialState, type Chat, type Offer, type WorkspaceState } from './state.js';
 
 export type { SessionEvent } from './session-events.js';
+
+/** An Observable of any Subscribable, so connectors need not use RxJS. */
+function from<T>(source: Subscribable<T>): Observable<T> {
+  return new RxObservable<T>((subscriber) => source.subscribe(subscriber));
+}
 
 function defaultStorage(): ChatStorage | undefined {
   try {
@@ -99,7 +106,7 @@ export class ChatSession {
     this.scheduler = options.scheduler ?? asyncScheduler;
     this.store = new SessionStore(initialState(connector.agent), this.scheduler);
     this.runner = new CommandRunner(this.store);
-    this.delivery = new MessageDelivery(this.store, connector, this.runner);
+    this.delivery = new MessageDelivery(this.store, connector, this.runner, this.scheduler);
     this.inbox = new ConnectorInbox(this.store, options.logger ?? console, (event) => this.happenings.next(event));
     this.state$ = this.store.state$;
     this.agent$ = this.select(select.selectAgent);
@@ -129,7 +136,7 @@ export class ChatSession {
     if (storage) this.memory = new ChatMemory(storage, connector.agent.id);
 
     // A connector may replay its snapshot synchronously on subscribe: the inbox exists by now.
-    this.subscription = connector.events.subscribe({
+    this.subscription = from(connector.events).subscribe({
       next: (event: unknown) => this.receive(event),
       error: (error: unknown) => this.store.dispatch({ type: 'connection-lost', message: messageOf(error), at: this.now }),
       complete: () =>
@@ -138,7 +145,7 @@ export class ChatSession {
     this.subscription.add(typingSignals);
     if (connector.connection) {
       this.subscription.add(
-        connector.connection.subscribe((connection) =>
+        from(connector.connection).subscribe((connection) =>
           this.store.dispatch({
             type: 'connection-changed',
             status: connection.status,

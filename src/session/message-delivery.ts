@@ -1,4 +1,6 @@
+import type { SchedulerLike, Subscription } from 'rxjs';
 import type { ContactCenterConnector } from '../connectors/connector.js';
+import type { ChatMessage } from '../protocol/types.js';
 import { parseConnectorEvent } from '../protocol/events.js';
 import { messageOf, type CommandRunner } from './command-runner.js';
 import type { SessionStore } from './session-store.js';
@@ -24,6 +26,7 @@ export class MessageDelivery {
     private readonly store: SessionStore,
     private readonly connector: ContactCenterConnector,
     private readonly runner: CommandRunner,
+    private readonly scheduler: SchedulerLike,
   ) {}
 
   async send(chatId: string, text: string): Promise<boolean> {
@@ -45,22 +48,68 @@ export class MessageDelivery {
     return this.deliver(chatId, localId, message.text);
   }
 
-  /** Sends a message that is already in the transcript as `sending` (one restored after a reload). */
+  /**
+   * Sends a message that is already in the transcript as `sending` (one restored after a
+   * reload, or retried). A platform that does not answer within `SEND_TIMEOUT_MS` of
+   * connected time gets the message marked failed, for Retry; an answer that still comes
+   * later confirms it all the same.
+   */
   async deliver(chatId: string, localId: string, text: string): Promise<boolean> {
+    const sending = this.connector.sendMessage(chatId, text, localId);
+    const timeout = this.timeout();
     try {
-      const recorded: unknown = await this.connector.sendMessage(chatId, text, localId);
-      // The platform's copy is input like any other; a malformed one keeps ours.
-      const parsed = parseConnectorEvent({ type: 'message', chatId, message: recorded });
-      const message =
-        parsed.ok && parsed.event.type === 'message'
-          ? parsed.event.message
-          : { id: localId, from: 'agent' as const, text, at: this.store.now, authorName: this.store.state.agent.name };
-      this.store.dispatch({ type: 'message-delivered', chatId, localId, message });
+      const recorded: unknown = await Promise.race([sending, timeout.expired]);
+      this.confirm(chatId, localId, text, recorded);
       return true;
     } catch (error) {
       this.store.dispatch({ type: 'message-failed', chatId, localId });
       this.runner.fail('sendMessage', messageOf(error), chatId);
+      if (error instanceof SendTimeout) {
+        sending.then(
+          (late) => this.confirm(chatId, localId, text, late),
+          () => undefined,
+        );
+      }
       return false;
+    } finally {
+      timeout.cancel();
     }
+  }
+
+  private confirm(chatId: string, localId: string, text: string, recorded: unknown): void {
+    // The platform's copy is input like any other; a malformed one keeps ours.
+    const parsed = parseConnectorEvent({ type: 'message', chatId, message: recorded });
+    const message: ChatMessage =
+      parsed.ok && parsed.event.type === 'message'
+        ? parsed.event.message
+        : { id: localId, from: 'agent', text, at: this.store.now, authorName: this.store.state.agent.name };
+    this.store.dispatch({ type: 'message-delivered', chatId, localId, message });
+  }
+
+  /**
+   * Rejects once the platform has been connected for `SEND_TIMEOUT_MS` without answering.
+   * While the connection is away the message waits in the outbox, which is no failure.
+   */
+  private timeout(): { expired: Promise<never>; cancel: () => void } {
+    let timer: Subscription | undefined;
+    const expired = new Promise<never>((_, reject) => {
+      const arm = () => {
+        timer = this.scheduler.schedule(() => {
+          if (this.store.state.connection === 'connected') reject(new SendTimeout());
+          else arm();
+        }, SEND_TIMEOUT_MS);
+      };
+      arm();
+    });
+    return { expired, cancel: () => timer?.unsubscribe() };
+  }
+}
+
+/** How long a connected platform may take to confirm a message before it shows as not sent. */
+export const SEND_TIMEOUT_MS = 20_000;
+
+class SendTimeout extends Error {
+  constructor() {
+    super('The contact center did not confirm the message in time.');
   }
 }

@@ -42,11 +42,13 @@ export function firstContactMessage(offer: Offer): string {
 
 /**
  * Since when the contact has been waiting for the agent: the time of the contact's
- * message when it is the last one of an active chat (the blue timer, R4).
+ * message when it is the last one of an active chat (the blue timer, R4), not counting
+ * the agent's messages that failed.
  */
 export function contactWaitingSince(chat: Chat): number | undefined {
   if (chat.status !== 'active') return undefined;
-  const last = [...chat.messages].reverse().find((message) => message.from !== 'system');
+  // An answer the platform refused did not reach the contact: they are still waiting.
+  const last = [...chat.messages].reverse().find((message) => message.from !== 'system' && message.delivery !== 'failed');
   return last?.from === 'contact' ? last.at : undefined;
 }
 
