@@ -42,11 +42,20 @@ export const styles = [
       padding: 0 calc(var(--_cw-space) * 3.5) 0 calc(var(--_cw-space) * 3.5);
       border: 1px solid var(--_cw-color-border);
       border-radius: 999px;
-      background: var(--_cw-color-surface)
-        url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='10' height='6'%3E%3Cpath d='M1 1l4 4 4-4' fill='none' stroke='%235f6b7a' stroke-width='1.5'/%3E%3C/svg%3E")
-        no-repeat right 10px center;
+      background: var(--_cw-color-surface);
       appearance: none;
       cursor: pointer;
+    }
+
+    /* An SVG in the template, not a data: image, so a strict CSP (img-src 'self') shows it. */
+    .arrow {
+      position: absolute;
+      /* Where the background image sat: 10px inside the select's 1px border. */
+      right: 11px;
+      width: 10px;
+      height: 6px;
+      color: #5f6b7a;
+      pointer-events: none;
     }
 
     .hint {

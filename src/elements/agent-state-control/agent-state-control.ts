@@ -69,6 +69,9 @@ export class AgentStateControl extends SessionElement {
             </option>`,
           )}
         </select>
+        <svg class="arrow" aria-hidden="true" viewBox="0 0 10 6">
+          <path d="M1 1l4 4 4-4" fill="none" stroke="currentColor" stroke-width="1.5" />
+        </svg>
       </div>
       ${value.state === 'Refused' && !value.requested
         ? html`<p part="hint" id="hint" class="hint">

@@ -55,6 +55,14 @@ export class OfferPrompt extends SessionElement {
     }
   }
 
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // Set from script: a strict CSP (style-src without 'unsafe-inline') blocks style attributes.
+    for (const bar of this.renderRoot.querySelectorAll<HTMLElement>('.progress span[data-duration-ms]')) {
+      bar.style.setProperty('animation-duration', `${bar.dataset.durationMs}ms`);
+    }
+  }
+
   private renderOffer(offer: Offer) {
     const session = this.session;
     const titleId = `offer-${offer.chatId}`;
@@ -88,7 +96,7 @@ export class OfferPrompt extends SessionElement {
           : nothing}
         <p class="first-message" dir="auto">${firstContactMessage(offer)}</p>
         <div class="progress" aria-hidden="true">
-          <span style="animation-duration: ${Math.max(0, duration)}ms"></span>
+          <span data-duration-ms=${Math.max(0, duration)}></span>
         </div>
         ${waiting ? html`<p part="waiting" class="waiting" id="waiting-${offer.chatId}">${msg('Waiting for the connection to answer.')}</p>` : nothing}
         <div class="actions">
