@@ -110,6 +110,34 @@ export const styles = [
       text-underline-offset: 2px;
     }
 
+    .link-host {
+      font-size: var(--_cw-font-size-small);
+      padding: 0 4px;
+      border-radius: 4px;
+      background: color-mix(in srgb, currentColor 12%, transparent);
+      white-space: nowrap;
+    }
+
+    .show-all {
+      margin-top: calc(var(--_cw-space) * 0.5);
+      padding: 0;
+      min-height: 0;
+      border: 0;
+      background: none;
+      color: var(--_cw-conversation-link);
+      font: inherit;
+      font-size: var(--_cw-font-size-small);
+      font-weight: 600;
+      text-decoration: underline;
+      cursor: pointer;
+    }
+
+    .truncated {
+      margin-top: calc(var(--_cw-space) * 0.5);
+      font-size: var(--_cw-font-size-small);
+      opacity: 0.8;
+    }
+
     .delivery {
       display: flex;
       align-items: center;

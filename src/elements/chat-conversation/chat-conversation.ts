@@ -5,6 +5,14 @@ import { property, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { SessionController } from '../../controllers/session-controller.js';
 import { currentLocale } from '../../i18n/localization.js';
+import {
+  MESSAGE_PREVIEW_LIMIT,
+  MESSAGE_SHOWN_LIMIT,
+  cap,
+  contactName,
+  excerpt,
+  withoutDirectionControls,
+} from '../../internal/contact-text.js';
 import { linkify } from '../../internal/linkify.js';
 import { SessionElement } from '../../internal/session-element.js';
 import type { Chat, TranscriptMessage } from '../../session/state.js';
@@ -47,6 +55,9 @@ export class ChatConversation extends SessionElement {
 
   /** Text for screen readers: new messages, or that some wait below. */
   @state() private announcement = '';
+
+  /** Long messages the agent opened with "Show all", by id. */
+  @state() private expanded: ReadonlySet<string> = new Set();
 
   @query('[part="transcript"]') private transcriptScroller!: (HTMLElement & VirtualizerHostElement) | null;
 
@@ -114,7 +125,7 @@ export class ChatConversation extends SessionElement {
             class="transcript"
             role="list"
             tabindex="0"
-            aria-label=${msg(str`Conversation with ${chat.contact.name}`)}
+            aria-label=${msg(str`Conversation with ${contactName(chat.contact.name)}`)}
           >
             ${virtualize({
               items: entries as TranscriptEntry[],
@@ -135,7 +146,7 @@ export class ChatConversation extends SessionElement {
         ${chat.contactTyping
           ? html`<p part="typing" class="typing">
               <span class="dots" aria-hidden="true"><span></span><span></span><span></span></span>
-              ${msg(str`${chat.contact.name} is typing…`)}
+              <bdi>${msg(str`${contactName(chat.contact.name)} is typing…`)}</bdi>
             </p>`
           : nothing}
       </div>
@@ -158,7 +169,7 @@ export class ChatConversation extends SessionElement {
       </div>`;
     }
     const message = entry.message;
-    const author = message.from === 'contact' ? chat.contact.name : (message.authorName ?? agentName);
+    const author = contactName(message.from === 'contact' ? chat.contact.name : (message.authorName ?? agentName));
     return html`<div
       role="listitem"
       part="message ${message.from}-message"
@@ -170,11 +181,34 @@ export class ChatConversation extends SessionElement {
       aria-setsize=${count}
     >
       <div part="bubble" class="bubble">
-        <p class="meta"><span class="author">${author}</span> ${timeOf(message.at)}</p>
-        <p class="text">${renderText(message.text)}</p>
+        <p class="meta"><bdi class="author">${author}</bdi> ${timeOf(message.at)}</p>
+        ${this.renderMessageText(message)}
         ${this.renderDelivery(chat, message)}
       </div>
     </div>`;
+  }
+
+  /**
+   * The text of a message, isolated from the text around it. A long one shows its start
+   * and "Show all"; even then a platform that let a megabyte through is not followed
+   * past `MESSAGE_SHOWN_LIMIT` characters.
+   */
+  private renderMessageText(message: TranscriptMessage) {
+    const { text } = message;
+    const long = text.length > MESSAGE_PREVIEW_LIMIT;
+    const open = long && this.expanded.has(message.id);
+    const limit = open ? MESSAGE_SHOWN_LIMIT : MESSAGE_PREVIEW_LIMIT;
+    return html`<p class="text" dir="auto">${renderText(text.length > limit ? cap(text, limit) : text)}</p>
+      ${long && !open
+        ? html`<button type="button" class="show-all" @click=${() => this.expand(message.id)}>${msg('Show all')}</button>`
+        : nothing}
+      ${open && text.length > MESSAGE_SHOWN_LIMIT
+        ? html`<p class="truncated">${msg(str`Shortened: the whole message has ${text.length.toLocaleString(currentLocale())} characters.`)}</p>`
+        : nothing}`;
+  }
+
+  private expand(messageId: string): void {
+    this.expanded = new Set([...this.expanded, messageId]);
   }
 
   private renderDelivery(chat: Chat, message: TranscriptMessage) {
@@ -211,8 +245,8 @@ export class ChatConversation extends SessionElement {
   private spoken(entry: TranscriptEntry): string {
     if (entry.kind === 'happening') return happeningText(entry.happening);
     if (entry.message.from === 'system') return entry.message.text;
-    const author = entry.message.from === 'contact' ? (this.chat?.contact.name ?? '') : (entry.message.authorName ?? '');
-    return msg(str`${author}: ${entry.message.text}`);
+    const author = contactName(entry.message.from === 'contact' ? (this.chat?.contact.name ?? '') : (entry.message.authorName ?? ''));
+    return msg(str`${author}: ${excerpt(entry.message.text)}`);
   }
 
   private entriesOf(chat: Chat): TranscriptEntry[] {
@@ -258,13 +292,20 @@ function happeningText(happening: ChatHappening): string {
   }
 }
 
-/** Contact text is only ever text; http(s) addresses become links that open apart from the workspace. */
+/**
+ * Contact text is only ever text, without direction controls; http(s) addresses become
+ * links that open apart from the workspace. A link whose text could mislead (controls,
+ * non-ASCII letters) also shows the host it really goes to.
+ */
 function renderText(text: string) {
-  return linkify(text).map((segment) =>
-    segment.kind === 'link'
-      ? html`<a href=${segment.href} target="_blank" rel="noopener noreferrer">${segment.text}</a>`
-      : segment.text,
-  );
+  return linkify(text).map((segment) => {
+    if (segment.kind === 'text') return withoutDirectionControls(segment.text);
+    const shown = withoutDirectionControls(segment.text);
+    const misleading = shown !== segment.text || /[^\x00-\x7f]/.test(segment.text);
+    return html`<a href=${segment.href} title=${segment.href} target="_blank" rel="noopener noreferrer" dir="ltr">${shown}</a>${misleading
+        ? html` <span class="link-host">${new URL(segment.href).host}</span>`
+        : nothing}`;
+  });
 }
 
 const timeFormats = new Map<string, { short: Intl.DateTimeFormat; full: Intl.DateTimeFormat }>();

@@ -12,6 +12,7 @@ import type { ChatSession } from '../../session/chat-session.js';
 import { selectActiveChat, shallowEqual } from '../../session/selectors.js';
 import { sessionContext } from '../../session/session-context.js';
 import { HostEventsController } from './host-events.js';
+import { contactName } from '../../internal/contact-text.js';
 import { renderConnection } from './connection-status.js';
 import { renderErrors } from './workspace-errors.js';
 import { styles } from './chat-workspace.styles.js';
@@ -108,7 +109,7 @@ export class ChatWorkspace extends LitElement {
       const active = selectActiveChat(state);
       return {
         activeChatId: active?.id,
-        contactName: active?.contact.name ?? '',
+        contactName: contactName(active?.contact.name ?? ''),
         ended: active?.status === 'ended',
         skill: active?.skill ?? '',
         available: state.agent.state === 'Available',
@@ -174,7 +175,7 @@ export class ChatWorkspace extends LitElement {
               <section part="panel" class="panel" role="tabpanel" aria-label=${view.contactName}>
                 <div class="chat-head">
                   <div class="who">
-                    <h3>${view.contactName}</h3>
+                    <h3><bdi>${view.contactName}</bdi></h3>
                     <span class="skill">${view.skill}</span>
                   </div>
                   <chat-actions chat-id=${view.activeChatId} @transfer-dialog-requested=${this.openTransfer}></chat-actions>

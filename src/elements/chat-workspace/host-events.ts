@@ -1,3 +1,4 @@
+import { contactName, excerpt } from '../../internal/contact-text.js';
 import { msg, str } from '@lit/localize';
 import type { ReactiveControllerHost } from 'lit';
 import { SessionController } from '../../controllers/session-controller.js';
@@ -52,7 +53,12 @@ export class HostEventsController {
         emit(host, 'chat-offered', { chatId: offer.chatId, contact: offer.contact, skill: offer.skill, text, expiresAt: offer.expiresAt });
         if (host.offerSound) playOfferChime();
         if (host.offerNotifications) {
-          showOfferNotification(msg(str`New chat from ${offer.contact.name}`), `${offer.skill}: ${text}`, offer.chatId);
+          // A notification shows a line or two: the name and an excerpt, never the whole message.
+          showOfferNotification(
+            msg(str`New chat from ${contactName(offer.contact.name)}`),
+            `${excerpt(offer.skill, 40)}: ${excerpt(text)}`,
+            offer.chatId,
+          );
         }
         break;
       }
@@ -87,7 +93,7 @@ export class HostEventsController {
   private announceBackgroundMessages(chats: readonly Chat[]): void {
     const news = chats
       .filter((chat) => chat.unread > (this.unreadSeen.get(chat.id) ?? 0))
-      .map((chat) => msg(str`New message from ${chat.contact.name}.`));
+      .map((chat) => msg(str`New message from ${contactName(chat.contact.name)}.`));
     this.unreadSeen = new Map(chats.map((chat) => [chat.id, chat.unread]));
     if (news.length > 0) {
       this.backgroundNews = news.join(' ');

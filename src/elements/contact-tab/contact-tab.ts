@@ -1,3 +1,4 @@
+import { contactName } from '../../internal/contact-text.js';
 import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
@@ -120,14 +121,14 @@ export class ContactTab extends SessionElement {
     const chat = this.view.value?.chat;
     const session = this.session;
     if (!chat || !session) return nothing;
-    const name = chat.contact.name;
+    const name = contactName(chat.contact.name);
     const waitingSince = contactWaitingSince(chat);
     return html`
       <div part="base" class="tab" data-status=${chat.status} data-color=${contactColorIndex(name)}>
         <span part="avatar" class="avatar" aria-hidden="true">${initialOf(name)}</span>
         <span class="details">
           <span class="heading">
-            <span part="name" class="name">${name}</span>
+            <bdi part="name" class="name">${name}</bdi>
             ${chat.unread > 0
               ? html`<span part="unread" class="unread" title=${unreadText(chat.unread)} aria-hidden="true">${chat.unread}</span>`
               : nothing}

@@ -1,3 +1,4 @@
+import { contactName } from '../../internal/contact-text.js';
 import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -89,7 +90,7 @@ export class TransferDialog extends SessionElement {
           directory: state.configuration.directory,
           presence: state.presence,
           selfId: state.agent.id,
-          contactName: chat?.contact.name,
+          contactName: chat ? contactName(chat.contact.name) : undefined,
           transferable: chat?.status === 'active',
         };
       }, shallowEqual),
@@ -164,7 +165,7 @@ export class TransferDialog extends SessionElement {
       <header part="header">
         <div class="heading">
           <h2 id="title" part="title">${msg('Transfer chat')}</h2>
-          ${view?.contactName ? html`<p id="subtitle" class="subtitle">${msg(str`Chat with ${view.contactName}`)}</p>` : nothing}
+          ${view?.contactName ? html`<p id="subtitle" class="subtitle"><bdi>${msg(str`Chat with ${view.contactName}`)}</bdi></p>` : nothing}
         </div>
         <button part="close-button" class="close" type="button" aria-label=${msg('Close')} @click=${this.close}>
           <span aria-hidden="true">×</span>
