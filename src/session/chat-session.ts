@@ -298,6 +298,11 @@ export class ChatSession {
     this.store.dispatch({ type: 'error-dismissed', id });
   }
 
+  /** Forgets every error shown. */
+  dismissAllErrors(): void {
+    if (this.state.errors.length > 0) this.store.dispatch({ type: 'errors-dismissed' });
+  }
+
   /** Stops listening to the connector and disconnects it. */
   dispose(): void {
     this.subscription.unsubscribe();

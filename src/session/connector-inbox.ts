@@ -1,6 +1,7 @@
 import { chatIdOf, parseConnectorEvent } from '../protocol/events.js';
 import { announcementOf, type SessionEvent } from './session-events.js';
 import type { SessionStore } from './session-store.js';
+import { WarningLimiter } from './warning-limiter.js';
 
 /**
  * Where the connector's events enter the session. Connector input is untrusted: each
@@ -9,17 +10,21 @@ import type { SessionStore } from './session-store.js';
  * when it is news, announced.
  */
 export class ConnectorInbox {
+  private readonly warnings: WarningLimiter;
+
   constructor(
     private readonly store: SessionStore,
-    private readonly logger: Pick<Console, 'warn'>,
+    logger: Pick<Console, 'warn'>,
     private readonly announce: (event: SessionEvent) => void,
-  ) {}
+  ) {
+    this.warnings = new WarningLimiter(logger, () => this.store.now);
+  }
 
   receive(raw: unknown): void {
     const parsed = parseConnectorEvent(raw);
     if (!parsed.ok) {
       const chatId = chatIdOf(raw);
-      this.logger.warn(ignoredEventWarning(eventTypeOf(raw), parsed.field, parsed.message));
+      this.warnings.warn(ignoredEventWarning(eventTypeOf(raw), parsed.field, parsed.message));
       this.store.dispatch({
         type: 'error',
         error: { kind: 'invalid-event', field: parsed.field, message: parsed.message, chatId, at: this.store.now },
@@ -32,7 +37,7 @@ export class ConnectorInbox {
     // Well-formed but about a chat this workspace does not hold: the reducer recorded it.
     const rejected = after.nextErrorId !== before.nextErrorId ? after.errors.at(-1) : undefined;
     if (rejected?.kind === 'invalid-event') {
-      this.logger.warn(ignoredEventWarning(parsed.event.type, rejected.field, rejected.message));
+      this.warnings.warn(ignoredEventWarning(parsed.event.type, rejected.field, rejected.message));
     }
     const announcement = announcementOf(parsed.event, before, after);
     if (announcement) this.announce(announcement);

@@ -30,7 +30,8 @@ export type SessionAction =
   /** A chat came back after a reload: what the agent had typed, and messages still to send. */
   | { type: 'chat-restored'; chatId: string; draft: string; wrapUp: DispositionRecord; pending: { localId: string; text: string; at: number }[]; authorName: string }
   | { type: 'error'; error: NewWorkspaceError }
-  | { type: 'error-dismissed'; id: number };
+  | { type: 'error-dismissed'; id: number }
+  | { type: 'errors-dismissed' };
 
 /** The pure heart of the session: one action in, the next immutable state out. */
 export function reduce(state: WorkspaceState, action: SessionAction): WorkspaceState {
@@ -116,6 +117,8 @@ export function reduce(state: WorkspaceState, action: SessionAction): WorkspaceS
       return withError(state, action.error);
     case 'error-dismissed':
       return { ...state, errors: state.errors.filter((error) => error.id !== action.id) };
+    case 'errors-dismissed':
+      return { ...state, errors: [] };
   }
 }
 

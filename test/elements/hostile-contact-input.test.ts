@@ -85,3 +85,37 @@ describe('hostile contact input in the workspace', () => {
     await waitUntil(() => deepQuery(element, '[role="tab"]'));
   });
 });
+
+describe('problems never take the agent’s room', () => {
+  it('shows 20 errors as one summary line in a 760 px workspace, the composer in place, details on demand', async () => {
+    const { center, session } = connectAgent({ maxConcurrentChats: 3 });
+    const element = await fixture<ChatWorkspace>(html`<chat-workspace style="height: 760px; width: 900px" .session=${session}></chat-workspace>`);
+    await session.setAgentState('Available');
+    const chatId = center.startChat({ contact: { name: 'Marie Tremblay' }, skill: 'Billing', text: 'Bonjour!' });
+    await session.acceptOffer(chatId);
+    await settle(element);
+    const composer = () => deepQuery<HTMLElement>(element, 'textarea[aria-label="Message"]');
+    const composerTop = composer()?.getBoundingClientRect().top;
+    for (let index = 0; index < 25; index++) {
+      center.deliverRawEvent('agent-1', { type: 'chat-offered', chat: { id: `bad-${index}`, contact: {}, skill: 'Billing', messages: [] }, timeoutMs: 1 });
+    }
+    await settle(element);
+    const errors = deepQuery<HTMLElement>(element, '[part="errors"]');
+    expect(errors?.getBoundingClientRect().height, 'the summary line').to.be.below(64);
+    expect(deepText(errors ?? element)).to.contain('20 problems.');
+    const box = composer()?.getBoundingClientRect();
+    const frame = element.getBoundingClientRect();
+    expect(box && box.bottom <= frame.bottom, 'the composer is still inside the workspace').to.equal(true);
+    expect(box && composerTop !== undefined && box.top - composerTop).to.be.below(64);
+    await expect(element).to.be.accessible();
+
+    button(element, 'Details').click();
+    await settle(element);
+    expect(deepQueryAll(element, '#error-list li')).to.have.length(20);
+    expect(deepQuery<HTMLElement>(element, '#error-list')?.getBoundingClientRect().height).to.be.at.most(160);
+    button(element, 'Dismiss all').click();
+    await settle(element);
+    expect(deepQuery(element, '[part="errors"]')).to.equal(undefined);
+    expect(session.state.errors).to.deep.equal([]);
+  });
+});

@@ -146,3 +146,22 @@ describe('probe findings in the session', () => {
     });
   });
 });
+
+describe('probe findings: malformed events at volume', () => {
+  it('writes a handful of console warnings for 100,000 invalid events, keeps 20 errors, and changes no chat', () => {
+    const scheduler = new ManualScheduler(T0);
+    const center = new SimulatedContactCenter({ scheduler });
+    const warnings: string[] = [];
+    const session = new ChatSession(center.connect(AGENT), { scheduler, logger: { warn: (line: string) => void warnings.push(line) } });
+    const chatsBefore = session.state.chats;
+    for (let index = 0; index < 100_000; index++) center.deliverRawEvent('agent-1', { type: 'message', chatId: 7 });
+    expect(warnings.length).to.be.at.most(5);
+    expect(session.state.errors).to.have.length(20);
+    expect(session.state.chats).to.equal(chatsBefore);
+    // A minute later the next warning says how many were held back.
+    scheduler.advance(60_000);
+    center.deliverRawEvent('agent-1', { type: 'message', chatId: 7 });
+    expect(warnings.at(-2)).to.contain('99995 more warnings');
+    session.dispose();
+  });
+});

@@ -40,7 +40,8 @@ export const NARROW_WIDTH = 520;
  * @csspart base - The workspace's frame.
  * @csspart header - The bar with the agent state.
  * @csspart offers - The stack of chat offers.
- * @csspart errors - The list of problems the agent should know about.
+ * @csspart errors - The problems the agent should know about: one summary line, the list on demand.
+ * @csspart error-list - The list of every kept problem, opened with "Details".
  * @csspart connection - The line that says the connection is being restored, or lost.
  * @csspart tabs - The vertical list of contact tabs.
  * @csspart panel - The active chat: its header, actions, launch area, transcript and composer.
@@ -87,6 +88,18 @@ export class ChatWorkspace extends LitElement {
 
   /** The narrow layout (tabs as a strip above the chat) at any width; it also applies by itself below 520 px. */
   @property({ type: Boolean, reflect: true }) compact = false;
+
+  /** Whether the list of problems is open under their summary line. */
+  @state() private errorDetailsOpen = false;
+
+  private readonly errorActions = {
+    dismiss: (id: number) => this.session?.dismissError(id),
+    dismissAll: () => {
+      this.errorDetailsOpen = false;
+      this.session?.dismissAllErrors();
+    },
+    toggleDetails: () => (this.errorDetailsOpen = !this.errorDetailsOpen),
+  };
 
   /** Whether the workspace is narrower than `NARROW_WIDTH`, as a side panel often is. */
   @state() private narrow = false;
@@ -160,7 +173,7 @@ export class ChatWorkspace extends LitElement {
         </header>
         ${renderConnection(view?.connection ?? 'connected', view?.connectionReason, view?.connectionCause)}
         <offer-prompt part="offers"></offer-prompt>
-        ${view && view.errors.length > 0 ? renderErrors(view.errors, (id) => this.session?.dismissError(id)) : nothing}
+        ${view ? renderErrors(view.errors, this.errorDetailsOpen, this.errorActions) : nothing}
         ${view?.activeChatId
           ? html`<div class="body ${compact ? 'compact' : ''}">
               <div

@@ -1,5 +1,5 @@
 import { msg, str } from '@lit/localize';
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { SessionCommand, WorkspaceError } from '../../session/state.js';
 
@@ -39,20 +39,62 @@ export function describeError(error: WorkspaceError): string {
   }
 }
 
-/** The problems the agent should know about, each dismissible. */
-export function renderErrors(errors: readonly WorkspaceError[], dismiss: (id: number) => void) {
+/** What the error summary can do. */
+export interface ErrorActions {
+  dismiss: (id: number) => void;
+  dismissAll: () => void;
+  toggleDetails: () => void;
+}
+
+/**
+ * The problems the agent should know about, in one compact line that never takes the
+ * agent's room: the latest problem, how many there are, and the list on demand.
+ */
+export function renderErrors(errors: readonly WorkspaceError[], detailsOpen: boolean, actions: ErrorActions) {
+  const latest = errors.at(-1);
+  if (!latest) return nothing;
+  const several = errors.length > 1;
+  const latestText = describeError(latest);
   return html`
-    <ul part="errors" class="errors" role="alert">
-      ${repeat(
-        errors,
-        (error) => error.id,
-        (error) => html`
-          <li>
-            <span>${describeError(error)}</span>
-            <button class="dismiss" aria-label=${msg('Dismiss')} @click=${() => dismiss(error.id)}>×</button>
-          </li>
-        `,
-      )}
-    </ul>
+    <div part="errors" class="errors">
+      <div class="error-summary" role="alert">
+        ${warningIcon}
+        <p class="summary" title=${latestText}>
+          ${several ? html`<strong>${msg(str`${errors.length} problems.`)}</strong> ` : nothing}<span class="latest"
+            >${latestText}</span
+          >
+        </p>
+        ${several
+          ? html`<button
+              class="details"
+              aria-expanded=${detailsOpen ? 'true' : 'false'}
+              aria-controls="error-list"
+              @click=${actions.toggleDetails}
+            >
+              ${msg('Details')}
+            </button>`
+          : nothing}
+        <button class="dismiss" @click=${actions.dismissAll}>${several ? msg('Dismiss all') : msg('Dismiss')}</button>
+      </div>
+      ${several && detailsOpen
+        ? html`<ul id="error-list" part="error-list" class="error-list" aria-label=${msg('Problems')}>
+            ${repeat(
+              [...errors].reverse(),
+              (error) => error.id,
+              (error) => html`<li>
+                <span>${describeError(error)}</span>
+                <button class="dismiss-one" aria-label=${msg('Dismiss')} title=${msg('Dismiss')} @click=${() => actions.dismiss(error.id)}>
+                  ×
+                </button>
+              </li>`,
+            )}
+          </ul>`
+        : nothing}
+    </div>
   `;
 }
+
+const warningIcon = html`<svg class="icon" aria-hidden="true" viewBox="0 0 16 16" width="16" height="16">
+  <path d="M8 1.5 15 14H1z" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linejoin="round" />
+  <path d="M8 6v3.5M8 11.5v.5" stroke="currentColor" stroke-width="1.5" stroke-linecap="round" />
+</svg>`;
