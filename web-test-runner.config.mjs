@@ -46,6 +46,7 @@ export default {
     manifestPlugin(),
     packPlugin(),
     (await import('./scripts/wtr-server-plugin.mjs')).serverPlugin(),
+    (await import('./scripts/wtr-hardening-plugin.mjs')).hardeningPlugin(),
     frameworkNodeEnv(),
     reactCommonjs,
   ],
