@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { DispositionForm } from '../../src/elements/disposition-form/disposition-form.js';
 import { isMissingDisposition, recordOf } from '../../src/elements/disposition-form/wrap-up.js';
 import '../../src/index.js';
-import type { SimulatedContactCenterOptions } from '../../src/index.js';
+import { ChatSession, SimulatedContactCenter, type ContactCenterConnector, type SimulatedContactCenterOptions } from '../../src/index.js';
 import { button, buttons, connectAgent, settle } from '../helpers.js';
 
 if (!customElements.get('disposition-form')) customElements.define('disposition-form', DispositionForm);
@@ -294,6 +294,52 @@ describe('<disposition-form>', () => {
       expect(parts(form).select?.disabled).to.equal(false);
       expect(new FormData(host).has('wrap-up')).to.equal(true);
     });
+  });
+});
+
+describe('<disposition-form> with messages the contact never got', () => {
+  /** A chat in after-contact work whose last agent message the platform refused. */
+  async function wrapUpWithUnsent() {
+    const center = new SimulatedContactCenter({ dispositions: DISPOSITIONS });
+    const simulated = center.connect({ id: 'agent-1', name: 'Alex Martin' });
+    const connector: ContactCenterConnector = Object.assign(Object.create(simulated) as ContactCenterConnector, {
+      sendMessage: () => Promise.reject(new Error('The platform is busy.')),
+    });
+    const session = new ChatSession(connector, { logger: { warn: () => undefined } });
+    await session.setAgentState('Available');
+    const chatId = center.startChat({ contact: { name: 'Marie Tremblay' }, skill: 'Billing', text: 'Bonjour' });
+    await session.acceptOffer(chatId);
+    await session.sendMessage(chatId, 'Your refund is on its way.');
+    await session.endChat(chatId);
+    const form = await fixture<DispositionForm>(html`<disposition-form .session=${session} chat-id=${chatId}></disposition-form>`);
+    await choose(form, 'resolved');
+    return { center, session, chatId, form };
+  }
+
+  it('asks before Save and close discards them, and keeps the chat when the agent says so', async () => {
+    const { center, chatId, form } = await wrapUpWithUnsent();
+    button(form, 'Save and close').click();
+    await settle(form);
+    expect(center.chat(chatId)?.state, 'nothing closed yet').to.equal('ended');
+    const question = form.shadowRoot?.querySelector('[part="unsent"]');
+    expect(question?.textContent).to.contain('1 message was not sent to the contact');
+    expect(question?.textContent).to.contain('Your refund is on its way.');
+    expect(form.shadowRoot?.activeElement?.textContent?.trim()).to.equal('Keep the chat');
+    await expect(form).to.be.accessible();
+
+    button(form, 'Keep the chat').click();
+    await settle(form);
+    expect(form.shadowRoot?.querySelector('[part="unsent"]')).to.equal(null);
+    expect(center.chat(chatId)?.state).to.equal('ended');
+  });
+
+  it('closes with the disposition when the agent confirms', async () => {
+    const { center, chatId, form } = await wrapUpWithUnsent();
+    button(form, 'Save and close').click();
+    await settle(form);
+    button(form, 'Save and close anyway').click();
+    await settle(form);
+    expect(center.chat(chatId)).to.deep.include({ state: 'closed', disposition: { code: 'resolved', tags: [], notes: '' } });
   });
 });
 

@@ -60,5 +60,38 @@ export const styles = [
       display: flex;
       justify-content: flex-end;
     }
+
+    .unsent {
+      display: grid;
+      gap: calc(var(--_cw-space) / 2);
+      padding: var(--_cw-space);
+      border-radius: var(--_cw-radius-small);
+      border: 1px solid color-mix(in srgb, var(--_cw-color-danger) 35%, transparent);
+      background: color-mix(in srgb, var(--_cw-color-danger) 6%, var(--_cw-color-surface));
+    }
+
+    .unsent p {
+      margin: 0;
+      font-weight: 600;
+    }
+
+    .unsent ul {
+      margin: 0;
+      padding-inline-start: calc(var(--_cw-space) * 2);
+      color: var(--_cw-color-text-muted);
+      overflow-wrap: anywhere;
+    }
+
+    .unsent-actions {
+      display: flex;
+      flex-wrap: wrap;
+      justify-content: flex-end;
+      gap: var(--_cw-space);
+    }
+
+    .unsent .danger {
+      color: var(--_cw-color-danger);
+      border-color: currentColor;
+    }
   `,
 ];

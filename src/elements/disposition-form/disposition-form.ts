@@ -1,11 +1,13 @@
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { DispositionRecord } from '../../protocol/types.js';
 import { SessionController } from '../../controllers/session-controller.js';
 import { emit } from '../../events/workspace-events.js';
+import { excerpt } from '../../internal/contact-text.js';
 import { SessionElement } from '../../internal/session-element.js';
+import type { Chat, TranscriptMessage } from '../../session/state.js';
 import { shallowEqual } from '../../session/selectors.js';
 import { styles } from './disposition-form.styles.js';
 import {
@@ -41,6 +43,7 @@ import {
  * @csspart notes - The notes text box.
  * @csspart error - An inline error message.
  * @csspart save - The "Save and close" button.
+ * @csspart unsent - The question asked before closing a chat with messages the contact never got.
  *
  * @cssprop --cw-disposition-gap - Space between the form's fields.
  */
@@ -69,6 +72,8 @@ export class DispositionForm extends SessionElement {
   @state() private missingShownFor?: string;
   /** The chat the platform refused to close. */
   @state() private failedFor?: string;
+  /** The chat whose unsent messages the agent is asked about before closing. */
+  @state() private confirmingFor?: string;
   @state() private saving = false;
 
   @query('#disposition') private dispositionSelect?: HTMLSelectElement | null;
@@ -135,8 +140,12 @@ export class DispositionForm extends SessionElement {
     return this.internals.reportValidity();
   }
 
-  /** Records the disposition, tags and notes and closes the chat: what "Save and close" does. */
-  async save(): Promise<boolean> {
+  /**
+   * Records the disposition, tags and notes and closes the chat: what "Save and close"
+   * does. While some of the agent's messages were not sent, it asks first and resolves
+   * `false`; `{ discardUnsent: true }` is the agent's "Save and close anyway".
+   */
+  async save(options: { discardUnsent?: boolean } = {}): Promise<boolean> {
     const view = this.view.value;
     const chat = view?.chat;
     const session = this.session;
@@ -147,6 +156,13 @@ export class DispositionForm extends SessionElement {
       this.dispositionSelect?.focus();
       return false;
     }
+    if (!options.discardUnsent && unsentMessages(chat).length > 0) {
+      this.confirmingFor = chat.id;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('.unsent button')?.focus();
+      return false;
+    }
+    this.confirmingFor = undefined;
     const disposition = recordOf(chat.wrapUp, view);
     // Closing removes the tab: the workspace may take this element out of the page
     // before the platform answers, so the event goes out through an ancestor still there.
@@ -238,6 +254,7 @@ export class DispositionForm extends SessionElement {
         ${this.failedFor === chat.id
           ? html`<p part="error" class="error" role="alert">${msg('The disposition could not be saved. Try again.')}</p>`
           : nothing}
+        ${this.confirmingFor === chat.id ? this.renderUnsentWarning(chat) : nothing}
         <div class="actions">
           <button part="save" class="primary" type="button" ?disabled=${disabled} @click=${this.onSaveClick}>
             ${msg('Save and close')}
@@ -246,6 +263,33 @@ export class DispositionForm extends SessionElement {
       </div>
     `;
   }
+
+  /** Messages the contact never got would go with the chat: the agent decides, not a click. */
+  private renderUnsentWarning(chat: Chat) {
+    const unsent = unsentMessages(chat);
+    if (unsent.length === 0) return nothing;
+    return html`<div part="unsent" class="unsent" role="alertdialog" aria-labelledby="unsent-text">
+      <p id="unsent-text">
+        ${unsent.length === 1
+          ? msg('1 message was not sent to the contact. Closing the chat discards it.')
+          : msg(str`${unsent.length} messages were not sent to the contact. Closing the chat discards them.`)}
+      </p>
+      <ul>
+        ${unsent.slice(0, 3).map((message) => html`<li dir="auto">${excerpt(message.text, 80)}</li>`)}
+      </ul>
+      <div class="unsent-actions">
+        <button type="button" @click=${this.keepChat}>${msg('Keep the chat')}</button>
+        <button type="button" class="danger" @click=${this.discardAndSave}>${msg('Save and close anyway')}</button>
+      </div>
+    </div>`;
+  }
+
+  private readonly keepChat = (): void => {
+    this.confirmingFor = undefined;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part="save"]')?.focus());
+  };
+
+  private readonly discardAndSave = (): void => void this.save({ discardUnsent: true });
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
@@ -301,6 +345,11 @@ export class DispositionForm extends SessionElement {
   private onSaveClick(): void {
     void this.save();
   }
+}
+
+/** The agent's messages the contact never got: refused, or still on their way. */
+function unsentMessages(chat: Chat): readonly TranscriptMessage[] {
+  return chat.messages.filter((message) => message.from === 'agent' && message.delivery !== undefined);
 }
 
 /** The element's ancestors, across shadow roots, nearest first. */
