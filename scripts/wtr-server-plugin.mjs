@@ -10,7 +10,10 @@
  *   (same DB and config; the same port when it is free) → as server-start;
  * - `server-logs` { id } → { stderr }: what the server logged;
  * - `proxy-start` { port } → { port }, `proxy-cut` { port, mode: 'silent' | 'reset' },
- *   `proxy-restore` { port }, `proxy-retarget` { port, target }, `proxy-stop` { port }.
+ *   `proxy-restore` { port }, `proxy-retarget` { port, target }, `proxy-stop` { port };
+ * - `soak-start` { agents, seconds, seed } → { id }: a soak run (scripts/soak.mjs) in a child
+ *   process; `soak-result` { id } → { done: false } or { done: true, code, report, log }, after
+ *   waiting up to 15 s for the end (a browser command gives up after 20 s, a soak takes longer).
  *
  * The server is bundled once per run. Every child and temporary file goes when the run
  * ends, and when this process exits some other way.
@@ -21,6 +24,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildServer } from './server.mjs';
+import { startSoak } from './soak.mjs';
 import { TcpProxy } from './wtr-tcp-proxy.mjs';
 
 /** The browser gives up on a command after 20 s: a start must answer well before. */
@@ -28,6 +32,9 @@ const START_TIMEOUT_MS = 15_000;
 const STOP_TIMEOUT_MS = 5_000;
 /** Only these reach the server's environment from a test. */
 const TEST_ENV = new Set(['HELLO_TIMEOUT_MS', 'STREAM_LIMIT']);
+
+/** How long one `soak-result` waits for the run to end before it answers "not yet". */
+const SOAK_POLL_MS = 15_000;
 
 const bundleFile = fileURLToPath(new URL(`../node_modules/.cache/agent-chat-server/test-${process.pid}.mjs`, import.meta.url));
 
@@ -39,12 +46,16 @@ export function serverPlugin() {
   const servers = new Map();
   /** @type {Map<number, TcpProxy>} */
   const proxies = new Map();
+  /** @type {Map<string, { child: import('node:child_process').ChildProcess, finished: Promise<unknown>, stdout: string, stderr: string }>} */
+  const soaks = new Map();
   /** @type {Set<string>} */
   const temporary = new Set([bundleFile, `${bundleFile}.map`]);
   let nextId = 1;
 
   const exitCleanup = () => {
     for (const server of servers.values()) server.child?.kill('SIGKILL');
+    // SIGTERM: the soak's own handler takes its server down with it.
+    for (const soak of soaks.values()) soak.child.kill('SIGTERM');
     for (const path of temporary) rmSync(path, { recursive: true, force: true });
   };
   process.once('exit', exitCleanup);
@@ -138,6 +149,35 @@ export function serverPlugin() {
     return proxy;
   }
 
+  async function startSoakRun(payload) {
+    const flags = ['agents', 'seconds', 'seed'].flatMap((key) => (payload?.[key] === undefined ? [] : [`--${key}`, String(payload[key])]));
+    const { child, finished } = await startSoak(flags, { json: true, stdio: 'pipe' });
+    const soak = { child, finished, stdout: '', stderr: '' };
+    child.stdout.setEncoding('utf8').on('data', (text) => (soak.stdout += text));
+    child.stderr.setEncoding('utf8').on('data', (text) => (soak.stderr = (soak.stderr + text).slice(-20_000)));
+    const id = `soak-${nextId++}`;
+    soaks.set(id, soak);
+    return { id };
+  }
+
+  async function soakResult(payload) {
+    const soak = soaks.get(payload?.id);
+    if (!soak) throw new Error(`No soak run ${String(payload?.id)}.`);
+    let timer;
+    const outcome = await Promise.race([soak.finished, new Promise((resolve) => (timer = setTimeout(resolve, SOAK_POLL_MS)))]);
+    clearTimeout(timer);
+    if (!outcome) return { done: false };
+    soaks.delete(payload.id);
+    const last = soak.stdout.trim().split('\n').at(-1) ?? '';
+    let report;
+    try {
+      report = JSON.parse(last);
+    } catch {
+      report = undefined;
+    }
+    return { done: true, code: outcome.code, report, log: soak.stderr };
+  }
+
   const commands = {
     'server-start': (payload) => start(payload ?? {}),
     'server-restart': (payload) => restart(serverOf(payload)),
@@ -162,6 +202,8 @@ export function serverPlugin() {
       proxies.delete(payload.port);
       return true;
     },
+    'soak-start': (payload) => startSoakRun(payload),
+    'soak-result': (payload) => soakResult(payload),
   };
 
   return {
@@ -170,6 +212,9 @@ export function serverPlugin() {
       return Object.hasOwn(commands, command) ? commands[command](payload) : undefined;
     },
     async serverStop() {
+      for (const soak of soaks.values()) soak.child.kill('SIGTERM');
+      await Promise.all([...soaks.values()].map((soak) => soak.finished));
+      soaks.clear();
       await Promise.all([...servers.values()].map((server) => halt(server, 'SIGKILL')));
       await Promise.all([...proxies.values()].map((proxy) => proxy.close()));
       servers.clear();

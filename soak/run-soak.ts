@@ -1,0 +1,148 @@
+import { setMaxListeners } from 'node:events';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TcpProxy } from '../scripts/wtr-tcp-proxy.mjs';
+import { ContactCrowd } from './contact-crowd.js';
+import { planFaults, runFaults } from './faults.js';
+import { Ledger } from './ledger.js';
+import type { SoakOptions } from './options.js';
+import { Random } from './random.js';
+import { buildReport, type RunRecord } from './build-report.js';
+import type { SoakReport } from './report.js';
+import { ServerProcess } from './server-process.js';
+import { SOAK_SKILL, soakConfiguration } from './soak-config.js';
+import { SoakAgent } from './soak-agent.js';
+import { sleep, waitFor } from './sleep.js';
+import { readChat, verify } from './verify.js';
+
+export interface SoakEnvironment {
+  /** The bundled reference server to run. */
+  serverEntry: string;
+  /** Progress lines (stderr): the run takes minutes. */
+  say: (line: string) => void;
+}
+
+/** How long the agents may take to connect before the typing starts. */
+const CONNECT_TIMEOUT_MS = 20_000;
+
+/**
+ * One soak run: a server on a temporary DB, N agents through their own TCP proxies,
+ * contacts over HTTP; typing for `seconds` under cuts, one SIGKILL and reloads; then
+ * quiet until every side caught up, and the check of every chat on both sides.
+ */
+export async function runSoak(options: SoakOptions, environment: SoakEnvironment): Promise<SoakReport> {
+  const { say } = environment;
+  const startedAt = Date.now();
+  const random = new Random(options.seed);
+  const plan = planFaults(random.fork('faults'), options.agents, options.seconds);
+  const folder = mkdtempSync(join(tmpdir(), 'agent-chat-soak-'));
+  const { accounts, config } = soakConfiguration(options.agents, options.maxConcurrentChats);
+  const configFile = join(folder, 'config.json');
+  writeFileSync(configFile, JSON.stringify(config));
+  const server = new ServerProcess({ entry: environment.serverEntry, db: join(folder, 'soak.db'), configFile });
+  const killOnExit = () => server.killNow();
+  process.once('exit', killOnExit);
+  const ledger = new Ledger();
+  const proxies: TcpProxy[] = [];
+  const agents: SoakAgent[] = [];
+  const warnings: string[] = [];
+  let warningCount = 0;
+  let peakRssKb = 0;
+  const sampler = setInterval(() => (peakRssKb = Math.max(peakRssKb, server.memory()?.rssKb ?? 0)), 1_000);
+  try {
+    const baseUrl = await server.start();
+    say(`server at ${baseUrl} (pid ${server.pid}); ${plan.cuts.length} cuts, 1 kill at ${(plan.kill.at / 1000).toFixed(1)} s, ${plan.reloads.length} reloads planned`);
+    for (const account of accounts) {
+      const proxy = new TcpProxy(server.port);
+      const port: number = await proxy.listen();
+      proxies.push(proxy);
+      const setup = {
+        agent: { id: account.id, name: account.name },
+        token: account.token,
+        url: `ws://127.0.0.1:${port}/agents`,
+        ledger,
+        warn: (message: string) => {
+          warningCount += 1;
+          if (warnings.length < 5) warnings.push(`${account.id}: ${message}`);
+        },
+      };
+      agents.push(new SoakAgent(setup, random.fork(account.id), ledger, options.typingMeanMs));
+    }
+    const connected = await waitFor(() => agents.every((agent) => agent.session.state.configured), CONNECT_TIMEOUT_MS);
+    if (!connected) throw new Error(`Not every agent connected within ${CONNECT_TIMEOUT_MS} ms.`);
+    say(`${agents.length} agents connected; typing for ${options.seconds} s`);
+
+    const stop = new AbortController();
+    // Every loop of the run (hundreds of contacts) waits on this one signal.
+    setMaxListeners(0, stop.signal);
+    const typingFrom = Date.now();
+    const crowd = new ContactCrowd(
+      { baseUrl, skill: SOAK_SKILL, target: options.agents * (options.maxConcurrentChats + 1), typingMeanMs: options.typingMeanMs },
+      random.fork('contacts'),
+      ledger,
+    );
+    const crowdDone = crowd.run(stop.signal);
+    const agentsDone = agents.map((agent) => agent.run(stop.signal));
+    const faultsDone = runFaults(plan, { proxies, server, reload: (index) => agents[index]?.reload(), say }, typingFrom, stop.signal);
+    await sleep(options.seconds * 1000);
+    stop.abort();
+    await Promise.all([crowdDone, ...agentsDone]);
+    const faults = await faultsDone;
+    for (const proxy of proxies) proxy.restore();
+    say(`typing stopped; ${ledger.agentMessages.length} agent and ${ledger.contactMessages.length} contact messages; settling`);
+
+    const settleFrom = Date.now();
+    const settled = await waitFor(
+      async () => agents.every((agent) => agent.isSettled()) && (await workspacesMatchServer(baseUrl, agents)),
+      options.settleTimeoutMs,
+      500,
+    );
+    const settleMs = Date.now() - settleFrom;
+    say(settled ? `settled in ${settleMs} ms; checking every chat` : `NOT settled after ${settleMs} ms; checking anyway`);
+    const verification = await verify(
+      baseUrl,
+      ledger,
+      agents.map((agent) => ({ agentId: agent.id, chats: agent.session.state.chats })),
+    );
+    const memory = server.memory();
+    const record: RunRecord = {
+      options,
+      wallMs: Date.now() - startedAt,
+      settleMs,
+      settled,
+      verification,
+      ledger,
+      faults,
+      reconnects: agents.reduce((total, agent) => total + agent.reconnects, 0),
+      crowd: { ...crowd.counts, refusals: crowd.refusals },
+      memory: { rssKb: memory?.rssKb, peakRssKb: Math.max(peakRssKb, memory?.peakKb ?? 0) || undefined },
+      warnings: { count: warningCount, samples: warnings },
+      serverLog: server.log,
+    };
+    return buildReport(record);
+  } finally {
+    clearInterval(sampler);
+    for (const agent of agents) agent.dispose();
+    await Promise.all(proxies.map((proxy) => proxy.close()));
+    await server.stop();
+    process.off('exit', killOnExit);
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Whether each held chat shows the server's transcript: the sign that the stream caught
+ * up. Asked only once every session is connected with nothing on its way.
+ */
+async function workspacesMatchServer(baseUrl: string, agents: readonly SoakAgent[]): Promise<boolean> {
+  for (const agent of agents) {
+    for (const chat of agent.session.state.chats) {
+      const server = await readChat(baseUrl, chat.id);
+      if (!server) return false;
+      const shown = chat.messages.filter((message) => message.delivery === undefined).map((message) => message.id);
+      if (shown.join(' ') !== server.messages.map((message) => message.id).join(' ')) return false;
+    }
+  }
+  return true;
+}

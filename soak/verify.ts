@@ -1,0 +1,232 @@
+import type { ChatMessage } from '../src/protocol/types.js';
+import type { Chat } from '../src/session/state.js';
+import { inBatches, request } from './http.js';
+import type { Ledger } from './ledger.js';
+import { addSides, emptySide, tally, type SideFigures } from './tally.js';
+
+/** A chat as `GET /api/chats/:id` answers it. */
+export interface ServerChat {
+  id: string;
+  state: 'queued' | 'offered' | 'active' | 'ended' | 'closed';
+  agentId?: string;
+  messages: ChatMessage[];
+}
+
+/** Each direction, counted over every chat of the run. */
+export interface Sides {
+  /** Agent messages the sessions accepted, found in the server's transcripts. */
+  agentToServer: SideFigures;
+  /** Contact messages the server acknowledged, found in its transcripts. */
+  contactToServer: SideFigures;
+  /** Acknowledged contact messages of assigned chats, received by the session of the agent holding them. */
+  contactToAgent: SideFigures;
+  /** In the workspaces, for chats still held at the end: the agent's messages... */
+  workspaceAgent: SideFigures;
+  /** ...and the contact's. */
+  workspaceContact: SideFigures;
+}
+
+export interface Verification {
+  sides: Sides;
+  chatsChecked: number;
+  chatsHeld: number;
+  /** Contact messages of chats nobody was assigned (still queued, or the contact left first). */
+  waitingUnassigned: number;
+  /** Agent messages the platform refused (the chat had ended), shown as failed in the workspace. */
+  refusedAgentMessages: number;
+  /** Why they were refused, in the session's words, with how often. */
+  refusalReasons: Record<string, number>;
+  /** Contact requests that got no answer but whose message the server had recorded. */
+  unacknowledgedRecorded: number;
+  /** Agent messages refused for a reason of the platform's that the server nevertheless recorded (must be 0). */
+  recordedThoughRefused: number;
+  /**
+   * Agent messages the session gave up on (its send timeout) that the server recorded
+   * after all: `sendMessage` said false, the late answer confirmed them in the transcript.
+   */
+  lateConfirmed: number;
+  /** Messages on the server nobody sent (must be 0). */
+  unexpected: number;
+  /** Held chats whose workspace transcript is not the server's, message for message (must be 0). */
+  transcriptMismatches: number;
+  /** Agent messages still "Sending…" after the settle (must be 0). */
+  unsettled: number;
+  /** Chats the server could not be asked about. */
+  unreadable: number;
+  /** The first problems found, one line each. */
+  problems: string[];
+}
+
+export interface HeldChats {
+  agentId: string;
+  chats: readonly Chat[];
+}
+
+/** Reads one chat from the server; `undefined` when it cannot. */
+export async function readChat(baseUrl: string, chatId: string): Promise<ServerChat | undefined> {
+  const answer = await request<ServerChat>(baseUrl, 'GET', `/api/chats/${encodeURIComponent(chatId)}`);
+  return answer.kind === 'ok' ? answer.body : undefined;
+}
+
+/**
+ * Checks every chat of the run on both sides: the server's transcript against what each
+ * side sent, and each workspace's held chats against the server's transcript.
+ */
+export async function verify(baseUrl: string, ledger: Ledger, held: readonly HeldChats[]): Promise<Verification> {
+  const result: Verification = {
+    sides: {
+      agentToServer: emptySide(),
+      contactToServer: emptySide(),
+      contactToAgent: emptySide(),
+      workspaceAgent: emptySide(),
+      workspaceContact: emptySide(),
+    },
+    chatsChecked: 0,
+    chatsHeld: 0,
+    waitingUnassigned: 0,
+    refusedAgentMessages: 0,
+    refusalReasons: {},
+    unacknowledgedRecorded: 0,
+    recordedThoughRefused: 0,
+    lateConfirmed: 0,
+    unexpected: 0,
+    transcriptMismatches: 0,
+    unsettled: 0,
+    unreadable: 0,
+    problems: [],
+  };
+  const problem = (line: string) => {
+    if (result.problems.length < 20) result.problems.push(line);
+  };
+
+  const workspaceChat = new Map<string, { agentId: string; chat: Chat }>();
+  const refused = new Set(ledger.refusedAgentTexts);
+  for (const record of ledger.agentMessages) if (record.outcome === 'refused') refused.add(record.text);
+  for (const { agentId, chats } of held) {
+    for (const chat of chats) {
+      workspaceChat.set(chat.id, { agentId, chat });
+      for (const message of chat.messages) if (message.delivery === 'failed') refused.add(message.text);
+    }
+  }
+  const agentSent = groupBy(
+    ledger.agentMessages.filter((record) => !refused.has(record.text)),
+    (record) => record.chatId,
+  );
+  const records = new Map(ledger.agentMessages.map((record) => [record.text, record]));
+  const reasons = new Map(ledger.agentMessages.map((record) => [record.text, record.reason]));
+  const contactSent = groupBy(ledger.contactMessages, (record) => record.chatId);
+  result.refusedAgentMessages = refused.size;
+  for (const text of refused) {
+    const reason = reasons.get(text) ?? 'shown as failed in the workspace';
+    result.refusalReasons[reason] = (result.refusalReasons[reason] ?? 0) + 1;
+  }
+  const chatIds = [...new Set([...agentSent.keys(), ...contactSent.keys(), ...workspaceChat.keys()])];
+
+  const servers = await inBatches(chatIds, 16, (chatId) => readChat(baseUrl, chatId));
+  chatIds.forEach((chatId, index) => {
+    const server = servers[index];
+    const agentTexts = (agentSent.get(chatId) ?? []).map((record) => record.text);
+    const contactTexts = (contactSent.get(chatId) ?? []).map((record) => record.text);
+    if (!server) {
+      result.unreadable += 1;
+      problem(`${chatId}: the server could not be read`);
+      return;
+    }
+    result.chatsChecked += 1;
+    const fromAgent = server.messages.filter((message) => message.from === 'agent').map((message) => message.text);
+    const fromContact = server.messages.filter((message) => message.from === 'contact').map((message) => message.text);
+    count(result.sides.agentToServer, tally(agentTexts, fromAgent), `${chatId} agent → server`, problem);
+    count(result.sides.contactToServer, tally(contactTexts, fromContact), `${chatId} contact → server`, problem);
+
+    const expectedAgent = new Set(agentTexts);
+    for (const text of fromAgent) {
+      if (expectedAgent.has(text)) continue;
+      const record = records.get(text);
+      if (refused.has(text) && record?.reason && TIMED_OUT.test(record.reason)) {
+        result.lateConfirmed += 1;
+        problem(`${chatId}: "${text}" (sent ${clock(record.sentAt)}) gave up at ${clock(record.settledAt)} ("${record.reason}"), yet the server recorded it`);
+      } else if (refused.has(text)) {
+        result.recordedThoughRefused += 1;
+        problem(`${chatId}: "${text}" was refused (${reasons.get(text) ?? 'shown as failed'}) but the server recorded it`);
+      } else {
+        result.unexpected += 1;
+        problem(`${chatId}: the server has an agent message nobody sent: "${text}"`);
+      }
+    }
+    const expectedContact = new Set(contactTexts);
+    for (const text of fromContact) {
+      if (expectedContact.has(text)) continue;
+      if (ledger.unacknowledged.has(text)) result.unacknowledgedRecorded += 1;
+      else {
+        result.unexpected += 1;
+        problem(`${chatId}: the server has a contact message nobody sent: "${text}"`);
+      }
+    }
+
+    // Contact → the agent's session: every acknowledged message of a chat an agent took.
+    const holder = server.state === 'queued' || server.state === 'offered' ? undefined : server.agentId;
+    if (holder === undefined) result.waitingUnassigned += contactTexts.length;
+    else {
+      const seen = emptySide();
+      seen.sent = contactTexts.length;
+      for (const text of contactTexts) {
+        if (ledger.sawContactMessage(holder, text)) seen.delivered += 1;
+        else seen.lost += 1;
+      }
+      count(result.sides.contactToAgent, seen, `${chatId} contact → ${holder}'s session`, problem);
+    }
+
+    const inWorkspace = workspaceChat.get(chatId);
+    if (!inWorkspace) return;
+    result.chatsHeld += 1;
+    if (inWorkspace.agentId !== server.agentId || (server.state !== 'active' && server.state !== 'ended')) {
+      result.transcriptMismatches += 1;
+      problem(`${chatId}: held by ${inWorkspace.agentId}'s workspace, but ${server.state} for ${server.agentId ?? 'nobody'} on the server`);
+    }
+    const shown = inWorkspace.chat.messages;
+    result.unsettled += shown.filter((message) => message.delivery === 'sending').length;
+    const confirmed = shown.filter((message) => message.delivery === undefined);
+    count(
+      result.sides.workspaceAgent,
+      tally(agentTexts, confirmed.filter((message) => message.from === 'agent').map((message) => message.text)),
+      `${chatId} in ${inWorkspace.agentId}'s workspace, agent side`,
+      problem,
+    );
+    count(
+      result.sides.workspaceContact,
+      tally(contactTexts, confirmed.filter((message) => message.from === 'contact').map((message) => message.text)),
+      `${chatId} in ${inWorkspace.agentId}'s workspace, contact side`,
+      problem,
+    );
+    const shownIds = confirmed.map((message) => message.id).join(' ');
+    const serverIds = server.messages.map((message) => message.id).join(' ');
+    if (shownIds !== serverIds) {
+      result.transcriptMismatches += 1;
+      problem(`${chatId}: the workspace shows [${shownIds}], the server has [${serverIds}]`);
+    }
+  });
+  return result;
+}
+
+/** The session's send timeout, in its own words: the message may still be on its way. */
+const TIMED_OUT = /in time/;
+
+const clock = (at: number | undefined) => (at === undefined ? '?' : new Date(at).toISOString().slice(11, 23));
+
+function count(total: SideFigures, part: SideFigures, where: string, problem: (line: string) => void): void {
+  addSides(total, part);
+  if (part.lost || part.duplicated || part.outOfOrder) {
+    problem(`${where}: ${part.lost} lost, ${part.duplicated} duplicated, ${part.outOfOrder} out of order (of ${part.sent})`);
+  }
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const name = key(item);
+    const group = groups.get(name);
+    if (group) group.push(item);
+    else groups.set(name, [item]);
+  }
+  return groups;
+}
