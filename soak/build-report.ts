@@ -15,6 +15,8 @@ export interface RunRecord {
   ledger: Ledger;
   faults: FaultCounts;
   reconnects: number;
+  refusedRecoveries: number;
+  reload: { draftsChecked: number; draftsLost: number; messagesCarried: number; lostDrafts: string[] };
   crowd: { chatsStarted: number; left: number; unanswered: number; refused: number; endedByAgent: number; refusals: string[] };
   memory: { rssKb?: number; peakRssKb?: number };
   warnings: { count: number; samples: string[] };
@@ -53,6 +55,7 @@ export function buildReport(run: RunRecord): SoakReport {
   if (check.recordedThoughRefused) failures.push(`${check.recordedThoughRefused} agent messages reported as not sent were recorded by the server`);
   if (check.unexpected) failures.push(`${check.unexpected} messages on the server that nobody sent`);
   if (check.unreadable) failures.push(`${check.unreadable} chats the server could not return`);
+  if (run.reload.draftsLost) failures.push(`${run.reload.draftsLost} drafts did not come back after a reload`);
   if (!run.settled) failures.push(`the sides had not caught up after ${run.settleMs} ms`);
   if (faults.kills !== 1 || faults.restarts !== 1) failures.push(`the server was killed ${faults.kills} and restarted ${faults.restarts} times, not once`);
   if (sides.agentToServer.sent === 0 || sides.contactToServer.sent === 0) failures.push('no messages moved');
@@ -64,6 +67,7 @@ export function buildReport(run: RunRecord): SoakReport {
   }
   const problems = [
     ...check.problems,
+    ...run.reload.lostDrafts.map((line) => `draft lost: ${line}`),
     ...run.warnings.samples.map((line) => `session warning: ${line}`),
     ...run.crowd.refusals.map((line) => `contact refused: ${line}`),
     ...errors.slice(0, 5).map((line) => `server log: ${line.slice(0, 300)}`),
@@ -94,6 +98,13 @@ export function buildReport(run: RunRecord): SoakReport {
       reloads: faults.reloads,
       reconnects: run.reconnects,
       contactRequestsUnanswered: run.crowd.unanswered,
+      refusedRecoveries: run.refusedRecoveries,
+    },
+    reloads: {
+      messagesCarried: check.carried.messages,
+      carriedDelivered: check.carried.delivered,
+      draftsChecked: run.reload.draftsChecked,
+      draftsLost: run.reload.draftsLost,
     },
     chats: {
       started: run.crowd.chatsStarted,

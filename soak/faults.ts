@@ -54,10 +54,13 @@ export function planFaults(random: Random, agents: number, seconds: number): Fau
     downMs: Math.round(random.between(1_000, Math.min(3_000, 1_000 + 0.05 * runMs))),
   };
   const reloadCount = Math.max(1, Math.round((agents * seconds) / 400));
-  const reloads = Array.from({ length: reloadCount }, () => ({
-    at: Math.round(random.between(FIRST, ALL_OVER - 0.05) * runMs),
-    agent: random.integer(0, agents - 1),
-  }));
+  const reloads = Array.from({ length: reloadCount }, (_, index) => {
+    // Every other reload (the first included) hits an agent behind a cut: its outbox holds
+    // messages then, and only storage carries them to the next page.
+    const cut = index % 2 === 0 ? random.pick(cuts) : undefined;
+    if (cut) return { at: Math.round(cut.at + random.between(0.3, 0.8) * cut.durationMs), agent: cut.agent };
+    return { at: Math.round(random.between(FIRST, ALL_OVER - 0.05) * runMs), agent: random.integer(0, agents - 1) };
+  });
   return { cuts: cuts.sort((a, b) => a.at - b.at), kill, reloads: reloads.sort((a, b) => a.at - b.at) };
 }
 

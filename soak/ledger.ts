@@ -13,6 +13,8 @@ export interface AgentMessageRecord {
   /** Why the session said it was not sent (its error), for a refusal. */
   reason?: string;
   settledAt?: number;
+  /** Still on its way when its page died: the next page sends it again from storage. */
+  orphaned?: boolean;
 }
 
 /** One contact message the server acknowledged (201). */

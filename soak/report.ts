@@ -41,6 +41,17 @@ export interface SoakReport {
     reconnects: number;
     /** Contact requests that got no answer (the server was down or dying). */
     contactRequestsUnanswered: number;
+    /** Times an agent found itself Refused (an offer expired behind a cut) and chose Available again. */
+    refusedRecoveries: number;
+  };
+  /** What the reloads carried over. */
+  reloads: {
+    /** Agent messages on their way when their page died... */
+    messagesCarried: number;
+    /** ...and found on the server in the end (sent again from storage by the next page). */
+    carriedDelivered: number;
+    draftsChecked: number;
+    draftsLost: number;
   };
   chats: {
     started: number;
@@ -105,7 +116,8 @@ export function formatReport(report: SoakReport): string {
     `totals: lost ${report.totals.lost}, duplicated ${report.totals.duplicated}, out of order ${report.totals.outOfOrder}`,
     `latency samples: agent → server ${latency.agentToServer.count} (max ${ms(latency.agentToServer.max)}), contact → agent ${latency.contactToAgent.count} (max ${ms(latency.contactToAgent.max)})`,
     `server RSS: ${mb(report.serverMemory.rssKb)} at the end, peak ${mb(report.serverMemory.peakRssKb)}`,
-    `faults: ${faults.silentCuts} silent cuts, ${faults.resetCuts} reset cuts, ${faults.kills} SIGKILL, ${faults.restarts} restart (down ${faults.serverDownMs} ms), ${faults.reloads} reloads; ${faults.reconnects} reconnects; ${faults.contactRequestsUnanswered} contact requests unanswered`,
+    `faults: ${faults.silentCuts} silent cuts, ${faults.resetCuts} reset cuts, ${faults.kills} SIGKILL, ${faults.restarts} restart (down ${faults.serverDownMs} ms), ${faults.reloads} reloads; ${faults.reconnects} reconnects; ${faults.contactRequestsUnanswered} contact requests unanswered; ${faults.refusedRecoveries} agents back from Refused`,
+    `reloads: ${report.reloads.messagesCarried} agent messages on their way when their page died, ${report.reloads.carriedDelivered} of them on the server; ${report.reloads.draftsChecked} drafts checked after a reload, ${report.reloads.draftsLost} lost`,
     `chats: ${chats.started} started, ${chats.checked} checked, ${chats.heldAtEnd} held at the end, ${chats.leftByContact} left by the contact, ${chats.endedByAgent} ended by the agent (seen by the contact)`,
     `notes: ${notes.refusedAgentMessages} agent messages refused (chat ended), ${notes.unacknowledgedRecorded} unanswered contact messages recorded anyway, ${notes.waitingUnassigned} contact messages in chats never assigned, ` +
       `${notes.recordedThoughRefused} recorded though refused, ${notes.lateConfirmed} given up by the session's send timeout yet recorded, ${notes.unexpected} unexpected, ${notes.transcriptMismatches} transcript mismatches, ${notes.unsettled} unsettled, ` +

@@ -115,6 +115,13 @@ export async function runSoak(options: SoakOptions, environment: SoakEnvironment
       ledger,
       faults,
       reconnects: agents.reduce((total, agent) => total + agent.reconnects, 0),
+      refusedRecoveries: agents.reduce((total, agent) => total + agent.refusedRecoveries, 0),
+      reload: {
+        draftsChecked: agents.reduce((total, agent) => total + agent.witness.figures.draftsChecked, 0),
+        draftsLost: agents.reduce((total, agent) => total + agent.witness.figures.draftsLost, 0),
+        messagesCarried: agents.reduce((total, agent) => total + agent.witness.figures.messagesCarried, 0),
+        lostDrafts: agents.flatMap((agent) => agent.witness.lostDrafts),
+      },
       crowd: { ...crowd.counts, refusals: crowd.refusals },
       memory: { rssKb: memory?.rssKb, peakRssKb: Math.max(peakRssKb, memory?.peakKb ?? 0) || undefined },
       warnings: { count: warningCount, samples: warnings },

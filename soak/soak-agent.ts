@@ -3,6 +3,7 @@ import type { Chat } from '../src/session/state.js';
 import { AgentPage, type PageSetup } from './agent-page.js';
 import type { Ledger } from './ledger.js';
 import type { Random } from './random.js';
+import { ReloadWitness } from './reload-witness.js';
 import { sleep } from './sleep.js';
 
 /** A tab's sessionStorage, in memory: it outlives the page, so a reload finds drafts and unsent messages. */
@@ -32,6 +33,9 @@ const DISPOSITIONS = ['resolved', 'follow-up'] as const;
  */
 export class SoakAgent {
   reloads = 0;
+  /** Times the platform had set Refused (an offer expired behind a cut) and the agent chose Available again. */
+  refusedRecoveries = 0;
+  readonly witness: ReloadWitness;
   private page: AgentPage;
   private readonly deadPages: AgentPage[] = [];
   private readonly storage = new MapStorage();
@@ -43,6 +47,7 @@ export class SoakAgent {
     private readonly ledger: Ledger,
     private readonly typingMeanMs: number,
   ) {
+    this.witness = new ReloadWitness(setup.agent.id, ledger);
     this.page = this.openPage();
   }
 
@@ -70,6 +75,7 @@ export class SoakAgent {
   /** The page dies without a goodbye, and a new one opens on the same storage (F5). */
   reload(): void {
     this.page.die();
+    this.witness.pageDied();
     this.deadPages.push(this.page);
     this.page = this.openPage();
     this.reloads += 1;
@@ -100,6 +106,7 @@ export class SoakAgent {
     const online = state.connection === 'connected' && state.configured;
     if (online && state.agent.state !== 'Available' && state.requestedAgentState === undefined) {
       // Refused after an offer expired during a cut: the agent picks Available again.
+      if (state.agent.state === 'Refused' && !page.busy.has('state')) this.refusedRecoveries += 1;
       this.once(page, 'state', () => session.setAgentState('Available'));
     }
     if (online) {
@@ -112,9 +119,11 @@ export class SoakAgent {
 
   /** One chat: reply when due (also while disconnected: the outbox holds it), end, then close. */
   private tend(page: AgentPage, chat: Chat, now: number, online: boolean): void {
+    this.witness.look(chat);
     const plan = this.planOf(chat.id, now);
     const sending = chat.messages.some((message) => message.delivery === 'sending');
     if (chat.status === 'ended') {
+      this.witness.cleared(chat.id);
       plan.closeAt ??= now + this.random.between(500, 3_000);
       if (online && !sending && now >= plan.closeAt) {
         const failed = chat.messages.filter((message) => message.delivery === 'failed').map((message) => message.text);
@@ -145,6 +154,13 @@ export class SoakAgent {
       // A page that died meanwhile settles nothing: its successor sent the message again.
       if (page.isAlive) this.ledger.agentSettled(record, ok, Date.now(), ok ? undefined : lastSendError(page, chat.id));
     });
+    this.witness.cleared(chat.id);
+    // Half the time the agent starts on the next reply at once: a draft a reload must keep.
+    if (plan.sent < plan.replies && this.random.chance(0.5)) {
+      const draft = `${this.id} drafting reply ${plan.sent + 1} in ${chat.id}`;
+      page.session.setDraft(chat.id, draft);
+      this.witness.typed(chat.id, draft);
+    }
   }
 
   private planOf(chatId: string, now: number): ChatPlan {

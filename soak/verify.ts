@@ -53,6 +53,8 @@ export interface Verification {
   unsettled: number;
   /** Chats the server could not be asked about. */
   unreadable: number;
+  /** Agent messages on their way when their page died, and how many the server has now. */
+  carried: { messages: number; delivered: number };
   /** The first problems found, one line each. */
   problems: string[];
 }
@@ -93,6 +95,7 @@ export async function verify(baseUrl: string, ledger: Ledger, held: readonly Hel
     transcriptMismatches: 0,
     unsettled: 0,
     unreadable: 0,
+    carried: { messages: 0, delivered: 0 },
     problems: [],
   };
   const problem = (line: string) => {
@@ -138,6 +141,12 @@ export async function verify(baseUrl: string, ledger: Ledger, held: readonly Hel
     count(result.sides.agentToServer, tally(agentTexts, fromAgent), `${chatId} agent → server`, problem);
     count(result.sides.contactToServer, tally(contactTexts, fromContact), `${chatId} contact → server`, problem);
 
+    const recordedAgent = new Set(fromAgent);
+    for (const record of agentSent.get(chatId) ?? []) {
+      if (!record.orphaned) continue;
+      result.carried.messages += 1;
+      if (recordedAgent.has(record.text)) result.carried.delivered += 1;
+    }
     const expectedAgent = new Set(agentTexts);
     for (const text of fromAgent) {
       if (expectedAgent.has(text)) continue;
