@@ -136,22 +136,26 @@ export class AgentConnection implements AgentLink {
     this.waiting = [];
     try {
       core.attach({ id: account.id, name: account.name }, this);
-      const replay = frame.resumeFrom === undefined ? undefined : core.eventsAfter(account.id, frame.resumeFrom);
+      const stream = core.stream(account.id);
+      // A gap is replayed only from the same stream: another database's numbers mean nothing here.
+      const sameStream = frame.resumeFrom !== undefined && frame.stream === stream.id;
+      const replay = sameStream ? core.eventsAfter(account.id, frame.resumeFrom ?? 0) : undefined;
       const agent = { id: account.id, name: account.name };
       if (replay) {
-        this.sentSeq = core.lastSeq(account.id);
-        this.send({ v: PROTOCOL_VERSION, type: 'welcome', agent, seq: this.sentSeq });
+        this.sentSeq = replay.at(-1)?.seq ?? frame.resumeFrom ?? 0;
+        this.send({ v: PROTOCOL_VERSION, type: 'welcome', agent, stream: stream.id, seq: this.sentSeq });
         for (const entry of replay) this.send({ v: PROTOCOL_VERSION, type: 'event', seq: entry.seq, event: entry.event });
       } else {
         const snapshot = core.snapshot(account.id);
         this.sentSeq = snapshot.seq;
-        this.send({ v: PROTOCOL_VERSION, type: 'welcome', agent, seq: snapshot.seq });
+        this.send({ v: PROTOCOL_VERSION, type: 'welcome', agent, stream: stream.id, seq: snapshot.seq });
         this.send({ v: PROTOCOL_VERSION, type: 'snapshot', seq: snapshot.seq, events: [snapshotMarker(snapshot.events), ...snapshot.events] });
       }
     } catch (error) {
       this.options.log(`Could not open the connection of ${account.id}`, error);
       core.detach(account.id, this);
-      return this.fail('The server could not open this connection.', 1011);
+      // A fault of the server's (a busy database), not the workspace's: it may try again.
+      return this.fail('The server could not open this connection.', 1011, false);
     }
     const waiting = this.waiting;
     this.waiting = undefined;
@@ -190,10 +194,13 @@ export class AgentConnection implements AgentLink {
     this.fail(message, CLOSE_UNAUTHENTICATED);
   }
 
-  /** One fatal error frame, then the close: the client stops instead of retrying blindly. */
-  private fail(message: string, code: number): void {
+  /**
+   * One error frame, then the close. A fatal one (a bad token, a wrong version, a replaced
+   * connection) makes the client stop instead of retrying blindly; others let it reconnect.
+   */
+  private fail(message: string, code: number, fatal = true): void {
     if (this.closed) return;
-    this.send({ v: PROTOCOL_VERSION, type: 'error', message, fatal: true });
+    this.send({ v: PROTOCOL_VERSION, type: 'error', message, ...(fatal ? { fatal: true } : {}) });
     this.closed = true;
     clearTimeout(this.helloTimer);
     // The error frame carries the details, which may quote the client's input.

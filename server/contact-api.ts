@@ -67,7 +67,7 @@ export function contactApi({ core, streams, accounts }: ContactApiOptions) {
       methods: {
         POST: async (request, response) => {
           const body = parseBody(schemas.startChat, await readJsonBody(request));
-          const id = core.startChat(body);
+          const id = core.contacts.startChat(body);
           json(response, 201, { id }, { location: `/api/chats/${encodeURIComponent(id)}` });
         },
       },
@@ -82,7 +82,7 @@ export function contactApi({ core, streams, accounts }: ContactApiOptions) {
         POST: async (request, response, [chatId]) => {
           const body = parseBody(schemas.message, await readJsonBody(request));
           openChatOr409(chatId);
-          const message = core.contactSays(chatId, body.text);
+          const message = core.contacts.says(chatId, body.text, body.clientId);
           streams.refresh(chatId);
           json(response, 201, { message });
         },
@@ -94,7 +94,7 @@ export function contactApi({ core, streams, accounts }: ContactApiOptions) {
         POST: async (request, response, [chatId]) => {
           await readJsonBody(request);
           openChatOr409(chatId);
-          core.contactLeaves(chatId);
+          core.contacts.leaves(chatId);
           streams.refresh(chatId);
           json(response, 200, { state: chatOr404(chatId).state });
         },
@@ -106,7 +106,7 @@ export function contactApi({ core, streams, accounts }: ContactApiOptions) {
         POST: async (request, response, [chatId]) => {
           const body = parseBody(schemas.typing, await readJsonBody(request));
           openChatOr409(chatId);
-          core.contactTyping(chatId, body.typing);
+          core.contacts.typing(chatId, body.typing);
           response.writeHead(204, CORS_HEADERS).end();
         },
       },

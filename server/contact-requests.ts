@@ -37,7 +37,16 @@ export function contactRequestSchemas(maxMessageLength: number) {
         text: messageText(maxMessageLength),
       }),
     ),
-    message: body('text', v.object({ text: messageText(maxMessageLength) })),
+    // clientId: the page's own id for the message, so one sent again (its answer was lost) is stored once.
+    message: body(
+      'text, clientId?',
+      v.object({
+        text: messageText(maxMessageLength),
+        clientId: v.optional(
+          v.pipe(v.string('clientId must be a string'), v.nonEmpty('clientId must not be empty'), v.maxLength(100, 'clientId is too long')),
+        ),
+      }),
+    ),
     typing: body('typing', v.object({ typing: v.boolean('typing must be true or false') })),
   };
 }

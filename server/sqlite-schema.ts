@@ -62,6 +62,14 @@ const migrations: readonly string[] = [
     PRIMARY KEY (agent_id, command_id)
   ) WITHOUT ROWID;
   `,
+  // Version 2. The data's own id (a workspace resuming from another database gets a
+  // snapshot), and command outcomes stamped so old ones can go.
+  `
+  CREATE TABLE store_identity (id TEXT NOT NULL);
+  INSERT INTO store_identity (id) VALUES (lower(hex(randomblob(16))));
+  ALTER TABLE command_outcomes ADD COLUMN created_at INTEGER NOT NULL DEFAULT 0;
+  CREATE INDEX command_outcomes_by_age ON command_outcomes (created_at);
+  `,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

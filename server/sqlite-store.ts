@@ -1,14 +1,16 @@
 import Database from 'better-sqlite3';
 import type { ConnectorEvent } from '../src/protocol/events.js';
-import type { CommandOutcome } from '../src/protocol/frames.js';
+import type { CommandOutcome } from '../src/protocol/commands.js';
 import type { ChatMessage } from '../src/protocol/types.js';
-import type {
-  AgentRecord,
-  ChatRecord,
-  EngagementRecord,
-  PlatformStore,
-  SequenceName,
-  StreamEntry,
+import { randomBytes } from 'node:crypto';
+import {
+  COMMAND_OUTCOME_TTL_MS,
+  type AgentRecord,
+  type ChatRecord,
+  type EngagementRecord,
+  type PlatformStore,
+  type SequenceName,
+  type StreamEntry,
 } from '../src/platform/store.js';
 import { migrate } from './sqlite-schema.js';
 
@@ -33,6 +35,7 @@ type Json = { json: string };
  * nested one that throws undoes only its own writes, as the memory store does.
  */
 export class SqliteStore implements PlatformStore {
+  readonly id: string;
   private readonly db: Database.Database;
   private readonly streamLimit: number;
   private readonly runTransaction: (work: () => unknown) => unknown;
@@ -50,6 +53,7 @@ export class SqliteStore implements PlatformStore {
     // IMMEDIATE takes the write lock up front: a read-then-write transaction never has to retry.
     this.runTransaction = this.db.transaction((work: () => unknown) => work()).immediate;
     this.sql = prepareStatements(this.db);
+    this.id = (this.db.prepare('SELECT id FROM store_identity').get() as { id: string }).id;
   }
 
   transaction<T>(work: () => T): T {
@@ -60,6 +64,11 @@ export class SqliteStore implements PlatformStore {
     const row = this.sql.nextSequence.get(name);
     if (!row) throw new Error(`The sequence ${name} did not advance.`);
     return row.value;
+  }
+
+  /** In creation order, and not guessable: a contact's requests carry nothing but the chat id. */
+  newChatId(): string {
+    return `chat-${this.nextSequence('chat')}-${randomBytes(9).toString('base64url')}`;
   }
 
   chat(chatId: string): ChatRecord | undefined {
@@ -148,8 +157,10 @@ export class SqliteStore implements PlatformStore {
     return parse<CommandOutcome>(this.sql.commandOutcome.get(agentId, commandId));
   }
 
-  saveCommandOutcome(agentId: string, commandId: string, outcome: CommandOutcome): void {
-    this.sql.saveCommandOutcome.run(agentId, commandId, JSON.stringify(outcome));
+  saveCommandOutcome(agentId: string, commandId: string, outcome: CommandOutcome, at: number): void {
+    this.sql.saveCommandOutcome.run(agentId, commandId, JSON.stringify(outcome), at);
+    // Indexed by age: most calls delete nothing, and none deletes much.
+    this.sql.pruneCommandOutcomes.run(at - COMMAND_OUTCOME_TTL_MS);
   }
 
   /** Closes the file; the WAL is checkpointed into it. */
@@ -207,9 +218,10 @@ function prepareStatements(db: Database.Database) {
     commandOutcome: db.prepare<[string, string], Json>(
       'SELECT json FROM command_outcomes WHERE agent_id = ? AND command_id = ?',
     ),
-    saveCommandOutcome: db.prepare<[string, string, string]>(
-      `INSERT INTO command_outcomes (agent_id, command_id, json) VALUES (?, ?, ?)
-       ON CONFLICT (agent_id, command_id) DO UPDATE SET json = excluded.json`,
+    saveCommandOutcome: db.prepare<[string, string, string, number]>(
+      `INSERT INTO command_outcomes (agent_id, command_id, json, created_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (agent_id, command_id) DO UPDATE SET json = excluded.json, created_at = excluded.created_at`,
     ),
+    pruneCommandOutcomes: db.prepare<[number]>('DELETE FROM command_outcomes WHERE created_at < ?'),
   };
 }

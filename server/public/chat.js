@@ -169,16 +169,26 @@ startForm.addEventListener('submit', async (event) => {
   }
 });
 
+/** randomUUID needs a secure context; a page served over plain http elsewhere than localhost has not. */
+function newClientId() {
+  return globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+
+/** The id of the text in the box: sent again after a lost answer, the server stores it once. */
+let pending = { text: '', clientId: '' };
+
 composer.addEventListener('submit', async (event) => {
   event.preventDefault();
   const text = messageInput.value;
   if (!chatId || text.trim() === '') return;
+  if (pending.text !== text) pending = { text, clientId: newClientId() };
   const button = composer.querySelector('button');
   button.disabled = true;
   showError($('chat-error'), undefined);
   try {
-    await api('POST', `/chats/${encodeURIComponent(chatId)}/messages`, { text });
+    await api('POST', `/chats/${encodeURIComponent(chatId)}/messages`, { text, clientId: pending.clientId });
     messageInput.value = '';
+    pending = { text: '', clientId: '' };
     stopTyping(chatId);
   } catch (error) {
     // The text stays in the box, to send again.

@@ -61,7 +61,7 @@ export class AgentCommands {
   private acceptOffer(agentId: string, chatId: string): undefined {
     const chat = this.offeredTo(agentId, chatId);
     const { store } = this.platform;
-    this.offers.cancelTimer(chatId);
+    this.platform.afterCommit(() => this.offers.cancelTimer(chatId));
     chat.state = 'active';
     chat.acceptedAt = this.platform.now();
     chat.offerExpiresAt = undefined;
@@ -106,8 +106,9 @@ export class AgentCommands {
     if (chat.state !== 'active') return undefined;
     chat.state = 'ended';
     chat.endedBy = 'agent';
+    chat.endedAt = this.platform.now();
     this.platform.store.saveChat(chat);
-    this.platform.emit(agentId, { type: 'chat-ended', chatId, by: 'agent' });
+    this.platform.emit(agentId, { type: 'chat-ended', chatId, by: 'agent', at: chat.endedAt });
     this.platform.tellContact(chatId, { type: 'ended', by: 'agent' });
     return undefined;
   }
@@ -153,6 +154,13 @@ export class AgentCommands {
     if (request.scheduledAt !== undefined && !(request.scheduledAt > this.platform.now())) {
       throw new CommandRefused('A scheduled engagement needs a time in the future.');
     }
+    // A follow-up of a chat is for the agent who has (or had) it, not anyone who knows its id.
+    if (request.chatId !== undefined) {
+      const chat = this.platform.store.chat(request.chatId);
+      if (!chat || (chat.agentId !== agentId && chat.transferredFrom !== agentId)) {
+        throw new CommandRefused('This chat is not in your workspace.');
+      }
+    }
     this.agentOrThrow(agentId);
     this.platform.store.addEngagement({ ...clone(request), agentId, createdAt: this.platform.now() });
     return undefined;
@@ -183,7 +191,7 @@ export class AgentCommands {
 
   agentOrThrow(agentId: string): AgentRecord {
     const agent = this.platform.store.agent(agentId);
-    if (!agent) throw new CommandRefused(`Agent ${agentId} is not connected.`);
+    if (!agent) throw new CommandRefused(`No agent ${agentId} on this platform.`);
     return agent;
   }
 

@@ -37,6 +37,8 @@ export interface PlatformContext {
   /** Delivers without storing (presence, typing), after the transaction commits. */
   emitEphemeral(agentId: string, event: ConnectorEvent): void;
   tellContact(chatId: string, update: ContactUpdate): void;
+  /** Runs `work` (a change to this process's timers) once the transaction commits, never if it fails. */
+  afterCommit(work: () => void): void;
   isConnected(agentId: string): boolean;
   broadcastPresence(): void;
 }

@@ -1,23 +1,18 @@
 import type { SchedulerLike } from 'rxjs';
-import type { AgentCommand } from '../protocol/commands.js';
+import type { AgentCommand, CommandOutcome } from '../protocol/commands.js';
 import type { ConnectorEvent } from '../protocol/events.js';
-import type { CommandOutcome } from '../protocol/frames.js';
-import type { AgentIdentity, AgentState, ChatMessage, Contact, WorkspaceConfiguration } from '../protocol/types.js';
+import type { AgentIdentity, AgentState, WorkspaceConfiguration } from '../protocol/types.js';
+import { AfterCommitQueue, type AfterCommit } from './after-commit.js';
 import { AgentCommands, CommandRefused } from './agent-commands.js';
+import { clone } from './clone.js';
+import { ContactSide } from './contact-side.js';
 import type { AgentLink, ContactUpdate, PlatformContext } from './context.js';
 import { OfferDesk } from './offers.js';
 import { chatSnapshot, presenceEvent, visibleChat, type VisibleChat } from './snapshots.js';
 import type { ChatRecord, EngagementRecord, PlatformStore, StreamEntry } from './store.js';
 
 export { CommandRefused } from './agent-commands.js';
-
-/** What a contact sends to open a chat. */
-export interface StartChatRequest {
-  contact: Contact;
-  skill: string;
-  /** The contact's first message. */
-  text: string;
-}
+export type { StartChatRequest } from './contact-side.js';
 
 export interface ContactCenterCoreOptions {
   configuration: WorkspaceConfiguration;
@@ -26,12 +21,12 @@ export interface ContactCenterCoreOptions {
   scheduler: SchedulerLike;
   /** Hears what the contact's side of each chat should see (the server's customer page). */
   onContactUpdate?: (chatId: string, update: ContactUpdate) => void;
+  /**
+   * Hears what failed after a commit (a link that threw, an offer timer whose store write
+   * failed): the change is kept, and the core goes on. Thrown asynchronously by default.
+   */
+  reportError?: (error: unknown) => void;
 }
-
-type Delivery =
-  | { kind: 'agent'; agentId: string; seq: number; event: ConnectorEvent }
-  | { kind: 'ephemeral'; agentId: string; event: ConnectorEvent }
-  | { kind: 'contact'; chatId: string; update: ContactUpdate };
 
 /**
  * The contact-center platform without a host: queues per skill, offers and their
@@ -39,25 +34,29 @@ type Delivery =
  * state in a `PlatformStore` and reaches agents through `AgentLink`s, so one core serves
  * the in-browser simulator and the reference server. It knows nothing of the DOM.
  *
- * Every change runs in one store transaction, and what it tells agents is delivered
- * only after the transaction committed: nothing is said that was not kept.
+ * Every change runs in one store transaction, and what it tells agents (and does to its
+ * own timers) happens only after the transaction committed: nothing is said that was not kept.
  */
 export class ContactCenterCore {
   readonly configuration: WorkspaceConfiguration;
+  /** The contact's side of chats: start, type, leave. */
+  readonly contacts: ContactSide;
   private readonly store: PlatformStore;
   private readonly scheduler: SchedulerLike;
   private readonly links = new Map<string, AgentLink>();
   private readonly offers: OfferDesk;
   private readonly commands: AgentCommands;
-  private readonly onContactUpdate?: ContactCenterCoreOptions['onContactUpdate'];
-  private pending: Delivery[] = [];
+  private readonly afterCommit: AfterCommitQueue;
   private depth = 0;
 
   constructor(options: ContactCenterCoreOptions) {
     this.configuration = options.configuration;
     this.store = options.store;
     this.scheduler = options.scheduler;
-    this.onContactUpdate = options.onContactUpdate;
+    const reportError = options.reportError ?? ((error: unknown) => options.scheduler.schedule(() => {
+      throw error;
+    }));
+    this.afterCommit = new AfterCommitQueue((item) => this.carryOut(item, options.onContactUpdate), reportError);
     const context: PlatformContext = {
       store: this.store,
       configuration: this.configuration,
@@ -65,15 +64,19 @@ export class ContactCenterCore {
       now: () => this.scheduler.now(),
       emit: (agentId, event) => {
         const seq = this.store.appendEvent(agentId, event);
-        this.pending.push({ kind: 'agent', agentId, seq, event });
+        this.afterCommit.push({ kind: 'agent', agentId, seq, event });
       },
-      emitEphemeral: (agentId, event) => this.pending.push({ kind: 'ephemeral', agentId, event }),
-      tellContact: (chatId, update) => this.pending.push({ kind: 'contact', chatId, update }),
+      emitEphemeral: (agentId, event) => this.afterCommit.push({ kind: 'ephemeral', agentId, event }),
+      tellContact: (chatId, update) => this.afterCommit.push({ kind: 'contact', chatId, update }),
+      afterCommit: (run) => this.afterCommit.push({ kind: 'effect', run }),
       isConnected: (agentId) => this.links.has(agentId),
       broadcastPresence: () => this.broadcastPresence(),
     };
-    this.offers = new OfferDesk(context, (work) => this.atomically(work));
+    this.offers = new OfferDesk(context, (work) => this.atomically(work), reportError);
     this.commands = new AgentCommands(context, this.offers);
+    this.contacts = new ContactSide(context, this.offers, (work) => this.atomically(work), (agentId, event) =>
+      this.links.get(agentId)?.deliver(this.store.lastSeq(agentId), event, true),
+    );
   }
 
   /**
@@ -94,25 +97,30 @@ export class ContactCenterCore {
    * same agent is closed: one agent, one workspace.
    */
   attach(agent: AgentIdentity, link: AgentLink): void {
-    this.atomically(() => {
-      const record = this.store.agent(agent.id) ?? { ...agent, state: 'Unavailable', idleSince: this.now() };
-      record.name = agent.name;
-      this.store.saveAgent(record);
-      const previous = this.links.get(agent.id);
-      this.links.set(agent.id, link);
-      previous?.close('Another connection of this agent took over.');
-      this.broadcastPresence();
-      this.offers.dispatch();
-    });
+    const previous = this.links.get(agent.id);
+    // Routing in this very transaction already counts the agent as connected.
+    this.links.set(agent.id, link);
+    try {
+      this.atomically(() => {
+        const record = this.store.agent(agent.id) ?? { ...agent, state: 'Unavailable', idleSince: this.now() };
+        record.name = agent.name;
+        this.store.saveAgent(record);
+        this.broadcastPresence();
+        this.offers.dispatch();
+      });
+    } catch (error) {
+      if (previous) this.links.set(agent.id, previous);
+      else this.links.delete(agent.id);
+      throw error;
+    }
+    previous?.close('Another connection of this agent took over.');
   }
 
   /** The connection went away (a network drop): offers keep their deadlines, chats wait. */
   detach(agentId: string, link: AgentLink): void {
     if (this.links.get(agentId) !== link) return;
-    this.atomically(() => {
-      this.links.delete(agentId);
-      this.broadcastPresence();
-    });
+    this.links.delete(agentId);
+    this.atomically(() => this.broadcastPresence());
   }
 
   /** Whether the agent has a connection open now. */
@@ -133,19 +141,24 @@ export class ContactCenterCore {
         if (known) return known;
       }
       let outcome: CommandOutcome;
-      const mark = this.pending.length;
+      const mark = this.afterCommit.mark();
       try {
         const value = this.store.transaction(() => this.commands.run(agentId, command, commandId));
         outcome = value ? { ok: true, value } : { ok: true };
       } catch (error) {
         if (!(error instanceof CommandRefused)) throw error;
-        // The refused command's writes are undone; what it would have said goes too.
-        this.pending.length = mark;
+        // The refused command's writes are undone; what it would have said and done goes too.
+        this.afterCommit.dropFrom(mark);
         outcome = { ok: false, error: error.message };
       }
-      if (commandId !== undefined) this.store.saveCommandOutcome(agentId, commandId, outcome);
+      if (commandId !== undefined) this.store.saveCommandOutcome(agentId, commandId, outcome, this.now());
       return outcome;
     });
+  }
+
+  /** Where the agent's stream stands: the store's id (new when the data is) and its latest sequence number. */
+  stream(agentId: string): { id: string; seq: number } {
+    return { id: this.store.id, seq: this.store.lastSeq(agentId) };
   }
 
   /** The latest sequence number of the agent's stream. */
@@ -172,92 +185,34 @@ export class ContactCenterCore {
 
   /**
    * The agent's whole picture now, for a workspace that (re)connects: configuration, state,
-   * presence, then every chat the agent holds or is offered; `seq` is where the stream stands.
+   * presence, then every chat the agent holds or is offered; `seq` is where the stream
+   * stands. Read in one transaction, so no event falls between the picture and `seq`.
    */
   snapshot(agentId: string): { seq: number; events: ConnectorEvent[] } {
-    const agent = this.store.agent(agentId);
-    const seq = this.store.lastSeq(agentId);
-    if (!agent) return { seq, events: [] };
-    const events: ConnectorEvent[] = [
-      { type: 'configuration', configuration: JSON.parse(JSON.stringify(this.configuration)) },
-      { type: 'agent-state', state: agent.state },
-      this.presence(),
-    ];
-    for (const chat of this.store.chatsOfAgent(agentId)) {
-      const messages = this.store.messages(chat.id);
-      if (chat.state === 'offered') {
-        // The offer keeps its original deadline: a reconnect does not buy more time.
-        const timeoutMs = Math.max(0, (chat.offerExpiresAt ?? this.now()) - this.now());
-        events.push({ type: 'chat-offered', chat: chatSnapshot(chat, messages), timeoutMs });
-      } else {
-        events.push({ type: 'chat-assigned', chat: chatSnapshot(chat, messages) });
-        if (chat.state === 'ended') events.push({ type: 'chat-ended', chatId: chat.id, by: chat.endedBy ?? 'contact' });
+    return this.store.transaction(() => {
+      const agent = this.store.agent(agentId);
+      const seq = this.store.lastSeq(agentId);
+      if (!agent) return { seq, events: [] };
+      const events: ConnectorEvent[] = [
+        { type: 'configuration', configuration: clone(this.configuration) },
+        { type: 'agent-state', state: agent.state },
+        this.presence(),
+      ];
+      for (const chat of this.store.chatsOfAgent(agentId)) {
+        const messages = this.store.messages(chat.id);
+        if (chat.state === 'offered') {
+          // The offer keeps its original deadline: a reconnect does not buy more time.
+          const timeoutMs = Math.max(0, (chat.offerExpiresAt ?? this.now()) - this.now());
+          events.push({ type: 'chat-offered', chat: chatSnapshot(chat, messages), timeoutMs });
+        } else {
+          events.push({ type: 'chat-assigned', chat: chatSnapshot(chat, messages) });
+          if (chat.state === 'ended') {
+            const at = chat.endedAt === undefined ? {} : { at: chat.endedAt };
+            events.push({ type: 'chat-ended', chatId: chat.id, by: chat.endedBy ?? 'contact', ...at });
+          }
+        }
       }
-    }
-    return { seq, events };
-  }
-
-  /** A contact opens a chat; it waits in its skill's queue until an agent accepts it. */
-  startChat(request: StartChatRequest): string {
-    this.checkContactText(request.text);
-    return this.atomically(() => {
-      const id = `chat-${this.store.nextSequence('chat')}`;
-      const chat: ChatRecord = {
-        id,
-        state: 'queued',
-        route: { kind: 'skill', skill: request.skill },
-        skill: request.skill,
-        contact: { ...request.contact },
-        queueOrder: this.store.nextSequence('queue'),
-      };
-      this.store.saveChat(chat);
-      this.store.appendMessage(id, this.contactMessage(chat, request.text));
-      this.offers.dispatch();
-      return id;
-    });
-  }
-
-  /** The contact types a message; the agent holding the chat receives it. */
-  contactSays(chatId: string, text: string): ChatMessage {
-    this.checkContactText(text);
-    return this.atomically(() => {
-      const chat = this.chatOrThrow(chatId);
-      if (chat.state === 'ended' || chat.state === 'closed') throw new CommandRefused(`Chat ${chatId} is ${chat.state}.`);
-      const message = this.contactMessage(chat, text);
-      this.store.appendMessage(chatId, message);
-      if (chat.agentId && chat.state === 'active') this.platformEmit(chat.agentId, { type: 'message', chatId, message });
-      return message;
-    });
-  }
-
-  /** The contact starts (or stops) typing; the agent sees an indicator. */
-  contactTyping(chatId: string, typing: boolean): void {
-    const chat = this.chatOrThrow(chatId);
-    if (chat.agentId && chat.state === 'active' && this.links.has(chat.agentId)) {
-      this.links.get(chat.agentId)?.deliver(this.store.lastSeq(chat.agentId), { type: 'contact-typing', chatId, typing }, true);
-    }
-  }
-
-  /** The contact closes the chat: an active chat ends (ACW begins); a waiting one is dropped. */
-  contactLeaves(chatId: string): void {
-    this.atomically(() => {
-      const chat = this.chatOrThrow(chatId);
-      if (chat.state === 'queued') {
-        chat.state = 'closed';
-        chat.queueOrder = undefined;
-        this.store.saveChat(chat);
-      } else if (chat.state === 'offered') {
-        this.offers.withdraw(chat, 'cancelled');
-        chat.state = 'closed';
-        this.store.saveChat(chat);
-        this.offers.dispatch();
-      } else if (chat.state === 'active' && chat.agentId) {
-        chat.state = 'ended';
-        chat.endedBy = 'contact';
-        this.store.saveChat(chat);
-        this.platformEmit(chat.agentId, { type: 'chat-ended', chatId, by: 'contact' });
-        this.pending.push({ kind: 'contact', chatId, update: { type: 'ended', by: 'contact' } });
-      }
+      return { seq, events };
     });
   }
 
@@ -301,73 +256,45 @@ export class ContactCenterCore {
     return this.scheduler.now();
   }
 
-  private platformEmit(agentId: string, event: ConnectorEvent): void {
-    const seq = this.store.appendEvent(agentId, event);
-    this.pending.push({ kind: 'agent', agentId, seq, event });
-  }
-
-  private contactMessage(chat: ChatRecord, text: string): ChatMessage {
-    return {
-      id: `${chat.id}-m${this.store.nextSequence('message')}`,
-      from: 'contact',
-      text,
-      at: this.now(),
-      authorName: chat.contact.name,
-    };
-  }
-
-  private checkContactText(text: string): void {
-    const limit = this.configuration.maxMessageLength;
-    if (text.length > limit) throw new CommandRefused(`The message is longer than ${limit} characters.`);
-  }
-
-  private chatOrThrow(chatId: string): ChatRecord {
-    const chat = this.store.chat(chatId);
-    if (!chat) throw new CommandRefused(`No chat ${chatId}.`);
-    return chat;
-  }
-
   private presence(): ConnectorEvent {
     return presenceEvent(this.configuration.directory, this.store.agents(), (agentId) => this.links.has(agentId));
   }
 
   private broadcastPresence(): void {
     const event = this.presence();
-    for (const agentId of this.links.keys()) this.pending.push({ kind: 'ephemeral', agentId, event });
+    for (const agentId of this.links.keys()) this.afterCommit.push({ kind: 'ephemeral', agentId, event });
   }
 
   /**
-   * One transaction, nested calls included; deliveries wait for the outermost commit and
-   * are dropped with the writes when it fails.
+   * One transaction, nested calls included; what it queued is carried out after the
+   * outermost commit, and dropped with the writes when it fails.
    */
   private atomically<T>(work: () => T): T {
-    const mark = this.pending.length;
+    const mark = this.afterCommit.mark();
     this.depth += 1;
     let result: T;
     try {
       result = this.store.transaction(work);
     } catch (error) {
-      this.pending.length = mark;
+      this.afterCommit.dropFrom(mark);
       throw error;
     } finally {
       this.depth -= 1;
     }
-    if (this.depth === 0) this.flush();
+    if (this.depth === 0) this.afterCommit.drain();
     return result;
   }
 
-  private flush(): void {
-    const deliveries = this.pending;
-    this.pending = [];
-    for (const delivery of deliveries) {
-      if (delivery.kind === 'contact') {
-        this.onContactUpdate?.(delivery.chatId, delivery.update);
-        continue;
-      }
-      const link = this.links.get(delivery.agentId);
-      if (!link) continue;
-      if (delivery.kind === 'agent') link.deliver(delivery.seq, delivery.event, false);
-      else link.deliver(this.store.lastSeq(delivery.agentId), JSON.parse(JSON.stringify(delivery.event)), true);
+  private carryOut(item: AfterCommit, onContactUpdate: ContactCenterCoreOptions['onContactUpdate']): void {
+    switch (item.kind) {
+      case 'effect':
+        return item.run();
+      case 'contact':
+        return onContactUpdate?.(item.chatId, item.update);
+      case 'agent':
+        return this.links.get(item.agentId)?.deliver(item.seq, item.event, false);
+      case 'ephemeral':
+        return this.links.get(item.agentId)?.deliver(this.store.lastSeq(item.agentId), clone(item.event), true);
     }
   }
 }

@@ -1,14 +1,15 @@
 import type { ConnectorEvent } from '../protocol/events.js';
-import type { CommandOutcome } from '../protocol/frames.js';
+import type { CommandOutcome } from '../protocol/commands.js';
 import type { ChatMessage } from '../protocol/types.js';
 import { clone } from './clone.js';
-import type {
-  AgentRecord,
-  ChatRecord,
-  EngagementRecord,
-  PlatformStore,
-  SequenceName,
-  StreamEntry,
+import {
+  COMMAND_OUTCOME_TTL_MS,
+  type AgentRecord,
+  type ChatRecord,
+  type EngagementRecord,
+  type PlatformStore,
+  type SequenceName,
+  type StreamEntry,
 } from './store.js';
 
 /** How many events of each agent's stream the memory store keeps for replay. */
@@ -24,9 +25,12 @@ export class MemoryStore implements PlatformStore {
   private readonly agentRecords = new Map<string, AgentRecord>();
   private readonly engagementLog: EngagementRecord[] = [];
   private readonly streams = new Map<string, { first: number; last: number; entries: StreamEntry[] }>();
-  private readonly outcomes = new Map<string, CommandOutcome>();
+  /** In the order they were kept, so the oldest go first. */
+  private readonly outcomes = new Map<string, { outcome: CommandOutcome; at: number }>();
   private readonly sequences = new Map<SequenceName, number>();
   private undoLog: (() => void)[] | undefined;
+
+  readonly id = `memory-${Math.random().toString(36).slice(2)}-${Date.now().toString(36)}`;
 
   constructor(private readonly streamLimit = MEMORY_STREAM_LIMIT) {}
 
@@ -49,6 +53,10 @@ export class MemoryStore implements PlatformStore {
     this.sequences.set(name, previous + 1);
     this.remember(() => this.sequences.set(name, previous));
     return previous + 1;
+  }
+
+  newChatId(): string {
+    return `chat-${this.nextSequence('chat')}`;
   }
 
   chat(chatId: string): ChatRecord | undefined {
@@ -153,13 +161,18 @@ export class MemoryStore implements PlatformStore {
   }
 
   commandOutcome(agentId: string, commandId: string): CommandOutcome | undefined {
-    return clone(this.outcomes.get(`${agentId}\n${commandId}`));
+    return clone(this.outcomes.get(`${agentId}\n${commandId}`)?.outcome);
   }
 
-  saveCommandOutcome(agentId: string, commandId: string, outcome: CommandOutcome): void {
+  saveCommandOutcome(agentId: string, commandId: string, outcome: CommandOutcome, at: number): void {
     const key = `${agentId}\n${commandId}`;
-    this.outcomes.set(key, clone(outcome));
+    this.outcomes.set(key, { outcome: clone(outcome), at });
     this.remember(() => this.outcomes.delete(key));
+    // Pruning is not undone with a failed transaction: an outcome a day old answers no retry.
+    for (const [oldKey, kept] of this.outcomes) {
+      if (kept.at >= at - COMMAND_OUTCOME_TTL_MS) break;
+      this.outcomes.delete(oldKey);
+    }
   }
 
   private remember(undo: () => void): void {

@@ -6,6 +6,9 @@ import { pickAgent, routeKey } from './routing.js';
 import { chatSnapshot } from './snapshots.js';
 import type { AgentRecord, ChatRecord } from './store.js';
 
+/** How soon an offer expiry the store could not record is tried again. */
+const EXPIRY_RETRY_MS = 1000;
+
 /**
  * The life of an offer: waiting chats are offered to free agents; an offer is accepted,
  * or rejected, expires or is withdrawn, and then the chat goes back to the head of its
@@ -19,6 +22,7 @@ export class OfferDesk {
     private readonly platform: PlatformContext,
     /** Runs a timer's work as one transaction, with deliveries after commit. */
     private readonly atomically: (work: () => void) => void,
+    private readonly reportError: (error: unknown) => void,
   ) {}
 
   /** Offers waiting chats to free agents until no more can be placed. */
@@ -37,14 +41,22 @@ export class OfferDesk {
       const pick = pickAgent(candidates, chat.route, configuration.maxConcurrentChats, configuration.directory);
       const agent = pick && agents.find((candidate) => candidate.id === pick.id);
       if (!agent) {
-        // First come, first served: nobody behind this chat in its line goes before it.
-        blocked.add(key);
+        // First come, first served: nobody behind this chat in its line goes before it. A
+        // transferred chat that only its transferrer could take blocks nobody, though.
+        if (!chat.transferredFrom || !this.wouldServe(agents, loads, chat)) blocked.add(key);
         continue;
       }
       loads.set(agent.id, (loads.get(agent.id) ?? 0) + 1);
       agent.idleSince = this.platform.now();
       this.offer(chat, agent);
     }
+  }
+
+  /** Whether someone, the transferrer included, could take the chat now. */
+  private wouldServe(agents: readonly AgentRecord[], loads: ReadonlyMap<string, number>, chat: ChatRecord): boolean {
+    const { configuration } = this.platform;
+    const candidates = agents.map((agent) => ({ ...agent, connected: true, load: loads.get(agent.id) ?? 0 }));
+    return pickAgent(candidates, chat.route, configuration.maxConcurrentChats, configuration.directory) !== undefined;
   }
 
   /** Reject or expiry: back to the head of the queue, and the agent becomes Refused (R2). */
@@ -65,7 +77,7 @@ export class OfferDesk {
 
   /** Tells the agent the offer is gone and frees their slot; the caller decides where the chat goes. */
   withdraw(chat: ChatRecord, reason: OfferWithdrawalReason): void {
-    this.cancelTimer(chat.id);
+    this.platform.afterCommit(() => this.cancelTimer(chat.id));
     const agent = chat.agentId ? this.platform.store.agent(chat.agentId) : undefined;
     chat.agentId = undefined;
     chat.offeredAt = undefined;
@@ -97,19 +109,27 @@ export class OfferDesk {
     this.timers.delete(chatId);
   }
 
-  /** Sets the expiry timer of an offer from its stored deadline (also after a restart). */
-  watch(chat: ChatRecord): void {
+  /**
+   * Sets the expiry timer of an offer from its stored deadline (also after a restart).
+   * An expiry the store could not record (busy, full) is reported and tried again: the
+   * offer expires late rather than never, and the process goes on.
+   */
+  watch(chat: ChatRecord, delay = Math.max(0, (chat.offerExpiresAt ?? 0) - this.platform.now())): void {
     this.cancelTimer(chat.id);
     const deadline = chat.offerExpiresAt;
     if (deadline === undefined) return;
-    const delay = Math.max(0, deadline - this.platform.now());
     const timer = this.platform.scheduler.schedule(() => {
       this.timers.delete(chat.id);
-      this.atomically(() => {
-        const current = this.platform.store.chat(chat.id);
-        // Only the offer this timer was set for: it may have been answered and offered again.
-        if (current?.state === 'offered' && current.offerExpiresAt === deadline) this.refuse(current, 'expired');
-      });
+      try {
+        this.atomically(() => {
+          const current = this.platform.store.chat(chat.id);
+          // Only the offer this timer was set for: it may have been answered and offered again.
+          if (current?.state === 'offered' && current.offerExpiresAt === deadline) this.refuse(current, 'expired');
+        });
+      } catch (error) {
+        this.reportError(error);
+        this.watch(chat, EXPIRY_RETRY_MS);
+      }
     }, delay);
     this.timers.set(chat.id, timer);
   }
@@ -132,6 +152,7 @@ export class OfferDesk {
     store.saveChat(chat);
     store.saveAgent(agent);
     this.platform.emit(agent.id, { type: 'chat-offered', chat: chatSnapshot(chat, store.messages(chat.id)), timeoutMs });
-    this.watch(chat);
+    const offered = { ...chat };
+    this.platform.afterCommit(() => this.watch(offered));
   }
 }

@@ -1,5 +1,5 @@
 import type { ConnectorEvent } from '../protocol/events.js';
-import type { CommandOutcome } from '../protocol/frames.js';
+import type { CommandOutcome } from '../protocol/commands.js';
 import type {
   AgentState,
   ChatMessage,
@@ -37,6 +37,8 @@ export interface ChatRecord {
   acceptedAt?: number;
   agentTypingAt?: number;
   endedBy?: 'agent' | 'contact';
+  /** When after-contact work began: a workspace that reloads keeps its purple timer. */
+  endedAt?: number;
 }
 
 /** An agent who connected at least once. Whether a connection is open is not stored: it is the process's. */
@@ -59,6 +61,9 @@ export interface StreamEntry {
   event: ConnectorEvent;
 }
 
+/** How long command outcomes are kept to answer a retried command (a day: retries come within seconds). */
+export const COMMAND_OUTCOME_TTL_MS = 24 * 60 * 60 * 1000;
+
 /** The counters the store hands out: ids never come from a process's memory. */
 export type SequenceName = 'chat' | 'message' | 'queue';
 
@@ -69,11 +74,19 @@ export type SequenceName = 'chat' | 'message' | 'queue';
  */
 export interface PlatformStore {
   /**
+   * Names this store's data, new when the data is created: a workspace that resumes its
+   * stream from another database (reset, or replaced) is told apart and gets a snapshot.
+   */
+  readonly id: string;
+
+  /**
    * Runs `work` atomically: everything it wrote is kept, or nothing when it throws.
    * Nested calls are part of the outer one, and a nested call that throws undoes only its own writes.
    */
   transaction<T>(work: () => T): T;
   nextSequence(name: SequenceName): number;
+  /** A new chat's id. The server's are not guessable: a chat id is what a contact's requests carry. */
+  newChatId(): string;
 
   chat(chatId: string): ChatRecord | undefined;
   saveChat(chat: ChatRecord): void;
@@ -103,7 +116,11 @@ export interface PlatformStore {
   /** The entries after `seq`, or `undefined` when some of them were pruned (too old to replay). */
   eventsAfter(agentId: string, seq: number): StreamEntry[] | undefined;
 
-  /** What a command with this id answered before, if it ran. */
+  /** What a command with this id answered before, if it ran (and was not pruned). */
   commandOutcome(agentId: string, commandId: string): CommandOutcome | undefined;
-  saveCommandOutcome(agentId: string, commandId: string, outcome: CommandOutcome): void;
+  /**
+   * Keeps a command's outcome, stamped `at`; outcomes older than `COMMAND_OUTCOME_TTL_MS`
+   * may go, far beyond any retry's reach.
+   */
+  saveCommandOutcome(agentId: string, commandId: string, outcome: CommandOutcome, at: number): void;
 }

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type {
+  ChatMessage,
   DispositionRecord,
   EngagementRequest,
   SelectableAgentState,
@@ -24,6 +25,9 @@ export type AgentCommand =
   | { name: 'leave' };
 
 export type AgentCommandName = AgentCommand['name'];
+
+/** What a command answers: the value the platform recorded (a message for `send-message`), or why it refused. */
+export type CommandOutcome = { ok: true; value?: ChatMessage } | { ok: false; error: string };
 
 const id = v.pipe(v.string(), v.nonEmpty('must be a non-empty string'));
 

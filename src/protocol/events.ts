@@ -25,8 +25,11 @@ export type ConnectorEvent =
   /** The chat is now this agent's, with its whole history (R13). */
   | { type: 'chat-assigned'; chat: ChatSnapshot }
   | { type: 'message'; chatId: string; message: ChatMessage }
-  /** The chat is over (by the agent or because the contact left); after-contact work begins. */
-  | { type: 'chat-ended'; chatId: string; by: 'agent' | 'contact' }
+  /**
+   * The chat is over (by the agent or because the contact left); after-contact work
+   * begins. `at` is when, on the platform's clock (absent: when it arrived).
+   */
+  | { type: 'chat-ended'; chatId: string; by: 'agent' | 'contact'; at?: number }
   /** The chat left this agent's workspace for good (saved, transferred, ...). */
   | { type: 'chat-closed'; chatId: string }
   /** The contact started or stopped typing. */
@@ -114,7 +117,7 @@ const eventSchema = v.variant('type', [
   }),
   v.object({ type: v.literal('chat-assigned'), chat: chatSchema }),
   v.object({ type: v.literal('message'), chatId: id, message: messageSchema }),
-  v.object({ type: v.literal('chat-ended'), chatId: id, by: v.picklist(['agent', 'contact']) }),
+  v.object({ type: v.literal('chat-ended'), chatId: id, by: v.picklist(['agent', 'contact']), at: v.optional(epochMs) }),
   v.object({ type: v.literal('chat-closed'), chatId: id }),
   v.object({ type: v.literal('contact-typing'), chatId: id, typing: v.boolean() }),
   v.object({

@@ -1,7 +1,6 @@
 import * as v from 'valibot';
-import { agentCommandSchema, type AgentCommand } from './commands.js';
+import { agentCommandSchema, type AgentCommand, type CommandOutcome } from './commands.js';
 import type { ConnectorEvent } from './events.js';
-import type { ChatMessage } from './types.js';
 
 /**
  * The wire protocol between `WebSocketConnector` and the reference server: JSON text
@@ -9,21 +8,26 @@ import type { ChatMessage } from './types.js';
  */
 export const PROTOCOL_VERSION = 1;
 
-/** What a command answers: the value the platform recorded (a message for `send-message`), or why it refused. */
-export type CommandOutcome = { ok: true; value?: ChatMessage } | { ok: false; error: string };
+export type { CommandOutcome } from './commands.js';
 
 /** Frames a workspace sends. */
 export type ClientFrame =
-  /** The first frame: who the agent is, and the last event sequence it applied (to resume from). */
-  | { v: number; type: 'hello'; agentId: string; token: string; resumeFrom?: number }
+  /**
+   * The first frame: who the agent is, and where to resume: the stream it followed (the
+   * `stream` of an earlier welcome) and the last sequence number it applied there.
+   */
+  | { v: number; type: 'hello'; agentId: string; token: string; resumeFrom?: number; stream?: string }
   /** `id` is the workspace's own: a command sent twice with one id is applied once. */
   | { v: number; type: 'command'; id: string; command: AgentCommand }
   | { v: number; type: 'ping' };
 
 /** Frames the server sends. */
 export type ServerFrame =
-  /** The hello was accepted; `seq` is the stream's latest sequence number. */
-  | { v: number; type: 'welcome'; agent: { id: string; name: string }; seq: number }
+  /**
+   * The hello was accepted. `stream` names the agent's stream (a new one when the server's
+   * data is new: a workspace then starts over from a snapshot); `seq` is its latest number.
+   */
+  | { v: number; type: 'welcome'; agent: { id: string; name: string }; stream: string; seq: number }
   /** One event of the agent's stream; `seq` grows by one for each stored event. Ephemeral ones repeat the latest. */
   | { v: number; type: 'event'; seq: number; event: ConnectorEvent; ephemeral?: boolean }
   /** The platform's whole picture, when the gap since `resumeFrom` cannot be replayed. */
@@ -43,6 +47,7 @@ const clientFrameSchema = v.variant('type', [
     agentId: id,
     token: v.string(),
     resumeFrom: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+    stream: v.optional(v.pipe(v.string(), v.maxLength(200, 'is too long'))),
   }),
   v.object({ v: version, type: v.literal('command'), id, command: agentCommandSchema }),
   v.object({ v: version, type: v.literal('ping') }),
@@ -68,7 +73,13 @@ export function parseClientFrame(input: unknown): ParsedFrame<ClientFrame> {
 
 /** A server frame's outline; the events inside are validated by the session like any connector's. */
 const serverFrameSchema = v.variant('type', [
-  v.object({ v: version, type: v.literal('welcome'), agent: v.object({ id: v.string(), name: v.string() }), seq: v.number() }),
+  v.object({
+    v: version,
+    type: v.literal('welcome'),
+    agent: v.object({ id: v.string(), name: v.string() }),
+    stream: v.string(),
+    seq: v.number(),
+  }),
   v.object({ v: version, type: v.literal('event'), seq: v.number(), event: v.unknown(), ephemeral: v.optional(v.boolean()) }),
   v.object({ v: version, type: v.literal('snapshot'), seq: v.number(), events: v.array(v.unknown()) }),
   v.object({ v: version, type: v.literal('result'), id: v.string(), ok: v.boolean(), value: v.optional(v.unknown()), error: v.optional(v.string()) }),

@@ -9,8 +9,11 @@ export interface RememberedChat {
   pending: { localId: string; text: string; at: number }[];
 }
 
-/** The part of `Storage` the session uses; `sessionStorage` by default. */
-export type ChatStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+/**
+ * The part of `Storage` the session uses; `sessionStorage` by default. With `key` and
+ * `length` too, what was kept for chats that are gone by the next visit is cleared.
+ */
+export type ChatStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> & Partial<Pick<Storage, 'key' | 'length'>>;
 
 /**
  * Keeps each chat's draft, after-contact notes and unsent messages in the tab's session
@@ -67,6 +70,20 @@ export class ChatMemory {
       if ((this.written.get(chat.id) ?? null) === raw) continue;
       this.write(chat.id, raw);
     }
+  }
+
+  /** The platform's whole picture came: what was kept for this agent's other chats goes. */
+  forgetAllBut(chatIds: readonly string[]): void {
+    const { key, length } = this.storage;
+    if (typeof key !== 'function' || typeof length !== 'number') return;
+    const prefix = this.key('');
+    const keep = new Set(chatIds.map((chatId) => this.key(chatId)));
+    const stale: string[] = [];
+    for (let index = 0; index < length; index++) {
+      const name = key.call(this.storage, index);
+      if (name?.startsWith(prefix) && !keep.has(name)) stale.push(name);
+    }
+    for (const name of stale) this.write(name.slice(prefix.length), null);
   }
 
   /** The chat left the workspace for good: nothing of it is kept. */

@@ -23,10 +23,11 @@ import type {
   SelectableAgentState,
   TransferTarget,
 } from '../protocol/types.js';
-import { ChatMemory, type ChatStorage } from './chat-memory.js';
+import type { ChatStorage } from './chat-memory.js';
 import { CommandRunner, messageOf } from './command-runner.js';
 import { ConnectorInbox } from './connector-inbox.js';
 import { MessageDelivery } from './message-delivery.js';
+import { ReloadRecovery, defaultStorage } from './reload-recovery.js';
 import * as select from './selectors.js';
 import { targetName, type SessionEvent } from './session-events.js';
 import { SessionStore } from './session-store.js';
@@ -37,14 +38,6 @@ export type { SessionEvent } from './session-events.js';
 /** An Observable of any Subscribable, so connectors need not use RxJS. */
 function from<T>(source: Subscribable<T>): Observable<T> {
   return new RxObservable<T>((subscriber) => source.subscribe(subscriber));
-}
-
-function defaultStorage(): ChatStorage | undefined {
-  try {
-    return typeof sessionStorage === 'undefined' ? undefined : sessionStorage;
-  } catch {
-    return undefined; // Storage blocked by the browser's settings.
-  }
 }
 
 /** How often the agent's typing reaches the contact, at most, per chat. */
@@ -82,7 +75,7 @@ export class ChatSession {
   private readonly inbox: ConnectorInbox;
   private readonly subscription: Subscription;
   private readonly typing = new Subject<string>();
-  private readonly memory?: ChatMemory;
+  private readonly recovery?: ReloadRecovery;
 
   /** The whole state; prefer the narrower selectors below. */
   readonly state$: Observable<WorkspaceState>;
@@ -133,7 +126,7 @@ export class ChatSession {
 
     const storage =
       options.storage !== undefined ? options.storage : connector.resumable ? defaultStorage() : undefined;
-    if (storage) this.memory = new ChatMemory(storage, connector.agent.id);
+    if (storage) this.recovery = new ReloadRecovery(storage, connector.agent.id, this.store, this.delivery);
 
     // A connector may replay its snapshot synchronously on subscribe: the inbox exists by now.
     this.subscription = from(connector.events).subscribe({
@@ -155,32 +148,13 @@ export class ChatSession {
         ),
       );
     }
-    const memory = this.memory;
-    if (memory) this.subscription.add(this.store.state$.subscribe((state) => memory.keep(state.chats)));
   }
 
-  /** One connector event in; chats that arrive get back what was kept of them, chats that leave are forgotten. */
+  /** One connector event in; what survives a reload follows the chats that arrive and leave. */
   private receive(event: unknown): void {
     const before = this.store.state.chats;
     this.inbox.receive(event);
-    const after = this.store.state.chats;
-    if (!this.memory || before === after) return;
-    const held = new Set(before.map((chat) => chat.id));
-    const kept = new Set(after.map((chat) => chat.id));
-    for (const chat of before) if (!kept.has(chat.id)) this.memory.forget(chat.id);
-    for (const chat of after) if (!held.has(chat.id)) this.restore(chat.id);
-  }
-
-  private restore(chatId: string): void {
-    const remembered = this.memory?.recall(chatId);
-    if (!remembered) return;
-    const { draft, wrapUp, pending } = remembered;
-    this.store.dispatch({ type: 'chat-restored', chatId, draft, wrapUp, pending, authorName: this.state.agent.name });
-    const chat = this.state.chats.find((candidate) => candidate.id === chatId);
-    // Sent again under the same client ids: the platform records each once.
-    for (const message of chat?.messages ?? []) {
-      if (message.delivery === 'sending') void this.delivery.deliver(chatId, message.id, message.text);
-    }
+    this.recovery?.followed(event, before, this.store.state.chats);
   }
 
   /** The current state. */
@@ -306,6 +280,7 @@ export class ChatSession {
   /** Stops listening to the connector and disconnects it. */
   dispose(): void {
     this.subscription.unsubscribe();
+    this.recovery?.stop();
     this.typing.complete();
     this.connector.disconnect();
     this.happenings.complete();

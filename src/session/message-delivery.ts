@@ -87,19 +87,22 @@ export class MessageDelivery {
   }
 
   /**
-   * Rejects once the platform has been connected for `SEND_TIMEOUT_MS` without answering.
-   * While the connection is away the message waits in the outbox, which is no failure.
+   * Rejects once the platform has been connected for `SEND_TIMEOUT_MS` in all without
+   * answering. Time away from the connection does not count: the message waits in the
+   * outbox then, which is no failure.
    */
   private timeout(): { expired: Promise<never>; cancel: () => void } {
     let timer: Subscription | undefined;
+    let connectedFor = 0;
     const expired = new Promise<never>((_, reject) => {
-      const arm = () => {
+      const tick = () => {
         timer = this.scheduler.schedule(() => {
-          if (this.store.state.connection === 'connected') reject(new SendTimeout());
-          else arm();
-        }, SEND_TIMEOUT_MS);
+          if (this.store.state.connection === 'connected') connectedFor += SEND_TIMEOUT_TICK_MS;
+          if (connectedFor >= SEND_TIMEOUT_MS) reject(new SendTimeout());
+          else tick();
+        }, SEND_TIMEOUT_TICK_MS);
       };
-      arm();
+      tick();
     });
     return { expired, cancel: () => timer?.unsubscribe() };
   }
@@ -107,6 +110,7 @@ export class MessageDelivery {
 
 /** How long a connected platform may take to confirm a message before it shows as not sent. */
 export const SEND_TIMEOUT_MS = 20_000;
+const SEND_TIMEOUT_TICK_MS = 1000;
 
 class SendTimeout extends Error {
   constructor() {

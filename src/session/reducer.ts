@@ -134,17 +134,24 @@ function reduceEvent(state: WorkspaceState, event: ConnectorEvent, at: number): 
           state.requestedAgentState === event.state ? undefined : state.requestedAgentState,
       };
     case 'chat-offered': {
+      const existing = state.offers.find((offer) => offer.chatId === event.chat.id);
+      // Replayed after it was answered or expired: its end follows in the same replay.
+      if (!existing && event.timeoutMs === 0) return state;
       const offer: Offer = {
         chatId: event.chat.id,
         contact: event.chat.contact,
         skill: event.chat.skill,
         messages: event.chat.messages,
         transfers: event.chat.transfers ?? [],
-        receivedAt: at,
+        receivedAt: existing?.receivedAt ?? at,
         expiresAt: at + event.timeoutMs,
-        status: 'pending',
+        // An Accept on its way stays on its way: a replay must not offer the button again.
+        status: existing?.status ?? 'pending',
       };
-      return { ...state, offers: [...state.offers.filter((o) => o.chatId !== offer.chatId), offer] };
+      return {
+        ...state,
+        offers: existing ? state.offers.map((known) => (known === existing ? offer : known)) : [...state.offers, offer],
+      };
     }
     case 'offer-withdrawn':
       return { ...state, offers: state.offers.filter((offer) => offer.chatId !== event.chatId) };
@@ -219,7 +226,9 @@ function reduceEvent(state: WorkspaceState, event: ConnectorEvent, at: number): 
       }));
     case 'chat-ended':
       return updateKnownChat(state, event.chatId, at, 'chat-ended', (chat) =>
-        chat.status === 'ended' ? chat : { ...chat, status: 'ended', endedAt: at, endedBy: event.by, contactTyping: false },
+        chat.status === 'ended'
+          ? chat
+          : { ...chat, status: 'ended', endedAt: event.at ?? at, endedBy: event.by, contactTyping: false },
       );
     case 'chat-closed': {
       const chats = state.chats.filter((chat) => chat.id !== event.chatId);

@@ -18,8 +18,10 @@ export type SessionEvent =
 export function announcementOf(event: ConnectorEvent, before: WorkspaceState, after: WorkspaceState): SessionEvent | undefined {
   switch (event.type) {
     case 'chat-offered': {
+      // A replayed or repeated offer was announced (chime, notification) the first time.
       const offer = after.offers.find((candidate) => candidate.chatId === event.chat.id);
-      return offer ? { type: 'chat-offered', offer } : undefined;
+      const isNew = !before.offers.some((candidate) => candidate.chatId === event.chat.id);
+      return offer && isNew ? { type: 'chat-offered', offer } : undefined;
     }
     case 'chat-assigned': {
       const chat = after.chats.find((candidate) => candidate.id === event.chat.id);

@@ -595,7 +595,7 @@ describe('SimulatedContactCenter', () => {
       center.contactLeaves(chatId);
 
       expect(center.chat(chatId)).to.include({ state: 'ended', agentId: 'agent-1' });
-      expect(events.at(-1)).to.deep.equal({ type: 'chat-ended', chatId, by: 'contact' });
+      expect(events.at(-1)).to.deep.equal({ type: 'chat-ended', chatId, by: 'contact', at: START });
     });
   });
 
@@ -654,7 +654,7 @@ describe('SimulatedContactCenter', () => {
 
       await connector.endChat(chatId);
       expect(center.chat(chatId)?.state).to.equal('ended');
-      expect(events.at(-1)).to.deep.equal({ type: 'chat-ended', chatId, by: 'agent' });
+      expect(events.at(-1)).to.deep.equal({ type: 'chat-ended', chatId, by: 'agent', at: START });
       const refused = await connector.sendMessage(chatId, 'Encore là?').then(
         () => 'sent',
         () => 'refused',
@@ -732,9 +732,9 @@ describe('SimulatedContactCenter', () => {
       expect(second.events.slice(1)).to.deep.equal([
         { type: 'agent-state', state: 'Available' },
         { type: 'chat-assigned', chat: snapshotOf(center, endedByAgent) },
-        { type: 'chat-ended', chatId: endedByAgent, by: 'agent' },
+        { type: 'chat-ended', chatId: endedByAgent, by: 'agent', at: START },
         { type: 'chat-assigned', chat: snapshotOf(center, endedByContact) },
-        { type: 'chat-ended', chatId: endedByContact, by: 'contact' },
+        { type: 'chat-ended', chatId: endedByContact, by: 'contact', at: START },
         { type: 'chat-assigned', chat: snapshotOf(center, active) },
       ]);
       const stale = await first.connector.sendMessage(active, 'Allô').then(

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { Subscription } from 'rxjs';
-import type { ConnectionState, ConnectorEvent } from '../../src/index.js';
+import { WebSocketConnector, type ConnectionState, type ConnectorEvent } from '../../src/index.js';
 import { backoffDelay } from '../../src/connectors/websocket/backoff.js';
 import { ManualScheduler } from '../support/manual-scheduler.js';
 import { connectorOverFakeSockets } from './fake-socket.js';
@@ -35,7 +35,7 @@ function setUp(options: { random?: () => number } = {}) {
   /** Opens the latest socket and welcomes the agent. */
   const welcome = (seq = 0) => {
     latest().open();
-    latest().frame({ v, type: 'welcome', agent: AGENT, seq });
+    latest().frame({ v, type: 'welcome', agent: AGENT, stream: 's1', seq });
   };
   return {
     scheduler,
@@ -57,7 +57,7 @@ describe('WebSocketConnector', () => {
     expect(test.states.at(-1)).to.deep.equal({ status: 'connecting' });
     test.latest().open();
     expect(test.latest().sentOfType('hello')).to.deep.equal([{ v, type: 'hello', agentId: 'agent-1', token: 'secret' }]);
-    test.latest().frame({ v, type: 'welcome', agent: AGENT, seq: 0 });
+    test.latest().frame({ v, type: 'welcome', agent: AGENT, stream: 's1', seq: 0 });
     expect(test.states.at(-1)).to.deep.equal({ status: 'connected' });
     test.dispose();
   });
@@ -95,7 +95,7 @@ describe('WebSocketConnector', () => {
     expect(test.sockets).to.have.length(2);
     test.latest().open();
     expect(test.latest().sentOfType('hello')[0]).to.include({ resumeFrom: 1 });
-    test.latest().frame({ v, type: 'welcome', agent: AGENT, seq: 3 });
+    test.latest().frame({ v, type: 'welcome', agent: AGENT, stream: 's1', seq: 3 });
     test.latest().frame({ v, type: 'event', seq: 2, event: message(2) });
     test.latest().frame({ v, type: 'event', seq: 3, event: message(3) });
     expect(test.events.map((event) => event.type === 'message' && event.message.text)).to.deep.equal([
@@ -169,7 +169,7 @@ describe('WebSocketConnector', () => {
     const first = test.connector.sendMessage('chat-1', 'First', 'local-a');
     const second = test.connector.sendMessage('chat-1', 'Second', 'local-b');
     expect(test.latest().sentOfType('command')).to.deep.equal([]);
-    test.latest().frame({ v, type: 'welcome', agent: AGENT, seq: 0 });
+    test.latest().frame({ v, type: 'welcome', agent: AGENT, stream: 's1', seq: 0 });
     const commands = test.latest().sentOfType('command');
     expect(commands.map((frame) => frame.id)).to.deep.equal(['local-a', 'local-b']);
     expect(commands.map((frame) => (frame.command as { text: string }).text)).to.deep.equal(['First', 'Second']);
@@ -226,6 +226,76 @@ describe('WebSocketConnector', () => {
     test.latest().frame({ v, type: 'event' });
     test.latest().frame({ v, type: 'event', seq: 1, event: message(1) });
     expect(test.events).to.have.length(1);
+    test.dispose();
+  });
+
+  it('starts over from the snapshot of a server whose data is new, even when its numbers are lower', () => {
+    const test = setUp();
+    test.welcome();
+    for (let seq = 1; seq <= 50; seq++) test.latest().frame({ v, type: 'event', seq, event: message(seq) });
+    test.latest().drop();
+    test.scheduler.advance(5_000);
+    test.latest().open();
+    expect(test.latest().sentOfType('hello')[0]).to.include({ resumeFrom: 50, stream: 's1' });
+    // The database was replaced: a new stream at 3.
+    test.latest().frame({ v, type: 'welcome', agent: AGENT, stream: 's2', seq: 3 });
+    test.latest().frame({ v, type: 'snapshot', seq: 3, events: [{ type: 'snapshot', chatIds: [], offerIds: [] }] });
+    test.latest().frame({ v, type: 'event', seq: 4, event: message(4, 'chat-9') });
+    test.latest().frame({ v, type: 'event', seq: 5, event: message(5, 'chat-9') });
+    const after = test.events.slice(50).map((event) => (event.type === 'message' ? `${event.chatId}:${event.message.text}` : event.type));
+    expect(after).to.deep.equal(['snapshot', 'chat-9:Message 4', 'chat-9:Message 5']);
+    test.dispose();
+  });
+
+  it('gives up a connection that is not welcomed within 5 s and tries again', () => {
+    const test = setUp();
+    test.latest().open();
+    test.scheduler.advance(4_999);
+    expect(test.sockets).to.have.length(1);
+    test.scheduler.advance(1);
+    expect(test.states.at(-1)).to.include({ status: 'reconnecting', cause: 'unresponsive' });
+    test.scheduler.advance(250);
+    expect(test.sockets).to.have.length(2);
+    test.dispose();
+  });
+
+  it('stops at once when the URL cannot even open a socket', () => {
+    const scheduler = new ManualScheduler();
+    const connector = new WebSocketConnector({
+      url: 'not a url',
+      agent: AGENT,
+      token: 'secret',
+      scheduler,
+      openSocket: () => {
+        throw new SyntaxError("Failed to construct 'WebSocket': The URL 'not a url' is invalid.");
+      },
+    });
+    let failure: unknown;
+    connector.events.subscribe({ error: (error: unknown) => (failure = error) });
+    expect(String(failure)).to.contain('is invalid');
+  });
+
+  it('sends a typing signal once, and never again after a reconnect', () => {
+    const test = setUp();
+    test.welcome();
+    void test.connector.sendTyping('chat-1');
+    expect(test.latest().sentOfType('command')).to.have.length(1);
+    test.latest().drop();
+    test.scheduler.advance(5_000);
+    test.welcome();
+    expect(test.latest().sentOfType('command')).to.deep.equal([]);
+    test.dispose();
+  });
+
+  it('settles every caller of a command sent twice under one id (a retry before the answer)', async () => {
+    const test = setUp();
+    test.welcome();
+    const first = test.connector.sendMessage('chat-1', 'Hello', 'local-1');
+    const retry = test.connector.sendMessage('chat-1', 'Hello', 'local-1');
+    expect(test.latest().sentOfType('command'), 'one frame on the wire').to.have.length(1);
+    const recorded = { id: 'chat-1-m2', from: 'agent', text: 'Hello', at: 5, clientId: 'local-1' };
+    test.latest().frame({ v, type: 'result', id: 'local-1', ok: true, value: recorded });
+    expect(await Promise.all([first, retry])).to.deep.equal([recorded, recorded]);
     test.dispose();
   });
 

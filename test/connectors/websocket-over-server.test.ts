@@ -47,13 +47,14 @@ function agentSession(url: string, agentId: keyof typeof TOKENS, storage: ChatSt
 type Agent = ReturnType<typeof agentSession>;
 
 /**
- * Waits for the real network and server until `predicate` holds. Each poll moves the
- * connector's clock one second, so heartbeats and backoff run without anyone sleeping.
+ * Waits for the real network and server until `predicate` holds. Each 50 ms poll moves
+ * the connector's clock 250 ms, so heartbeats and backoff run without anyone sleeping,
+ * and a live server always answers a ping well inside the 10 s (2 s real) it is given.
  */
 function until(predicate: () => boolean, message: string, ...agents: Agent[]): Promise<void> {
   return waitUntil(
     () => {
-      for (const agent of agents) agent.scheduler.advance(1_000);
+      for (const agent of agents) agent.scheduler.advance(250);
       return predicate();
     },
     message,
@@ -224,6 +225,7 @@ describe('WebSocketConnector against the reference server', () => {
       before.session.setWrapUp(chatId, { code: '', tags: [], notes: 'Customer wants a callback' });
       await contactSays(server, chatId, 'C2');
 
+      // The old page is gone, not disposed: a reload says no goodbye (its clock never moves again).
       const after = agentSession(server.wsUrl, 'agent-1', storage);
       agents.push(after);
       await until(() => after.session.state.chats.some((chat) => chat.id === chatId), 'the reloaded page has the chat', after);

@@ -18,7 +18,7 @@ async function workspaceOverNetwork() {
   const element = await fixture<ChatWorkspace>(html`<chat-workspace style="height: 720px" .session=${session}></chat-workspace>`);
   const socket = sockets[0] as FakeSocket;
   socket.open();
-  socket.frame({ v, type: 'welcome', agent: AGENT, seq: 2 });
+  socket.frame({ v, type: 'welcome', agent: AGENT, stream: 's1', seq: 2 });
   const events: ConnectorEvent[] = [
     { type: 'configuration', configuration: DEFAULT_CONFIGURATION },
     { type: 'agent-state', state: 'Available' },
@@ -82,7 +82,7 @@ describe('<chat-workspace> when the connection drops', () => {
 
     scheduler.advance(5_000);
     sockets[1]?.open();
-    sockets[1]?.frame({ v, type: 'welcome', agent: AGENT, seq: 2 });
+    sockets[1]?.frame({ v, type: 'welcome', agent: AGENT, stream: 's1', seq: 2 });
     await settle(element);
     expect(deepText(connectionLine(element)).trim()).to.equal('');
     expect(button(element, 'Accept').hasAttribute('aria-disabled')).to.equal(false);

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { buildConfiguration } from '../../src/platform/configuration.js';
 import type { AgentLink } from '../../src/platform/context.js';
-import { ContactCenterCore } from '../../src/platform/core.js';
+import { CommandRefused, ContactCenterCore } from '../../src/platform/core.js';
 import { MemoryStore } from '../../src/platform/memory-store.js';
 import type { ConnectorEvent } from '../../src/protocol/events.js';
 import { ManualScheduler } from '../support/manual-scheduler.js';
@@ -51,9 +51,9 @@ describe('ContactCenterCore (under virtual time)', () => {
     const link = new RecordingLink();
     core.attach(ALEX, link);
     core.execute(ALEX.id, { name: 'set-agent-state', state: 'Available' });
-    const chatId = core.startChat({ contact: { name: 'Marie Tremblay' }, skill: 'Billing', text: 'Bonjour!' });
+    const chatId = core.contacts.startChat({ contact: { name: 'Marie Tremblay' }, skill: 'Billing', text: 'Bonjour!' });
     core.execute(ALEX.id, { name: 'accept-offer', chatId });
-    core.contactSays(chatId, 'Are you there?');
+    core.contacts.says(chatId, 'Are you there?');
 
     expect(link.stored()).to.deep.equal([
       { seq: 1, type: 'agent-state' },
@@ -70,8 +70,8 @@ describe('ContactCenterCore (under virtual time)', () => {
     const { core, scheduler } = platform();
     core.attach(ALEX, new RecordingLink());
     core.execute(ALEX.id, { name: 'set-agent-state', state: 'Available' });
-    const first = core.startChat({ contact: { name: 'Marie Tremblay' }, skill: 'Billing', text: 'Bonjour!' });
-    const second = core.startChat({ contact: { name: 'Jean Roy' }, skill: 'Billing', text: 'Salut' });
+    const first = core.contacts.startChat({ contact: { name: 'Marie Tremblay' }, skill: 'Billing', text: 'Bonjour!' });
+    const second = core.contacts.startChat({ contact: { name: 'Jean Roy' }, skill: 'Billing', text: 'Salut' });
     scheduler.advance(12_000);
     core.execute(ALEX.id, { name: 'reject-offer', chatId: second });
     const offers = core
@@ -87,7 +87,7 @@ describe('ContactCenterCore (under virtual time)', () => {
     const { core } = platform();
     core.attach(ALEX, new RecordingLink());
     core.execute(ALEX.id, { name: 'set-agent-state', state: 'Available' });
-    const chatId = core.startChat({ contact: { name: 'Marie Tremblay' }, skill: 'Billing', text: 'Bonjour!' });
+    const chatId = core.contacts.startChat({ contact: { name: 'Marie Tremblay' }, skill: 'Billing', text: 'Bonjour!' });
     core.execute(ALEX.id, { name: 'accept-offer', chatId });
 
     const first = core.execute(ALEX.id, { name: 'send-message', chatId, text: 'Hello' }, 'local-1');
@@ -97,6 +97,109 @@ describe('ContactCenterCore (under virtual time)', () => {
     expect(core.chat(chatId)?.messages[1]).to.include({ clientId: 'local-1' });
   });
 
+  it('undoes a command that wrote and then was refused: nothing stored, nothing said, no timer set', () => {
+    // A store that refuses the Nth chat write, as a platform check late in a command would.
+    class RefusingStore extends MemoryStore {
+      refuseOnSave = false;
+      override saveChat(chat: Parameters<MemoryStore['saveChat']>[0]): void {
+        super.saveChat(chat);
+        if (this.refuseOnSave && chat.state === 'offered') throw new CommandRefused('Refused after writing.');
+      }
+    }
+    const store = new RefusingStore();
+    const { core, scheduler } = platform(store);
+    const alex = new RecordingLink();
+    core.attach(ALEX, alex);
+    const chatId = core.contacts.startChat({ contact: { name: 'Marie Tremblay' }, skill: 'Billing', text: 'Bonjour!' });
+    const seq = store.lastSeq(ALEX.id);
+    const received = alex.received.length;
+    store.refuseOnSave = true;
+    // Available, then routing offers the chat, whose save is refused: the whole command goes.
+    expect(core.execute(ALEX.id, { name: 'set-agent-state', state: 'Available' })).to.deep.equal({ ok: false, error: 'Refused after writing.' });
+    expect(store.lastSeq(ALEX.id)).to.equal(seq);
+    expect(alex.received.length).to.equal(received);
+    expect(core.agentState(ALEX.id)).to.equal('Unavailable');
+    expect(core.chat(chatId)?.state).to.equal('queued');
+    store.refuseOnSave = false;
+    scheduler.advance(60_000);
+    expect(core.chat(chatId)?.state, 'no offer timer was left behind').to.equal('queued');
+  });
+
+  it('delivers each agent’s stream in sequence order, even when a listener runs a command while it is told', () => {
+    const { core } = platform();
+    const seen: number[] = [];
+    const link: AgentLink = {
+      deliver: (seq, event, ephemeral) => {
+        if (ephemeral) return;
+        seen.push(seq);
+        // A host that answers every offer at once, from inside the delivery.
+        if (event.type === 'chat-offered') core.execute(ALEX.id, { name: 'accept-offer', chatId: event.chat.id });
+      },
+      close: () => undefined,
+    };
+    core.attach(ALEX, link);
+    core.contacts.startChat({ contact: { name: 'Marie Tremblay' }, skill: 'Billing', text: 'Bonjour!' });
+    core.contacts.startChat({ contact: { name: 'Jean Roy' }, skill: 'Billing', text: 'Salut' });
+    core.execute(ALEX.id, { name: 'set-agent-state', state: 'Available' });
+    expect(seen).to.deep.equal([1, 2, 3, 4, 5]);
+  });
+
+  it('keeps running when recording an offer’s expiry fails, and expires it once the store takes writes again', () => {
+    class FlakyStore extends MemoryStore {
+      failures = 0;
+      override saveAgent(agent: Parameters<MemoryStore['saveAgent']>[0]): void {
+        if (this.failures > 0) {
+          this.failures -= 1;
+          throw new Error('SQLITE_BUSY');
+        }
+        super.saveAgent(agent);
+      }
+    }
+    const store = new FlakyStore();
+    const errors: unknown[] = [];
+    const scheduler = new ManualScheduler();
+    const configuration = buildConfiguration({ offerTimeoutMs: 30_000 }, 'test');
+    const core = new ContactCenterCore({ configuration, store, scheduler, reportError: (error) => errors.push(error) });
+    core.attach(ALEX, new RecordingLink());
+    core.execute(ALEX.id, { name: 'set-agent-state', state: 'Available' });
+    const chatId = core.contacts.startChat({ contact: { name: 'Marie Tremblay' }, skill: 'Billing', text: 'Bonjour!' });
+    store.failures = 2;
+    scheduler.advance(30_000);
+    expect(errors.map(String)).to.deep.equal(['Error: SQLITE_BUSY']);
+    expect(core.chat(chatId)?.state).to.equal('offered');
+    scheduler.advance(1_000);
+    expect(errors).to.have.length(2);
+    scheduler.advance(1_000);
+    expect(core.chat(chatId)?.state).to.equal('queued');
+    expect(core.agentState(ALEX.id)).to.equal('Refused');
+  });
+
+  it('does not let a transferred chat that only its transferrer could take hold up the skill’s line', () => {
+    const { core } = platform();
+    core.attach(ALEX, new RecordingLink());
+    core.execute(ALEX.id, { name: 'set-agent-state', state: 'Available' });
+    const first = core.contacts.startChat({ contact: { name: 'Marie Tremblay' }, skill: 'Billing', text: 'Bonjour!' });
+    core.execute(ALEX.id, { name: 'accept-offer', chatId: first });
+    // Nobody else serves Technical Support; Alex hands the chat over to it anyway.
+    expect(core.execute(ALEX.id, { name: 'transfer-chat', chatId: first, target: { kind: 'skill', id: 'technical-support' } }).ok).to.equal(true);
+    const next = core.contacts.startChat({ contact: { name: 'Jean Roy' }, skill: 'Technical Support', text: 'My modem' });
+    expect(core.chat(next)).to.include({ state: 'offered', agentId: ALEX.id });
+    expect(core.chat(first)?.state).to.equal('queued');
+  });
+
+  it('schedules a follow-up of a chat only for the agent who has it', () => {
+    const { core } = platform();
+    core.attach(ALEX, new RecordingLink());
+    core.attach(SAM, new RecordingLink());
+    core.execute(ALEX.id, { name: 'set-agent-state', state: 'Available' });
+    const chatId = core.contacts.startChat({ contact: { name: 'Marie Tremblay' }, skill: 'Billing', text: 'Bonjour!' });
+    core.execute(ALEX.id, { name: 'accept-offer', chatId });
+    const request = { chatId, contact: { name: 'Marie Tremblay' }, channel: 'email', note: 'Call back' };
+    expect(core.execute(SAM.id, { name: 'create-engagement', request })).to.deep.equal({ ok: false, error: 'This chat is not in your workspace.' });
+    expect(core.execute(ALEX.id, { name: 'create-engagement', request }).ok).to.equal(true);
+    expect(core.engagements()).to.have.length(1);
+  });
+
   it('undoes a refused command whole: nothing stored, nothing said', () => {
     const { core, store } = platform();
     const alex = new RecordingLink();
@@ -104,7 +207,7 @@ describe('ContactCenterCore (under virtual time)', () => {
     core.attach(ALEX, alex);
     core.attach(SAM, sam);
     core.execute(ALEX.id, { name: 'set-agent-state', state: 'Available' });
-    const chatId = core.startChat({ contact: { name: 'Marie Tremblay' }, skill: 'Billing', text: 'Bonjour!' });
+    const chatId = core.contacts.startChat({ contact: { name: 'Marie Tremblay' }, skill: 'Billing', text: 'Bonjour!' });
     const before = { alex: alex.received.length, sam: sam.received.length, seq: store.lastSeq(ALEX.id) };
 
     // Sam acts on Alex's offer, then on a chat that does not exist.
@@ -124,7 +227,7 @@ describe('ContactCenterCore (under virtual time)', () => {
     const first = platform(store, scheduler);
     first.core.attach(ALEX, new RecordingLink());
     first.core.execute(ALEX.id, { name: 'set-agent-state', state: 'Available' });
-    const chatId = first.core.startChat({ contact: { name: 'Marie Tremblay' }, skill: 'Billing', text: 'Bonjour!' });
+    const chatId = first.core.contacts.startChat({ contact: { name: 'Marie Tremblay' }, skill: 'Billing', text: 'Bonjour!' });
     scheduler.advance(10_000);
     first.core.stop();
 
@@ -157,7 +260,7 @@ describe('ContactCenterCore (under virtual time)', () => {
     const sam = new RecordingLink();
     core.attach(ALEX, alex);
     core.execute(ALEX.id, { name: 'set-agent-state', state: 'Available' });
-    const chatId = core.startChat({ contact: { name: 'Marie Tremblay' }, skill: 'Billing', text: 'My modem restarts.' });
+    const chatId = core.contacts.startChat({ contact: { name: 'Marie Tremblay' }, skill: 'Billing', text: 'My modem restarts.' });
     core.execute(ALEX.id, { name: 'accept-offer', chatId });
     core.attach(SAM, sam);
     core.execute(SAM.id, { name: 'set-agent-state', state: 'Available' });
@@ -185,7 +288,7 @@ describe('ContactCenterCore (under virtual time)', () => {
     const first = new RecordingLink();
     core.attach(ALEX, first);
     core.execute(ALEX.id, { name: 'set-agent-state', state: 'Available' });
-    const chatId = core.startChat({ contact: { name: 'Marie Tremblay' }, skill: 'Billing', text: 'Bonjour!' });
+    const chatId = core.contacts.startChat({ contact: { name: 'Marie Tremblay' }, skill: 'Billing', text: 'Bonjour!' });
     core.detach(ALEX.id, first);
     scheduler.advance(10_000);
     expect(core.chat(chatId)?.state, 'a dropped connection keeps its offer until the deadline').to.equal('offered');

@@ -25,6 +25,7 @@ describe('reference server: resuming an agent stream', function () {
       await agent.next((frame) => frame.type === 'event' && frame.event.type === 'message', 'message one');
       const seen = agent.storedEvents();
       const resumeFrom = seen[1].seq;
+      const stream = agent.stream;
       agent.close();
       await agent.closed;
 
@@ -32,7 +33,7 @@ describe('reference server: resuming an agent stream', function () {
       await contactSays(server, chatId, 'two');
       await contactSays(server, chatId, 'three');
 
-      const back = await RawAgentSocket.connect(server, 'agent-1', resumeFrom);
+      const back = await RawAgentSocket.connect(server, 'agent-1', resumeFrom, stream);
       const welcome = back.frames[0];
       expect(welcome.type).to.equal('welcome');
       const lastSeq = welcome.type === 'welcome' ? welcome.seq : 0;
@@ -54,10 +55,18 @@ describe('reference server: resuming an agent stream', function () {
       back.close();
     });
 
-    it('answers a resumeFrom beyond the stream (another database) with a snapshot', async () => {
+    it('answers a resumeFrom beyond the stream with a snapshot', async () => {
       const agent = await RawAgentSocket.connect(server, 'agent-2', 999_999);
       const snapshot = await agent.next((frame) => frame.type === 'snapshot');
       expect(snapshot.type === 'snapshot' && snapshot.events[0]).to.deep.equal({ type: 'snapshot', chatIds: [], offerIds: [] });
+      agent.close();
+    });
+
+    it('answers a resume of another database’s stream with a snapshot, even where its numbers would fit', async () => {
+      const agent = await RawAgentSocket.connect(server, 'agent-1', 1, 'another-database');
+      const snapshot = await agent.next((frame) => frame.type === 'snapshot');
+      expect(snapshot.type === 'snapshot' && snapshot.events[0]?.type).to.equal('snapshot');
+      expect(agent.stream).not.to.equal('another-database');
       agent.close();
     });
   });
@@ -76,11 +85,12 @@ describe('reference server: resuming an agent stream', function () {
       await contactSays(server, chatId, 'a');
       await contactSays(server, chatId, 'b');
       await eventually(() => agent.storedEvents().length === 5, 'five events');
+      const stream = agent.stream;
       agent.close();
       await agent.closed;
 
       // Events 1 and 2 are gone: resuming after 1 would need event 2.
-      const tooOld = await RawAgentSocket.connect(server, 'agent-1', 1);
+      const tooOld = await RawAgentSocket.connect(server, 'agent-1', 1, stream);
       const snapshot = await tooOld.next((frame) => frame.type === 'snapshot');
       if (snapshot.type !== 'snapshot') return;
       expect(snapshot.seq).to.equal(5);
@@ -91,7 +101,7 @@ describe('reference server: resuming an agent stream', function () {
       tooOld.close();
       await tooOld.closed;
 
-      const kept = await RawAgentSocket.connect(server, 'agent-1', 2);
+      const kept = await RawAgentSocket.connect(server, 'agent-1', 2, stream);
       await eventually(() => kept.storedEvents().length === 3, 'events 3 to 5');
       expect(kept.storedEvents().map((frame) => frame.seq)).to.deep.equal([3, 4, 5]);
       expect(kept.frames.some((frame) => frame.type === 'snapshot')).to.equal(false);

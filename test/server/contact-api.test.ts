@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import {
   agentWithChat,
   api,
+  chatNumber,
   getChat,
   startChat,
   startServer,
@@ -42,6 +43,23 @@ describe('reference server: contact API', function () {
     const left = await api(server, 'POST', `/api/chats/${chatId}/leave`);
     expect(left.status).to.equal(200);
     expect((await getChat(server, chatId)).state).to.equal('closed');
+  });
+
+  it('gives chats ids nobody can guess from another chat’s', async () => {
+    const ids = [await startChat(server, 'one'), await startChat(server, 'two')];
+    expect(chatNumber(ids[1] ?? '')).to.equal(chatNumber(ids[0] ?? '') + 1);
+    const guessed = `chat-${chatNumber(ids[1] ?? '') - 1}`;
+    expect((await api(server, 'GET', `/api/chats/${guessed}`)).status).to.equal(404);
+    for (const id of ids) await api(server, 'POST', `/api/chats/${id}/leave`);
+  });
+
+  it('stores a contact message sent again with the same clientId once (its answer was lost)', async () => {
+    const chatId = await startChat(server, 'Bonjour!');
+    const first = await api<{ message: { id: string } }>(server, 'POST', `/api/chats/${chatId}/messages`, { text: 'Hello?', clientId: 'page-1' });
+    const again = await api<{ message: { id: string } }>(server, 'POST', `/api/chats/${chatId}/messages`, { text: 'Hello?', clientId: 'page-1' });
+    expect(again).to.deep.equal(first);
+    expect((await getChat(server, chatId)).messages.map((message) => message.text)).to.deep.equal(['Bonjour!', 'Hello?']);
+    await api(server, 'POST', `/api/chats/${chatId}/leave`);
   });
 
   it('answers an agent as { id, name, state }', async () => {
@@ -110,7 +128,7 @@ describe('reference server: contact API', function () {
     });
 
     it('no body at all: 400', async () => {
-      await expectRefused(await api(server, 'POST', `/api/chats/${chatId}/messages`), 400, /JSON object \{ text \}/);
+      await expectRefused(await api(server, 'POST', `/api/chats/${chatId}/messages`), 400, /JSON object \{ text, clientId\? \}/);
     });
 
     it('a body that is not JSON by its Content-Type: 415', async () => {
@@ -148,7 +166,7 @@ describe('reference server: contact API', function () {
     });
 
     it('a chat without a contact name or skill: 400, and no chat is created', async () => {
-      const lastId = Number(chatId.replace('chat-', ''));
+      const lastId = chatNumber(chatId);
       const bad = [
         { skill: 'Billing', text: 'Hi' },
         { contact: { name: '' }, skill: 'Billing', text: 'Hi' },
@@ -162,7 +180,7 @@ describe('reference server: contact API', function () {
         expect(answer.body.error).to.be.a('string');
       }
       const next = await startChat(server, 'Still numbered in order');
-      expect(next).to.equal(`chat-${lastId + 1}`);
+      expect(chatNumber(next)).to.equal(lastId + 1);
       await api(server, 'POST', `/api/chats/${next}/leave`);
     });
   });

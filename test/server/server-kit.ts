@@ -112,12 +112,31 @@ export class RawAgentSocket {
     });
   }
 
-  /** Opens, says hello as `agentId`, and waits for the catch-up (welcome and a snapshot or the replay). */
-  static async connect(server: TestServer, agentId: keyof typeof TOKENS, resumeFrom?: number): Promise<RawAgentSocket> {
+  /**
+   * Opens, says hello as `agentId`, and waits for the welcome. With `resumeFrom`, it
+   * resumes the stream named `stream` (the server's own, by default: ask it first).
+   */
+  static async connect(server: TestServer, agentId: keyof typeof TOKENS, resumeFrom?: number, stream?: string): Promise<RawAgentSocket> {
+    const resume = resumeFrom === undefined ? {} : { resumeFrom, stream: stream ?? (await RawAgentSocket.streamOf(server, agentId)) };
     const socket = new RawAgentSocket(server.wsUrl);
-    await socket.send({ v: 1, type: 'hello', agentId, token: TOKENS[agentId], ...(resumeFrom !== undefined ? { resumeFrom } : {}) });
+    await socket.send({ v: 1, type: 'hello', agentId, token: TOKENS[agentId], ...resume });
     await socket.next((frame) => frame.type === 'welcome');
     return socket;
+  }
+
+  /** The id of the agent's stream on this server, from a welcome (the connection is closed again). */
+  static async streamOf(server: TestServer, agentId: keyof typeof TOKENS): Promise<string> {
+    const probe = await RawAgentSocket.connect(server, agentId);
+    const stream = probe.stream;
+    probe.close();
+    await probe.closed;
+    return stream;
+  }
+
+  /** The stream named by this connection's welcome. */
+  get stream(): string {
+    const welcome = this.frames.find((frame) => frame.type === 'welcome');
+    return welcome?.type === 'welcome' ? welcome.stream : '';
   }
 
   async send(frame: unknown): Promise<void> {
@@ -156,4 +175,11 @@ export async function agentWithChat(server: TestServer, agentId: keyof typeof TO
   const accepted = await agent.command({ name: 'accept-offer', chatId });
   if (!accepted.ok) throw new Error(`accept-offer: ${accepted.error}`);
   return { agent, chatId };
+}
+
+/** The place of a chat in creation order: its id is `chat-<number>-<random>`, numbered by the store. */
+export function chatNumber(chatId: string): number {
+  const match = /^chat-(\d+)-[\w-]{8,}$/.exec(chatId);
+  if (!match) throw new Error(`${chatId} is not a server chat id`);
+  return Number(match[1]);
 }

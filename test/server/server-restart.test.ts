@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import {
   agentWithChat,
   api,
+  chatNumber,
   eventually,
   getChat,
   killServer,
@@ -62,7 +63,7 @@ describe('reference server: SIGKILL and restart on the same DB', function () {
 
     // Ids come from the store: numbering goes on where it stopped, nothing is reused.
     const next = await startChat(server, 'After the restart');
-    expect(next).to.equal(`chat-${Number(closedChat.replace('chat-', '')) + 1}`);
+    expect(chatNumber(next)).to.equal(chatNumber(closedChat) + 1);
     const ids = [...before.flatMap((chat) => chat.messages), ...(await getChat(server, next)).messages].map((message) => message.id);
     expect(new Set(ids).size).to.equal(ids.length);
   });

@@ -116,6 +116,29 @@ describe('resuming a chat the session already holds', () => {
     expect(state.chats[0].messages.map((message) => message.id)).to.deep.equal(['m1', 'm2']);
   });
 
+  it('keeps an Accept on its way when the offer is replayed, and adds no offer replayed after its end', () => {
+    const offered = apply(
+      initialState(agent),
+      received({ type: 'chat-offered', chat: assignedChat(platform), timeoutMs: 45_000 }),
+      { type: 'offer-status', chatId: 'chat-1', status: 'accepting' },
+      received({ type: 'chat-offered', chat: assignedChat(platform), timeoutMs: 30_000 }, T0 + 15_000),
+    );
+    expect(offered.offers.map((offer) => [offer.status, offer.receivedAt, offer.expiresAt])).to.deep.equal([
+      ['accepting', T0, T0 + 45_000],
+    ]);
+    const answeredBefore = reduce(initialState(agent), received({ type: 'chat-offered', chat: assignedChat(platform), timeoutMs: 0 }));
+    expect(answeredBefore.offers).to.deep.equal([]);
+  });
+
+  it('starts the purple timer when the platform says the chat ended, not when the news arrived', () => {
+    const state = apply(
+      initialState(agent),
+      received(assigned(platform)),
+      received({ type: 'chat-ended', chatId: 'chat-1', by: 'contact', at: T0 + 2_000 }, T0 + 90_000),
+    );
+    expect(state.chats[0]?.endedAt).to.equal(T0 + 2_000);
+  });
+
   it('drops the chats and offers a snapshot no longer lists, and keeps the rest', () => {
     const state = apply(
       initialState(agent),

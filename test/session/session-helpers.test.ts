@@ -35,6 +35,12 @@ describe('announcementOf', () => {
     expect(announcement).to.deep.equal({ type: 'chat-offered', offer: after.offers[0] });
   });
 
+  it('announces an offer once, not again when it is replayed or repeated', () => {
+    const first = announce(initialState(agent), { type: 'chat-offered', chat: snapshot('c1'), timeoutMs: 45_000 });
+    expect(first.announcement?.type).to.equal('chat-offered');
+    expect(announce(first.after, { type: 'chat-offered', chat: snapshot('c1'), timeoutMs: 30_000 }).announcement).to.equal(undefined);
+  });
+
   it('announces a newly assigned chat as accepted, but not one replayed on reconnect', () => {
     const first = announce(initialState(agent), { type: 'chat-assigned', chat: snapshot('c1') });
     expect(first.announcement).to.deep.equal({ type: 'chat-accepted', chat: first.after.chats[0] });

@@ -55,7 +55,7 @@ describe('ChatSession over a connection that drops', () => {
   it('shows reconnecting, keeps what the agent sends as "sending", and delivers it in order, once, when back', async () => {
     const { session, latest, scheduler, sockets } = page(new MemoryStorage());
     latest().open();
-    latest().frame({ v, type: 'welcome', agent: AGENT, seq: 4 });
+    latest().frame({ v, type: 'welcome', agent: AGENT, stream: 's1', seq: 4 });
     latest().frame(snapshotFrame(4));
     expect(session.state.connection).to.equal('connected');
 
@@ -74,7 +74,7 @@ describe('ChatSession over a connection that drops', () => {
     expect(sockets).to.have.length(2);
     latest().open();
     expect(latest().sentOfType('hello')[0]).to.include({ resumeFrom: 4 });
-    latest().frame({ v, type: 'welcome', agent: AGENT, seq: 4 });
+    latest().frame({ v, type: 'welcome', agent: AGENT, stream: 's1', seq: 4 });
     const commands = latest().sentOfType('command');
     expect(commands.map((frame) => (frame.command as { text: string }).text)).to.deep.equal(texts);
     // The server answers; a replay of the same events and results changes nothing.
@@ -96,7 +96,7 @@ describe('ChatSession over a connection that drops', () => {
     const storage = new MemoryStorage();
     const before = page(storage);
     before.latest().open();
-    before.latest().frame({ v, type: 'welcome', agent: AGENT, seq: 4 });
+    before.latest().frame({ v, type: 'welcome', agent: AGENT, stream: 's1', seq: 4 });
     before.latest().frame(snapshotFrame(4));
     before.latest().drop();
     void before.session.sendMessage('chat-1', 'Typed while offline');
@@ -107,7 +107,7 @@ describe('ChatSession over a connection that drops', () => {
     const after = page(storage);
     after.latest().open();
     expect(after.latest().sentOfType('hello')[0]).not.to.have.property('resumeFrom');
-    after.latest().frame({ v, type: 'welcome', agent: AGENT, seq: 4 });
+    after.latest().frame({ v, type: 'welcome', agent: AGENT, stream: 's1', seq: 4 });
     after.latest().frame(snapshotFrame(4));
     const chat = after.session.state.chats[0];
     expect(chat.draft).to.equal('Half a sentence');
@@ -123,14 +123,14 @@ describe('ChatSession over a connection that drops', () => {
     const storage = new MemoryStorage();
     const before = page(storage);
     before.latest().open();
-    before.latest().frame({ v, type: 'welcome', agent: AGENT, seq: 4 });
+    before.latest().frame({ v, type: 'welcome', agent: AGENT, stream: 's1', seq: 4 });
     before.latest().frame(snapshotFrame(4));
     void before.session.sendMessage('chat-1', 'Recorded, but the answer was lost');
     const [command] = before.latest().sentOfType('command');
 
     const after = page(storage);
     after.latest().open();
-    after.latest().frame({ v, type: 'welcome', agent: AGENT, seq: 5 });
+    after.latest().frame({ v, type: 'welcome', agent: AGENT, stream: 's1', seq: 5 });
     after.latest().frame(
       snapshotFrame(5, [
         { id: 'chat-1-m1', from: 'contact', text: 'Bonjour!', at: T0 },
@@ -149,7 +149,7 @@ describe('ChatSession over a connection that drops', () => {
     const storage = new MemoryStorage();
     const { session, latest } = page(storage);
     latest().open();
-    latest().frame({ v, type: 'welcome', agent: AGENT, seq: 4 });
+    latest().frame({ v, type: 'welcome', agent: AGENT, stream: 's1', seq: 4 });
     latest().frame(snapshotFrame(4));
     session.setDraft('chat-1', 'Draft');
     expect([...storage.items.keys()]).to.deep.equal(['chat-workspace:agent-1:chat-1']);

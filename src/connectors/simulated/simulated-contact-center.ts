@@ -49,6 +49,8 @@ export class SimulatedContactCenter {
       configuration: this.configuration,
       store: new MemoryStore(),
       scheduler: scheduler ?? asyncScheduler,
+      // A host's listener that throws is the host's bug: said on the console, the platform goes on.
+      reportError: (error) => console.error('[SimulatedContactCenter]', error),
     });
   }
 
@@ -70,7 +72,7 @@ export class SimulatedContactCenter {
     if (typeof request.skill !== 'string' || typeof request.text !== 'string') {
       throw new TypeError('SimulatedContactCenter.startChat: skill and text must be strings.');
     }
-    return this.core.startChat({ contact: { ...request.contact }, skill: request.skill, text: request.text });
+    return this.core.contacts.startChat({ contact: { ...request.contact }, skill: request.skill, text: request.text });
   }
 
   /** The contact types a message. */
@@ -79,13 +81,13 @@ export class SimulatedContactCenter {
     if (chat.state === 'ended' || chat.state === 'closed') {
       throw new Error(`SimulatedContactCenter.contactSays: chat ${chatId} is ${chat.state}.`);
     }
-    this.core.contactSays(chatId, String(text));
+    this.core.contacts.says(chatId, String(text));
   }
 
   /** The contact starts (or stops) typing; the agent sees an indicator. */
   contactTyping(chatId: string, typing = true): void {
     this.chatOrThrow(chatId, 'contactTyping');
-    this.core.contactTyping(chatId, typing);
+    this.core.contacts.typing(chatId, typing);
   }
 
   /** When the agent last signalled typing in a chat (epoch ms), or `undefined`. */
@@ -96,7 +98,7 @@ export class SimulatedContactCenter {
   /** The contact closes the chat: an active chat ends (ACW begins); a waiting one is dropped. */
   contactLeaves(chatId: string): void {
     this.chatOrThrow(chatId, 'contactLeaves');
-    this.core.contactLeaves(chatId);
+    this.core.contacts.leaves(chatId);
   }
 
   /** A copy of the chat, or `undefined` for an unknown id. */

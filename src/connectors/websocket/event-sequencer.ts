@@ -34,9 +34,13 @@ export class EventSequencer {
     return true;
   }
 
-  /** A snapshot stands for everything up to `seq`: what waited and is covered by it goes. */
+  /**
+   * A snapshot stands for the whole stream up to `seq`, and is where it goes on from: what
+   * waited and is covered by it goes. (It may be lower than what was applied: a server
+   * whose data was reset starts a new stream.)
+   */
   resetTo(seq: number): void {
-    this.applied = Math.max(this.applied, seq);
+    this.applied = seq;
     for (const key of [...this.early.keys()]) if (key <= this.applied) this.early.delete(key);
     this.drain();
   }

@@ -11,48 +11,15 @@ import type {
   SelectableAgentState,
   TransferTarget,
 } from '../../protocol/types.js';
-import { backoffDelay, type BackoffOptions } from './backoff.js';
+import { backoffDelay } from './backoff.js';
+import { CommandOutbox } from './command-outbox.js';
 import { EventSequencer } from './event-sequencer.js';
+import { Liveness } from './liveness.js';
+import type { WebSocketConnectorOptions, WebSocketFactory, WebSocketLike } from './websocket-options.js';
 
-/** The part of the WebSocket API the connector uses: the browser's, or the `ws` package's in Node. */
-export interface WebSocketLike {
-  readonly readyState: number;
-  send(data: string): void;
-  close(code?: number, reason?: string): void;
-  onopen: ((event: unknown) => void) | null;
-  onmessage: ((event: { data: unknown }) => void) | null;
-  onclose: ((event: { code?: number; reason?: string }) => void) | null;
-  onerror: ((event: unknown) => void) | null;
-}
-
-export type WebSocketFactory = (url: string) => WebSocketLike;
-
-export interface WebSocketConnectorOptions {
-  /** The server's agent endpoint, as `ws://127.0.0.1:8001/agents`. */
-  url: string;
-  /** The agent this connection is for; the server checks the id against the token. */
-  agent: AgentIdentity;
-  token: string;
-  /** The clock of heartbeats and reconnects; tests pass a virtual one. */
-  scheduler?: SchedulerLike;
-  /** Opens a socket; the browser's `WebSocket` by default (Node: `(url) => new WebSocket(url)` from `ws`). */
-  openSocket?: WebSocketFactory;
-  /** How often a ping goes out (ms). */
-  heartbeatMs?: number;
-  /** Silence after which the connection counts as dead (ms); the contract says within 10 s. */
-  deadAfterMs?: number;
-  backoff?: BackoffOptions;
-  /** How long events may wait for a missing one before the connector resumes to fetch it (ms). */
-  gapTimeoutMs?: number;
-}
+export type { WebSocketConnectorOptions, WebSocketFactory, WebSocketLike } from './websocket-options.js';
 
 const OPEN = 1;
-
-interface PendingCommand {
-  frame: Extract<ClientFrame, { type: 'command' }>;
-  resolve: (value: ChatMessage | undefined) => void;
-  reject: (error: Error) => void;
-}
 
 /**
  * A `ContactCenterConnector` over WebSocket to the reference server (docs/protocol.md).
@@ -80,13 +47,15 @@ export class WebSocketConnector implements ContactCenterConnector {
   private readonly scheduler: SchedulerLike;
   private readonly openSocket: WebSocketFactory;
   private readonly sequencer = new EventSequencer((event) => this.stream.next(event));
-  private readonly pending = new Map<string, PendingCommand>();
+  private readonly outbox = new CommandOutbox();
   private socket?: WebSocketLike;
   private welcomed = false;
   /** Whether any catch-up arrived: a later hello resumes from the last applied sequence. */
   private caughtUp = false;
+  /** The stream the applied sequence numbers belong to (from the welcome). */
+  private streamId?: string;
   private attempt = 0;
-  private lastHeard = 0;
+  private readonly liveness: Liveness;
   private timers: Subscription[] = [];
   private started = false;
   private finished = false;
@@ -101,6 +70,10 @@ export class WebSocketConnector implements ContactCenterConnector {
         if (typeof WebSocket === 'undefined') throw new Error('No WebSocket here: pass openSocket.');
         return new WebSocket(url) as unknown as WebSocketLike;
       });
+    this.liveness = new Liveness(this.scheduler, options, {
+      ping: () => this.send({ v: PROTOCOL_VERSION, type: 'ping' }),
+      dead: (reason) => this.socket && this.drop(this.socket, reason, 'unresponsive'),
+    });
     this.connection = this.status.asObservable();
     this.events = new Observable<ConnectorEvent>((subscriber) => {
       const subscription = this.stream.subscribe(subscriber);
@@ -136,10 +109,10 @@ export class WebSocketConnector implements ContactCenterConnector {
     return message;
   }
 
-  /** Typing is worth nothing later: dropped while disconnected. */
+  /** Typing is worth nothing later: sent once if connected, never kept to send again. */
   sendTyping(chatId: string): Promise<void> {
-    if (!this.welcomed) return Promise.resolve();
-    return this.command({ name: 'typing', chatId }, false) as Promise<void>;
+    if (this.welcomed) this.send({ v: PROTOCOL_VERSION, type: 'command', id: this.nextCommandId(), command: { name: 'typing', chatId } });
+    return Promise.resolve();
   }
 
   endChat(chatId: string): Promise<void> {
@@ -170,13 +143,9 @@ export class WebSocketConnector implements ContactCenterConnector {
     if (!this.welcomed && !canWait) {
       return Promise.reject(new Error('Not connected to the contact center; try again once the connection is back.'));
     }
-    const existing = this.pending.get(id);
-    if (existing) return new Promise((resolve, reject) => this.pending.set(id, { ...existing, resolve, reject }));
-    return new Promise((resolve, reject) => {
-      const frame = { v: PROTOCOL_VERSION, type: 'command' as const, id, command };
-      this.pending.set(id, { frame, resolve, reject });
-      if (this.welcomed) this.send(frame);
-    });
+    const { frame, isNew, answer } = this.outbox.add(id, command);
+    if (isNew && this.welcomed) this.send(frame);
+    return answer;
   }
 
   private open(): void {
@@ -186,20 +155,15 @@ export class WebSocketConnector implements ContactCenterConnector {
     try {
       socket = this.openSocket(this.options.url);
     } catch (error) {
-      this.lost(error instanceof Error ? error.message : String(error), 'interrupted');
+      // A URL the socket cannot even take (a typo, a wrong scheme) will not work on a retry.
+      this.finish(error instanceof Error ? error : new Error(String(error)));
       return;
     }
     this.socket = socket;
-    this.lastHeard = this.scheduler.now();
     socket.onopen = () => {
-      const resumeFrom = this.caughtUp ? this.sequencer.lastApplied : undefined;
-      this.send({
-        v: PROTOCOL_VERSION,
-        type: 'hello',
-        agentId: this.agent.id,
-        token: this.options.token,
-        ...(resumeFrom !== undefined ? { resumeFrom } : {}),
-      });
+      const resume =
+        this.caughtUp && this.streamId !== undefined ? { resumeFrom: this.sequencer.lastApplied, stream: this.streamId } : {};
+      this.send({ v: PROTOCOL_VERSION, type: 'hello', agentId: this.agent.id, token: this.options.token, ...resume });
     };
     socket.onmessage = (message) => {
       if (this.socket === socket) this.receive(message.data);
@@ -210,11 +174,11 @@ export class WebSocketConnector implements ContactCenterConnector {
     socket.onerror = () => {
       // A close follows every error; its code says more.
     };
-    this.watchHeartbeat();
+    this.liveness.watch(() => this.welcomed);
   }
 
   private receive(data: unknown): void {
-    this.lastHeard = this.scheduler.now();
+    this.liveness.heard();
     let parsed: unknown;
     try {
       parsed = JSON.parse(String(data));
@@ -229,11 +193,14 @@ export class WebSocketConnector implements ContactCenterConnector {
   private handle(frame: ServerFrame): void {
     switch (frame.type) {
       case 'welcome':
+        // Another stream (the server's data is new), or one behind us: a snapshot follows.
+        if (frame.stream !== this.streamId || frame.seq < this.sequencer.lastApplied) this.caughtUp = false;
+        this.streamId = frame.stream;
         this.welcomed = true;
         this.attempt = 0;
         this.status.next({ status: 'connected' });
         // What the last connection did not see answered goes again, in order; the server applies each id once.
-        for (const command of this.pending.values()) this.send(command.frame);
+        for (const frame of this.outbox.frames()) this.send(frame);
         return;
       case 'event':
         if (frame.ephemeral) this.stream.next(frame.event);
@@ -248,24 +215,15 @@ export class WebSocketConnector implements ContactCenterConnector {
         for (const event of frame.events) this.stream.next(event);
         this.sequencer.resetTo(frame.seq);
         return;
-      case 'result': {
-        const command = this.pending.get(frame.id);
-        if (!command) return; // The answer to a command sent twice: the first one settled it.
-        this.pending.delete(frame.id);
-        if (frame.ok) command.resolve(frame.value);
-        else command.reject(new Error(frame.error));
+      case 'result':
+        this.outbox.settle(frame.id, frame.ok ? { ok: true, value: frame.value } : { ok: false, error: frame.error });
         return;
-      }
       case 'error': {
         if (frame.fatal) {
           this.finish(new Error(frame.message));
           return;
         }
-        const command = frame.id ? this.pending.get(frame.id) : undefined;
-        if (command && frame.id) {
-          this.pending.delete(frame.id);
-          command.reject(new Error(frame.message));
-        }
+        if (frame.id) this.outbox.settle(frame.id, { ok: false, error: frame.message });
         return;
       }
       case 'pong':
@@ -284,25 +242,6 @@ export class WebSocketConnector implements ContactCenterConnector {
     const delay = backoffDelay(this.attempt, this.options.backoff);
     this.attempt += 1;
     this.timers.push(this.scheduler.schedule(() => this.open(), delay));
-  }
-
-  /** Pings now and then; a connection silent for too long is dropped and replaced. */
-  private watchHeartbeat(): void {
-    const every = this.options.heartbeatMs ?? 4000;
-    const deadAfter = this.options.deadAfterMs ?? 10_000;
-    const connector = this;
-    this.timers.push(
-      this.scheduler.schedule(function (this: { schedule(state?: unknown, delay?: number): void }) {
-        const socket = connector.socket;
-        if (!socket) return;
-        if (connector.scheduler.now() - connector.lastHeard >= deadAfter) {
-          connector.drop(socket, 'The server stopped answering.', 'unresponsive');
-          return;
-        }
-        if (socket.readyState === OPEN) connector.send({ v: PROTOCOL_VERSION, type: 'ping' });
-        this.schedule(undefined, Math.min(every, deadAfter - (connector.scheduler.now() - connector.lastHeard)));
-      }, every),
-    );
   }
 
   /** An event is missing and does not come: resume, and the server replays from the last one applied. */
@@ -341,9 +280,7 @@ export class WebSocketConnector implements ContactCenterConnector {
         // Already closing.
       }
     }
-    const reason = error ?? new Error('This connection is closed.');
-    for (const command of this.pending.values()) command.reject(reason);
-    this.pending.clear();
+    this.outbox.rejectAll(error ?? new Error('This connection is closed.'));
     this.status.complete();
     if (error) this.stream.error(error);
     else this.stream.complete();
@@ -362,6 +299,7 @@ export class WebSocketConnector implements ContactCenterConnector {
   private clearTimers(): void {
     for (const timer of this.timers) timer.unsubscribe();
     this.timers = [];
+    this.liveness.stop();
   }
 
   private nextCommandId(): string {
