@@ -78,6 +78,7 @@ export function buildReport(run: RunRecord): SoakReport {
       seconds: run.options.seconds,
       seed: run.options.seed,
       maxConcurrentChats: run.options.maxConcurrentChats,
+      streamLimit: run.options.streamLimit,
     },
     ok: failures.length === 0,
     failures,

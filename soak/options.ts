@@ -12,6 +12,11 @@ export interface SoakOptions {
   settleTimeoutMs: number;
   /** Mean pause between two messages of one side in one chat. */
   typingMeanMs: number;
+  /**
+   * The server's STREAM_LIMIT (events kept per agent for replay); 0 keeps its default. A
+   * small one sends reconnecting workspaces snapshots instead of replays.
+   */
+  streamLimit: number;
   /** Print the report as one JSON line (for the test runner) instead of the table. */
   json: boolean;
 }
@@ -23,6 +28,7 @@ export const DEFAULT_OPTIONS: SoakOptions = {
   maxConcurrentChats: 12,
   settleTimeoutMs: 30_000,
   typingMeanMs: 5_000,
+  streamLimit: 0,
   json: false,
 };
 
@@ -33,6 +39,7 @@ const LIMITS = {
   maxConcurrentChats: [1, 12],
   settleTimeoutMs: [1_000, 600_000],
   typingMeanMs: [200, 60_000],
+  streamLimit: [0, 1_000_000],
 } as const;
 
 type NumericOption = keyof typeof LIMITS;
@@ -44,6 +51,7 @@ const FLAGS: Readonly<Record<string, NumericOption>> = {
   '--chats': 'maxConcurrentChats',
   '--settle-ms': 'settleTimeoutMs',
   '--typing-ms': 'typingMeanMs',
+  '--stream-limit': 'streamLimit',
 };
 
 const ENV: Readonly<Record<string, NumericOption>> = {
@@ -54,7 +62,7 @@ const ENV: Readonly<Record<string, NumericOption>> = {
 
 /**
  * Reads `--agents N --seconds N --seed N` (and `--chats`, `--settle-ms`, `--typing-ms`,
- * `--json`), falling back to SOAK_AGENTS, SOAK_SECONDS and SOAK_SEED, then the defaults.
+ * `--stream-limit`, `--json`), falling back to SOAK_AGENTS, SOAK_SECONDS and SOAK_SEED, then the defaults.
  *
  * @throws Error naming the flag that is wrong.
  */
@@ -72,7 +80,7 @@ export function readOptions(argv: readonly string[], env: NodeJS.ProcessEnv): So
     }
     const [flag, inline] = argument.split('=', 2) as [string, string | undefined];
     const key = FLAGS[flag];
-    if (!key) throw new Error(`Unknown option ${argument}; use --agents, --seconds, --seed, --chats, --settle-ms, --typing-ms or --json.`);
+    if (!key) throw new Error(`Unknown option ${argument}; use --agents, --seconds, --seed, --chats, --settle-ms, --typing-ms, --stream-limit or --json.`);
     const raw = inline ?? argv[++index];
     if (raw === undefined) throw new Error(`${flag} needs a value.`);
     options[key] = checked(flag, key, raw);

@@ -10,7 +10,7 @@ export interface Latency {
 
 /** Everything one soak run measured; `ok` is false when anything was lost, doubled or reordered. */
 export interface SoakReport {
-  options: { agents: number; seconds: number; seed: number; maxConcurrentChats: number };
+  options: { agents: number; seconds: number; seed: number; maxConcurrentChats: number; streamLimit: number };
   ok: boolean;
   /** Why `ok` is false, one line each. */
   failures: string[];
@@ -107,7 +107,7 @@ export function formatReport(report: SoakReport): string {
   const line = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join('  ');
   const { options, faults, chats, notes } = report;
   const out = [
-    `Soak: ${options.agents} agents × up to ${options.maxConcurrentChats} chats, ${options.seconds} s, seed ${options.seed} — ${report.ok ? 'PASS' : 'FAIL'}`,
+    `Soak: ${options.agents} agents × up to ${options.maxConcurrentChats} chats, ${options.seconds} s, seed ${options.seed}${options.streamLimit ? `, STREAM_LIMIT ${options.streamLimit}` : ''} — ${report.ok ? 'PASS' : 'FAIL'}`,
     '',
     line(header),
     line(header.map((_, column) => '-'.repeat(widths[column] ?? 0))),

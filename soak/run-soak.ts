@@ -40,7 +40,12 @@ export async function runSoak(options: SoakOptions, environment: SoakEnvironment
   const { accounts, config } = soakConfiguration(options.agents, options.maxConcurrentChats);
   const configFile = join(folder, 'config.json');
   writeFileSync(configFile, JSON.stringify(config));
-  const server = new ServerProcess({ entry: environment.serverEntry, db: join(folder, 'soak.db'), configFile });
+  const server = new ServerProcess({
+    entry: environment.serverEntry,
+    db: join(folder, 'soak.db'),
+    configFile,
+    ...(options.streamLimit ? { streamLimit: options.streamLimit } : {}),
+  });
   const killOnExit = () => server.killNow();
   process.once('exit', killOnExit);
   const ledger = new Ledger();

@@ -9,6 +9,8 @@ export interface ServerProcessOptions {
   entry: string;
   db: string;
   configFile: string;
+  /** STREAM_LIMIT for the server, when set. */
+  streamLimit?: number;
 }
 
 /** What /proc says of the server's memory, in kB. */
@@ -41,7 +43,8 @@ export class ServerProcess {
 
   /** Starts it (PORT=0 the first time, then the port it had); answers its base URL. */
   async start(): Promise<string> {
-    const env = { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', DB: this.options.db, CONFIG: this.options.configFile };
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', DB: this.options.db, CONFIG: this.options.configFile };
+    if (this.options.streamLimit) env.STREAM_LIMIT = String(this.options.streamLimit);
     const child = spawn(process.execPath, ['--enable-source-maps', this.options.entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
     this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
