@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { BehaviorSubject } from 'rxjs';
 import sinon from 'sinon';
 import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import { ChatSession, SimulatedContactCenter, useLocale } from '../../src/index.js';
@@ -509,5 +510,40 @@ describe('transcriptEntries', () => {
       ),
     );
     expect(kinds(entries)).to.deep.equal(['contact@50', 'agent@60', 'transferred', 'accepted', 'contact@150']);
+  });
+});
+
+describe('<chat-conversation> when a transcript shrinks', () => {
+  setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
+
+  it('shows the shorter transcript without an error from the virtualizer', async () => {
+    const { center, session } = connectAgent();
+    const chatId = await acceptedChat(center, session);
+    for (let index = 1; index < 300; index++) center.contactSays(chatId, `Message ${index}`);
+    const full = session.state.chats.find((chat) => chat.id === chatId);
+    if (!full) throw new Error('no chat');
+    // A session stand-in whose chat loses all but three messages (what a platform that
+    // replaces transcripts would do), with everything else taken from the real session.
+    const chats = new BehaviorSubject<readonly Chat[]>([full]);
+    const standIn = Object.assign(Object.create(session) as ChatSession, { chats$: chats.asObservable() });
+    const element = await show(standIn, chatId);
+    await waitUntil(() => isInView(element, messageWithText(element, 'Message 299')), 'at the bottom');
+    const errors: unknown[] = [];
+    const onError = (event: ErrorEvent) => errors.push(event.error ?? event.message);
+    window.addEventListener('error', onError);
+    try {
+      chats.next([{ ...full, messages: full.messages.slice(0, 3) }]);
+      await settle(element);
+      await waitUntil(() => messages(element).length === 3, 'three messages');
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      expect(errors.filter((error) => !String(error).includes('ResizeObserver'))).to.deep.equal([]);
+      expect(messages(element).map((message) => message.querySelector('.text')?.textContent)).to.deep.equal([
+        'Bonjour!',
+        'Message 1',
+        'Message 2',
+      ]);
+    } finally {
+      window.removeEventListener('error', onError);
+    }
   });
 });

@@ -127,10 +127,13 @@ export class ChatConversation extends SessionElement {
             tabindex="0"
             aria-label=${msg(str`Conversation with ${contactName(chat.contact.name)}`)}
           >
-            ${virtualize({
+            ${virtualize<TranscriptEntry | undefined>({
               items: entries as TranscriptEntry[],
-              keyFunction: (entry) => entry.id,
-              renderItem: (entry, index) => this.renderEntry(entry, index, entries.length, chat, agentName),
+              // The virtualizer may still ask about its old range for a moment after the list
+              // shrank: an index past the end is no entry, not an error.
+              keyFunction: (entry?: TranscriptEntry) => entry?.id ?? '',
+              renderItem: (entry?: TranscriptEntry, index = 0) =>
+                entry ? this.renderEntry(entry, index, entries.length, chat, agentName) : html``,
               scroller: true,
               layout: this.follow.layout(entries.length),
             })}
