@@ -28,6 +28,8 @@ export class AgentPage {
   readonly busy = new Set<string>();
   /** How often this page's connection went from connected to reconnecting. */
   reconnects = 0;
+  /** Catch-ups that came as a snapshot (the first connection's included). */
+  snapshots = 0;
   private readonly scheduler = new PageScheduler();
   private readonly sockets = new PageSockets();
   private readonly taps: Subscription[] = [];
@@ -45,7 +47,10 @@ export class AgentPage {
     const agentId = setup.agent.id;
     // A second listener on the connector's stream sees what the session sees, as it arrives.
     this.taps.push(
-      connector.events.subscribe((event) => noteContactMessages(setup.ledger, agentId, event)),
+      connector.events.subscribe((event) => {
+        if (event.type === 'snapshot') this.snapshots += 1;
+        noteContactMessages(setup.ledger, agentId, event);
+      }),
       connector.connection.subscribe({
         next: (() => {
           let previous = 'connecting';

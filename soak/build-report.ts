@@ -16,6 +16,7 @@ export interface RunRecord {
   faults: FaultCounts;
   reconnects: number;
   refusedRecoveries: number;
+  snapshotCatchUps: number;
   reload: { draftsChecked: number; draftsLost: number; messagesCarried: number; lostDrafts: string[] };
   crowd: { chatsStarted: number; left: number; unanswered: number; refused: number; endedByAgent: number; refusals: string[] };
   memory: { rssKb?: number; peakRssKb?: number };
@@ -100,6 +101,7 @@ export function buildReport(run: RunRecord): SoakReport {
       reconnects: run.reconnects,
       contactRequestsUnanswered: run.crowd.unanswered,
       refusedRecoveries: run.refusedRecoveries,
+      snapshotCatchUps: run.snapshotCatchUps,
     },
     reloads: {
       messagesCarried: check.carried.messages,

@@ -43,6 +43,8 @@ export interface SoakReport {
     contactRequestsUnanswered: number;
     /** Times an agent found itself Refused (an offer expired behind a cut) and chose Available again. */
     refusedRecoveries: number;
+    /** Reconnects caught up by a snapshot rather than a replay (the gap was pruned). */
+    snapshotCatchUps: number;
   };
   /** What the reloads carried over. */
   reloads: {
@@ -116,7 +118,7 @@ export function formatReport(report: SoakReport): string {
     `totals: lost ${report.totals.lost}, duplicated ${report.totals.duplicated}, out of order ${report.totals.outOfOrder}`,
     `latency samples: agent → server ${latency.agentToServer.count} (max ${ms(latency.agentToServer.max)}), contact → agent ${latency.contactToAgent.count} (max ${ms(latency.contactToAgent.max)})`,
     `server RSS: ${mb(report.serverMemory.rssKb)} at the end, peak ${mb(report.serverMemory.peakRssKb)}`,
-    `faults: ${faults.silentCuts} silent cuts, ${faults.resetCuts} reset cuts, ${faults.kills} SIGKILL, ${faults.restarts} restart (down ${faults.serverDownMs} ms), ${faults.reloads} reloads; ${faults.reconnects} reconnects; ${faults.contactRequestsUnanswered} contact requests unanswered; ${faults.refusedRecoveries} agents back from Refused`,
+    `faults: ${faults.silentCuts} silent cuts, ${faults.resetCuts} reset cuts, ${faults.kills} SIGKILL, ${faults.restarts} restart (down ${faults.serverDownMs} ms), ${faults.reloads} reloads; ${faults.reconnects} reconnects (${faults.snapshotCatchUps} caught up by snapshot); ${faults.contactRequestsUnanswered} contact requests unanswered; ${faults.refusedRecoveries} agents back from Refused`,
     `reloads: ${report.reloads.messagesCarried} agent messages on their way when their page died, ${report.reloads.carriedDelivered} of them on the server; ${report.reloads.draftsChecked} drafts checked after a reload, ${report.reloads.draftsLost} lost`,
     `chats: ${chats.started} started, ${chats.checked} checked, ${chats.heldAtEnd} held at the end, ${chats.leftByContact} left by the contact, ${chats.endedByAgent} ended by the agent (seen by the contact)`,
     `notes: ${notes.refusedAgentMessages} agent messages refused (chat ended), ${notes.unacknowledgedRecorded} unanswered contact messages recorded anyway, ${notes.waitingUnassigned} contact messages in chats never assigned, ` +

@@ -120,6 +120,7 @@ export async function runSoak(options: SoakOptions, environment: SoakEnvironment
       ledger,
       faults,
       reconnects: agents.reduce((total, agent) => total + agent.reconnects, 0),
+      snapshotCatchUps: agents.reduce((total, agent) => total + agent.snapshotCatchUps, 0),
       refusedRecoveries: agents.reduce((total, agent) => total + agent.refusedRecoveries, 0),
       reload: {
         draftsChecked: agents.reduce((total, agent) => total + agent.witness.figures.draftsChecked, 0),

@@ -64,6 +64,11 @@ export class SoakAgent {
     return [...this.deadPages, this.page].reduce((total, page) => total + page.reconnects, 0);
   }
 
+  /** Catch-ups by snapshot after a reconnect (a page's first connection always gets one: not counted). */
+  get snapshotCatchUps(): number {
+    return [...this.deadPages, this.page].reduce((total, page) => total + Math.max(0, page.snapshots - 1), 0);
+  }
+
   /** Acts every few hundred ms until `signal` aborts. */
   async run(signal: AbortSignal): Promise<void> {
     while (!signal.aborted) {
