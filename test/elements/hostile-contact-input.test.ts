@@ -119,3 +119,22 @@ describe('problems never take the agent’s room', () => {
     expect(session.state.errors).to.deep.equal([]);
   });
 });
+
+describe('hostile contact input in an offer', () => {
+  it('shows and announces a capped, isolated excerpt of a huge first message and name', async () => {
+    const { center, session } = connectAgent({ maxConcurrentChats: 3, maxMessageLength: 2000 });
+    const element = await fixture<ChatWorkspace>(html`<chat-workspace style="height: 720px; width: 900px" .session=${session}></chat-workspace>`);
+    await session.setAgentState('Available');
+    center.startChat({ contact: { name: `${RLO}${'Jean '.repeat(100)}` }, skill: 'Billing', text: `${RLO}${'word '.repeat(399)}` });
+    await settle(element);
+    await waitUntil(() => deepQuery(element, '.first-message'), 'the offer');
+    const first = deepQuery<HTMLElement>(element, '.first-message');
+    expect(first?.textContent?.length).to.be.at.most(281);
+    expect(first?.getAttribute('dir')).to.equal('auto');
+    const heading = deepQuery<HTMLElement>(element, '.offer h3');
+    expect(heading?.textContent?.length).to.be.at.most(81);
+    expect(heading?.textContent).not.to.contain(RLO);
+    const announced = deepQueryAll<HTMLElement>(element, '[role="status"]').map((region) => region.textContent ?? '');
+    expect(Math.max(...announced.map((text) => text.length))).to.be.below(200);
+  });
+});

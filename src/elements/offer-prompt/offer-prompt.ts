@@ -1,3 +1,4 @@
+import { contactName, excerpt } from '../../internal/contact-text.js';
 import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
@@ -50,7 +51,7 @@ export class OfferPrompt extends SessionElement {
     this.announced = new Set(offers.map((offer) => offer.chatId));
     if (fresh.length > 0) {
       this.announcement = fresh
-        .map((offer) => msg(str`New chat from ${offer.contact.name}, ${offer.skill}.`))
+        .map((offer) => msg(str`New chat from ${contactName(offer.contact.name)}, ${excerpt(offer.skill, 40)}.`))
         .join(' ');
     }
   }
@@ -77,10 +78,10 @@ export class OfferPrompt extends SessionElement {
     return html`
       <section part="offer" class="offer" aria-labelledby=${titleId}>
         <header>
-          <span class="avatar" aria-hidden="true">${initialOf(offer.contact.name)}</span>
+          <span class="avatar" aria-hidden="true">${initialOf(contactName(offer.contact.name))}</span>
           <div class="who">
             <p class="eyebrow">${msg('Incoming chat')}</p>
-            <h3 id=${titleId}>${offer.contact.name}</h3>
+            <h3 id=${titleId}><bdi>${contactName(offer.contact.name)}</bdi></h3>
             <p class="skill">${offer.skill}</p>
           </div>
           <span part="countdown" class="countdown" role="timer" aria-label=${msg('Time left to answer')}>
@@ -89,12 +90,12 @@ export class OfferPrompt extends SessionElement {
         </header>
         ${transfer
           ? html`<p part="transfer" class="transfer">
-              ${msg(str`Transferred by ${transfer.fromAgentName}`)}${transfer.note
-                ? html`: <q class="note" dir="auto">${transfer.note}</q>`
+              ${msg(str`Transferred by ${contactName(transfer.fromAgentName)}`)}${transfer.note
+                ? html`: <q class="note" dir="auto">${excerpt(transfer.note, 280)}</q>`
                 : nothing}
             </p>`
           : nothing}
-        <p class="first-message" dir="auto">${firstContactMessage(offer)}</p>
+        <p class="first-message" dir="auto">${excerpt(firstContactMessage(offer), 280)}</p>
         <div class="progress" aria-hidden="true">
           <span data-duration-ms=${Math.max(0, duration)}></span>
         </div>
