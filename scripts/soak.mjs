@@ -11,10 +11,13 @@ import { buildServer } from './server.mjs';
 const root = fileURLToPath(new URL('../', import.meta.url));
 const cache = fileURLToPath(new URL('../node_modules/.cache/agent-chat-soak/', import.meta.url));
 
-/** Bundles both programs under a name of this process's own, so parallel runs do not clash. */
+let builds = 0;
+
+/** Bundles both programs under names of this call's own, so parallel runs do not clash. */
 export async function buildSoak() {
-  const driver = `${cache}soak-${process.pid}.mjs`;
-  const server = `${cache}server-${process.pid}.mjs`;
+  const name = `${process.pid}-${++builds}`;
+  const driver = `${cache}soak-${name}.mjs`;
+  const server = `${cache}server-${name}.mjs`;
   await Promise.all([
     build({
       absWorkingDir: root,
