@@ -3,6 +3,7 @@ import { WebSocketConnector } from '../src/connectors/websocket/websocket-connec
 import type { ChatStorage } from '../src/session/chat-memory.js';
 import { ChatSession } from '../src/session/chat-session.js';
 import type { ConnectorEvent } from '../src/protocol/events.js';
+import type { WorkspaceState } from '../src/session/state.js';
 import type { Ledger } from './ledger.js';
 import { PageScheduler, PageSockets } from './page.js';
 
@@ -51,6 +52,7 @@ export class AgentPage {
         if (event.type === 'snapshot') this.snapshots += 1;
         noteContactMessages(setup.ledger, agentId, event);
       }),
+      this.session.state$.subscribe(failureWatcher(setup.ledger)),
       connector.connection.subscribe({
         next: (() => {
           let previous = 'connecting';
@@ -80,6 +82,30 @@ export class AgentPage {
     this.die();
     this.session.dispose();
   }
+}
+
+/**
+ * Notes why each agent message failed: the session raises the error right after it marks
+ * the message failed, with the chat but not the message, so the newly failed messages of
+ * that chat are the ones it is about.
+ */
+function failureWatcher(ledger: Ledger): (state: WorkspaceState) => void {
+  let lastErrorId = 0;
+  // A message failed in an earlier page may fail again here (restored, sent again): the latest reason wins.
+  const attributed = new Set<string>();
+  return (state) => {
+    if (state.nextErrorId - 1 === lastErrorId) return;
+    for (const error of state.errors) {
+      if (error.id <= lastErrorId || error.kind !== 'command-failed' || error.command !== 'sendMessage') continue;
+      const chat = state.chats.find((candidate) => candidate.id === error.chatId);
+      for (const message of chat?.messages ?? []) {
+        if (message.delivery !== 'failed' || attributed.has(message.id)) continue;
+        attributed.add(message.id);
+        ledger.failureReasons.set(message.text, error.message);
+      }
+    }
+    lastErrorId = state.nextErrorId - 1;
+  };
 }
 
 function noteContactMessages(ledger: Ledger, agentId: string, event: ConnectorEvent): void {

@@ -9,12 +9,15 @@ export interface CutFault {
   agent: number;
   mode: 'silent' | 'reset';
   durationMs: number;
+  /** The agent sends a burst this long before the cut: some of it is on the wire when the link goes. */
+  burstLeadMs: number;
 }
 
 /** Every fault of a run, drawn from the seed before it starts. */
 export interface FaultPlan {
   cuts: CutFault[];
-  kill: { at: number; downMs: number };
+  /** Every agent sends a burst `burstLeadMs` before the kill: some is recorded and unanswered when the server dies. */
+  kill: { at: number; downMs: number; burstLeadMs: number };
   reloads: { at: number; agent: number }[];
 }
 
@@ -45,13 +48,14 @@ export function planFaults(random: Random, agents: number, seconds: number): Fau
       const intervals = busy[agent] ?? [];
       if (intervals.some((interval) => at < interval.to && interval.from < at + durationMs)) continue;
       intervals.push({ from: at, to: at + durationMs });
-      cuts.push({ at, agent, mode, durationMs });
+      cuts.push({ at, agent, mode, durationMs, burstLeadMs: random.integer(0, 15) });
       break;
     }
   }
   const kill = {
     at: Math.round(random.between(0.35, 0.45) * runMs),
     downMs: Math.round(random.between(1_000, Math.min(3_000, 1_000 + 0.05 * runMs))),
+    burstLeadMs: random.integer(10, 60),
   };
   const reloadCount = Math.max(1, Math.round((agents * seconds) / 400));
   const reloads = Array.from({ length: reloadCount }, (_, index) => {
@@ -68,6 +72,8 @@ export interface FaultTargets {
   proxies: readonly TcpProxy[];
   server: ServerProcess;
   reload: (agent: number) => void;
+  /** Has an agent (all of them without one) send a few replies at once. */
+  burst: (agent?: number) => void;
   /** Told when the server is down and back, for the log. */
   say: (line: string) => void;
 }
@@ -92,7 +98,9 @@ export async function runFaults(plan: FaultPlan, targets: FaultTargets, startedA
     tasks.push(
       (async () => {
         const proxy = targets.proxies[cut.agent];
-        if (!proxy || !(await at(cut.at))) return;
+        if (!proxy || !(await at(cut.at - cut.burstLeadMs))) return;
+        targets.burst(cut.agent);
+        await sleep(cut.burstLeadMs);
         proxy.cut(cut.mode);
         counts[cut.mode === 'silent' ? 'silentCuts' : 'resetCuts'] += 1;
         targets.say(`cut agent-${cut.agent + 1} (${cut.mode}) for ${(cut.durationMs / 1000).toFixed(1)} s`);
@@ -115,7 +123,9 @@ export async function runFaults(plan: FaultPlan, targets: FaultTargets, startedA
   }
   tasks.push(
     (async () => {
-      if (!(await at(plan.kill.at))) return;
+      if (!(await at(plan.kill.at - plan.kill.burstLeadMs))) return;
+      targets.burst();
+      await sleep(plan.kill.burstLeadMs);
       const downAt = Date.now();
       await targets.server.kill();
       counts.kills += 1;

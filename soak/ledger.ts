@@ -35,6 +35,8 @@ export class Ledger {
   readonly unacknowledged = new Set<string>();
   /** Agent messages a workspace showed as failed (refused after a reload, say) before the chat was closed. */
   readonly refusedAgentTexts = new Set<string>();
+  /** Why each failed agent message failed: the session's error, seen as it was raised. */
+  readonly failureReasons = new Map<string, string>();
   /** Agent → server: send to its `result`, ms. */
   readonly agentLatencies: number[] = [];
   /** Contact → agent: POST to the `message` event in that agent's session, ms. */
@@ -51,11 +53,11 @@ export class Ledger {
     return record;
   }
 
-  agentSettled(record: AgentMessageRecord, ok: boolean, at: number, reason?: string): void {
+  agentSettled(record: AgentMessageRecord, ok: boolean, at: number): void {
     record.outcome = ok ? 'ok' : 'refused';
     record.settledAt = at;
     if (ok) this.agentLatencies.push(at - record.sentAt);
-    else record.reason = reason;
+    else record.reason = this.failureReasons.get(record.text);
   }
 
   /** A contact is about to send `text`; latency counts from here. */

@@ -23,6 +23,9 @@ export interface SoakEnvironment {
   say: (line: string) => void;
 }
 
+/** Replies an agent sends at once right before a fault that hits it. */
+const BURST = 4;
+
 /** How long the agents may take to connect before the typing starts. */
 const CONNECT_TIMEOUT_MS = 20_000;
 
@@ -89,7 +92,11 @@ export async function runSoak(options: SoakOptions, environment: SoakEnvironment
     );
     const crowdDone = crowd.run(stop.signal);
     const agentsDone = agents.map((agent) => agent.run(stop.signal));
-    const faultsDone = runFaults(plan, { proxies, server, reload: (index) => agents[index]?.reload(), say }, typingFrom, stop.signal);
+    const burst = (index?: number) => {
+      for (const agent of index === undefined ? agents : agents.slice(index, index + 1)) agent.burst(BURST);
+    };
+    const reload = (index: number) => agents[index]?.reload();
+    const faultsDone = runFaults(plan, { proxies, server, reload, burst, say }, typingFrom, stop.signal);
     await sleep(options.seconds * 1000);
     stop.abort();
     await Promise.all([crowdDone, ...agentsDone]);

@@ -152,19 +152,37 @@ export class SoakAgent {
       if (online && !sending) this.once(page, `end:${chat.id}`, () => page.session.endChat(chat.id));
       return;
     }
+    this.reply(page, chat.id, plan, now);
+  }
+
+  /**
+   * A burst of replies in several chats at once, right before a fault: some are on the
+   * wire, recorded or not, when the link or the server dies, and go again under the same ids.
+   */
+  burst(count: number): void {
+    const page = this.page;
+    const now = Date.now();
+    const active = page.session.state.chats.filter((chat) => chat.status === 'active');
+    for (let index = 0; index < count && active.length > 0; index++) {
+      const chat = this.random.pick(active);
+      if (chat) this.reply(page, chat.id, this.planOf(chat.id, now), now);
+    }
+  }
+
+  private reply(page: AgentPage, chatId: string, plan: ChatPlan, now: number): void {
     plan.sent += 1;
-    if (this.random.chance(0.3)) page.session.notifyTyping(chat.id);
-    const record = this.ledger.agentSending(this.id, chat.id, now);
-    void page.session.sendMessage(chat.id, record.text).then((ok) => {
+    if (this.random.chance(0.3)) page.session.notifyTyping(chatId);
+    const record = this.ledger.agentSending(this.id, chatId, now);
+    void page.session.sendMessage(chatId, record.text).then((ok) => {
       // A page that died meanwhile settles nothing: its successor sent the message again.
-      if (page.isAlive) this.ledger.agentSettled(record, ok, Date.now(), ok ? undefined : lastSendError(page, chat.id));
+      if (page.isAlive) this.ledger.agentSettled(record, ok, Date.now());
     });
-    this.witness.cleared(chat.id);
+    this.witness.cleared(chatId);
     // Half the time the agent starts on the next reply at once: a draft a reload must keep.
     if (plan.sent < plan.replies && this.random.chance(0.5)) {
-      const draft = `${this.id} drafting reply ${plan.sent + 1} in ${chat.id}`;
-      page.session.setDraft(chat.id, draft);
-      this.witness.typed(chat.id, draft);
+      const draft = `${this.id} drafting reply ${plan.sent + 1} in ${chatId}`;
+      page.session.setDraft(chatId, draft);
+      this.witness.typed(chatId, draft);
     }
   }
 
@@ -185,10 +203,3 @@ export class SoakAgent {
   }
 }
 
-/** The session's latest word on a refused message of this chat. */
-function lastSendError(page: AgentPage, chatId: string): string | undefined {
-  const errors = page.session.state.errors.filter(
-    (candidate) => candidate.kind === 'command-failed' && candidate.command === 'sendMessage' && candidate.chatId === chatId,
-  );
-  return errors.at(-1)?.message;
-}

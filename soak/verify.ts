@@ -1,5 +1,6 @@
 import type { ChatMessage } from '../src/protocol/types.js';
 import type { Chat } from '../src/session/state.js';
+import { agentExpectations, TIMED_OUT } from './expectations.js';
 import { inBatches, request } from './http.js';
 import type { Ledger } from './ledger.js';
 import { addSides, emptySide, tally, type SideFigures } from './tally.js';
@@ -103,26 +104,11 @@ export async function verify(baseUrl: string, ledger: Ledger, held: readonly Hel
   };
 
   const workspaceChat = new Map<string, { agentId: string; chat: Chat }>();
-  const refused = new Set(ledger.refusedAgentTexts);
-  for (const record of ledger.agentMessages) if (record.outcome === 'refused') refused.add(record.text);
-  for (const { agentId, chats } of held) {
-    for (const chat of chats) {
-      workspaceChat.set(chat.id, { agentId, chat });
-      for (const message of chat.messages) if (message.delivery === 'failed') refused.add(message.text);
-    }
-  }
-  const agentSent = groupBy(
-    ledger.agentMessages.filter((record) => !refused.has(record.text)),
-    (record) => record.chatId,
-  );
-  const records = new Map(ledger.agentMessages.map((record) => [record.text, record]));
-  const reasons = new Map(ledger.agentMessages.map((record) => [record.text, record.reason]));
+  for (const { agentId, chats } of held) for (const chat of chats) workspaceChat.set(chat.id, { agentId, chat });
+  const { expected: agentSent, refused, reasons } = agentExpectations(ledger, held);
   const contactSent = groupBy(ledger.contactMessages, (record) => record.chatId);
   result.refusedAgentMessages = refused.size;
-  for (const text of refused) {
-    const reason = reasons.get(text) ?? 'shown as failed in the workspace';
-    result.refusalReasons[reason] = (result.refusalReasons[reason] ?? 0) + 1;
-  }
+  result.refusalReasons = reasons;
   const chatIds = [...new Set([...agentSent.keys(), ...contactSent.keys(), ...workspaceChat.keys()])];
 
   const servers = await inBatches(chatIds, 16, (chatId) => readChat(baseUrl, chatId));
@@ -143,6 +129,11 @@ export async function verify(baseUrl: string, ledger: Ledger, held: readonly Hel
 
     const recordedAgent = new Set(fromAgent);
     for (const record of agentSent.get(chatId) ?? []) {
+      const reason = ledger.failureReasons.get(record.text);
+      if (reason && TIMED_OUT.test(reason) && recordedAgent.has(record.text)) {
+        result.lateConfirmed += 1;
+        problem(`${chatId}: "${record.text}" (sent ${clock(record.sentAt)}) failed with "${reason}" at ${clock(record.settledAt)}, yet the server recorded it`);
+      }
       if (!record.orphaned) continue;
       result.carried.messages += 1;
       if (recordedAgent.has(record.text)) result.carried.delivered += 1;
@@ -150,13 +141,9 @@ export async function verify(baseUrl: string, ledger: Ledger, held: readonly Hel
     const expectedAgent = new Set(agentTexts);
     for (const text of fromAgent) {
       if (expectedAgent.has(text)) continue;
-      const record = records.get(text);
-      if (refused.has(text) && record?.reason && TIMED_OUT.test(record.reason)) {
-        result.lateConfirmed += 1;
-        problem(`${chatId}: "${text}" (sent ${clock(record.sentAt)}) gave up at ${clock(record.settledAt)} ("${record.reason}"), yet the server recorded it`);
-      } else if (refused.has(text)) {
+      if (refused.has(text)) {
         result.recordedThoughRefused += 1;
-        problem(`${chatId}: "${text}" was refused (${reasons.get(text) ?? 'shown as failed'}) but the server recorded it`);
+        problem(`${chatId}: "${text}" was refused (${ledger.failureReasons.get(text) ?? '?'}) but the server recorded it`);
       } else {
         result.unexpected += 1;
         problem(`${chatId}: the server has an agent message nobody sent: "${text}"`);
@@ -216,9 +203,6 @@ export async function verify(baseUrl: string, ledger: Ledger, held: readonly Hel
   });
   return result;
 }
-
-/** The session's send timeout, in its own words: the message may still be on its way. */
-const TIMED_OUT = /in time/;
 
 const clock = (at: number | undefined) => (at === undefined ? '?' : new Date(at).toISOString().slice(11, 23));
 
