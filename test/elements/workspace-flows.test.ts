@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { ChatWorkspace } from '../../src/index.js';
 import { button, buttons, connectAgent, deepQuery, deepQueryAll, deepText, settle } from '../helpers.js';
@@ -178,6 +178,21 @@ describe('the workspace, transfers', () => {
     expect(sam.state.offers.map((offer) => offer.chatId)).to.deep.equal([marie]);
     await sam.acceptOffer(marie);
     expect(sam.state.chats[0]?.messages[0]?.text).to.equal('Bonjour!');
+    // Focus went to the chat now shown, not to the next customer's Transfer button.
+    await waitUntil(() => element.shadowRoot?.activeElement?.localName === 'contact-tab', 'focus on the tab shown');
+    expect(element.shadowRoot?.activeElement?.getAttribute('aria-selected')).to.equal('true');
+  });
+
+  it('puts focus in the after-contact form once End chat is confirmed, never on the page', async () => {
+    const { element } = await busyWorkspace();
+    const end = button(element, 'End chat');
+    end.focus();
+    end.click();
+    await settle(element);
+    button(element, 'End chat').click();
+    await settle(element);
+    await waitUntil(() => element.shadowRoot?.activeElement?.localName === 'disposition-form', 'focus in the after-contact form');
+    expect(document.activeElement).to.equal(element);
   });
 
   it('lets the host veto a transfer', async () => {

@@ -191,6 +191,27 @@ export const styles = [
       flex: 1;
     }
 
+    /* The chats, and the offers over their top: an offer never moves the conversation. */
+    .stage {
+      position: relative;
+      flex: 1;
+      min-height: 0;
+      display: flex;
+      flex-direction: column;
+    }
+
+    .offers {
+      position: absolute;
+      inset: 0 0 auto 0;
+      z-index: 3;
+      max-height: 48%;
+      overflow-y: auto;
+      overscroll-behavior: contain;
+      border-radius: var(--_cw-radius);
+      background: var(--_cw-color-surface-raised);
+      box-shadow: 0 10px 24px -12px rgb(0 0 0 / 0.35);
+    }
+
     .body {
       flex: 1;
       min-height: 0;

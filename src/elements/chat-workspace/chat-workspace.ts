@@ -17,6 +17,9 @@ import { renderConnection } from './connection-status.js';
 import { renderErrors } from './workspace-errors.js';
 import { styles } from './chat-workspace.styles.js';
 
+/** The dialogs that act on the chat shown: focus in them is focus on the chat. */
+const CHAT_DIALOGS = new Set(['transfer-dialog', 'new-engagement-dialog']);
+
 /** Below this width (px) the workspace switches to its narrow layout. */
 export const NARROW_WIDTH = 520;
 
@@ -110,6 +113,7 @@ export class ChatWorkspace extends LitElement {
   private readonly hostEvents = new HostEventsController(this, {
     chatAccepted: () => void this.keepFocus(() => this.renderRoot.querySelector<HTMLElement>('chat-composer')),
     chatLeft: () => void this.afterChatLeft(),
+    chatEnded: (chatId) => void this.afterChatEnded(chatId),
     lastOfferRefused: () => void this.keepFocus(() => this.renderRoot.querySelector<HTMLElement>('agent-state-control')),
   });
 
@@ -172,8 +176,9 @@ export class ChatWorkspace extends LitElement {
           <agent-state-control @change=${this.onStateChosen}></agent-state-control>
         </header>
         ${renderConnection(view?.connection ?? 'connected', view?.connectionReason, view?.connectionCause)}
-        <offer-prompt part="offers"></offer-prompt>
         ${view ? renderErrors(view.errors, this.errorDetailsOpen, this.errorActions) : nothing}
+        <div class="stage">
+        <offer-prompt part="offers" class="offers"></offer-prompt>
         ${view?.activeChatId
           ? html`<div class="body ${compact ? 'compact' : ''}">
               <div
@@ -213,6 +218,7 @@ export class ChatWorkspace extends LitElement {
                 ? msg('You are available. New chats will appear here.')
                 : msg('No chats yet. Choose Available to receive chats.')}
             </p>`}
+        </div>
         <div class="visually-hidden" role="status" aria-live="polite">${this.hostEvents.backgroundNews}</div>
         <transfer-dialog></transfer-dialog>
         <new-engagement-dialog></new-engagement-dialog>
@@ -273,15 +279,34 @@ export class ChatWorkspace extends LitElement {
   };
 
   /**
-   * A chat left (transferred, or saved and closed) and took the focused control with it:
-   * focus goes to the tab now shown, or to the agent state when no chat is left.
+   * A chat left (transferred, or saved and closed). When the agent was working in it, focus
+   * goes to the tab now shown, or to the agent state when no chat is left: never the page,
+   * and never the next customer's Transfer button, which now stands where the old one was.
    */
   private async afterChatLeft(): Promise<void> {
     await this.updateComplete;
-    const active = this.shadowRoot?.activeElement;
-    if (active && active !== this && active.isConnected) return;
+    // The transfer dialog gives focus back to its opener as it closes; move on from there.
+    await this.renderRoot.querySelector('transfer-dialog')?.whenClosed();
+    if (!this.focusWasOnTheChat()) return;
     const tab = this.renderRoot.querySelector<HTMLElement>('contact-tab[aria-selected="true"]');
     (tab ?? this.renderRoot.querySelector<HTMLElement>('agent-state-control'))?.focus();
+  }
+
+  /** The agent confirmed End chat in the chat shown: the after-contact form takes the focus. */
+  private async afterChatEnded(chatId: string): Promise<void> {
+    if (this.session?.state.activeChatId !== chatId) return;
+    await this.updateComplete;
+    if (!this.focusWasOnTheChat()) return;
+    const form = this.renderRoot.querySelector<HTMLElement>('disposition-form');
+    await (form as (HTMLElement & { updateComplete?: Promise<unknown> }) | null)?.updateComplete;
+    form?.focus();
+  }
+
+  /** Whether focus is in the chat's panel or its dialogs, or lost (on the page, or on a control gone). */
+  private focusWasOnTheChat(): boolean {
+    const active = this.shadowRoot?.activeElement;
+    if (!active || !active.isConnected) return true;
+    return active.closest('.panel') !== null || CHAT_DIALOGS.has(active.localName);
   }
 
   /** Moves focus on when the control that had it goes away (an answered offer). */

@@ -19,6 +19,8 @@ export interface HostEventsHost extends ReactiveControllerHost, EventTarget {
 export interface FocusMoves {
   chatAccepted(): void;
   chatLeft(): void;
+  /** A chat ended; after-contact work begins in its form. */
+  chatEnded(chatId: string): void;
   lastOfferRefused(): void;
 }
 
@@ -74,6 +76,7 @@ export class HostEventsController {
       }
       case 'chat-ended':
         emit(host, 'chat-ended', { chatId: event.chat.id, contact: event.chat.contact, endedBy: event.chat.endedBy ?? 'agent' });
+        this.focus.chatEnded(event.chat.id);
         break;
       case 'agent-state-changed':
         emit(host, 'agent-state-changed', { state: event.state, previous: event.previous });

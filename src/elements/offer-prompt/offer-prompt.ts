@@ -11,6 +11,21 @@ import { firstContactMessage, secondsLeft, selectOffers, selectOnline } from '..
 import type { Offer } from '../../session/state.js';
 import { styles } from './offer-prompt.styles.js';
 
+/** Offers shown at once; the others wait behind "+N more". */
+export const SHOWN_OFFERS = 3;
+
+/** The last seconds of an offer, when its countdown changes colour and shape. */
+export const URGENT_SECONDS = 10;
+
+/** `urgent` for an offer's last seconds: the countdown looks different, not only in colour. */
+function urgencyOf(offer: Offer, now: number): 'calm' | 'urgent' {
+  return secondsLeft(offer, now) <= URGENT_SECONDS ? 'urgent' : 'calm';
+}
+
+const hourglass = html`<svg class="hourglass" aria-hidden="true" viewBox="0 0 16 16" width="14" height="14">
+  <path d="M4 2h8M4 14h8M5 2c0 3 6 4 6 6s-6 3-6 6M11 2c0 3-6 4-6 6s6 3 6 6" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round" />
+</svg>`;
+
 /**
  * @tagname offer-prompt
  * @summary The chat offers waiting for this agent: contact, skill, first message, a
@@ -18,7 +33,9 @@ import { styles } from './offer-prompt.styles.js';
  * with its own Accept (R3). A new offer is announced to screen readers.
  *
  * @csspart offer - One offer card.
- * @csspart countdown - The time left to answer an offer.
+ * @csspart countdown - The time left to answer an offer; `data-urgency="urgent"` in its last ten seconds.
+ * @csspart stack - The offers, as one card or, when several wait, compact rows.
+ * @csspart more - The "+N more" button when more offers wait than are shown.
  * @csspart accept - The Accept button.
  * @csspart reject - The Reject button.
  * @csspart transfer - Who transferred the chat, and their note, on a transferred offer.
@@ -30,6 +47,9 @@ export class OfferPrompt extends SessionElement {
   private readonly offers = new SessionController(this, (session) => session.select(selectOffers));
   private readonly online = new SessionController(this, (session) => session.select(selectOnline));
 
+  /** Whether every offer shows, past the first `SHOWN_OFFERS`. */
+  @state() private showAll = false;
+
   /** What the live region says; updated when a new offer arrives. */
   @state() private announcement = '';
   private announced = new Set<string>();
@@ -38,15 +58,14 @@ export class OfferPrompt extends SessionElement {
     const offers = this.offers.value ?? [];
     return html`
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
-      ${offers.length > 0
-        ? html`<div class="stack">${repeat(offers, (offer) => offer.chatId, (offer) => this.renderOffer(offer))}</div>`
-        : nothing}
+      ${offers.length > 0 ? this.renderStack(offers) : nothing}
     `;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const offers = this.offers.value ?? [];
+    if (offers.length <= SHOWN_OFFERS) this.showAll = false;
     const fresh = offers.filter((offer) => !this.announced.has(offer.chatId));
     this.announced = new Set(offers.map((offer) => offer.chatId));
     if (fresh.length > 0) {
@@ -64,7 +83,25 @@ export class OfferPrompt extends SessionElement {
     }
   }
 
-  private renderOffer(offer: Offer) {
+  /**
+   * One offer is a full card. Several are compact rows, oldest first, at most
+   * `SHOWN_OFFERS` until the agent asks for the rest: the stack stays small however many come.
+   */
+  private renderStack(offers: readonly Offer[]) {
+    const compact = offers.length > 1;
+    const hidden = this.showAll ? 0 : Math.max(0, offers.length - SHOWN_OFFERS);
+    const shown = hidden > 0 ? offers.slice(0, SHOWN_OFFERS) : offers;
+    return html`<div class="stack ${compact ? 'compact' : ''}" part="stack">
+      ${repeat(shown, (offer) => offer.chatId, (offer) => this.renderOffer(offer, compact))}
+      ${hidden > 0
+        ? html`<button type="button" part="more" class="more" aria-expanded="false" @click=${() => (this.showAll = true)}>
+            ${msg(str`+${hidden} more`)}
+          </button>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderOffer(offer: Offer, compact = false) {
     const session = this.session;
     const titleId = `offer-${offer.chatId}`;
     const busy = offer.status !== 'pending';
@@ -76,16 +113,22 @@ export class OfferPrompt extends SessionElement {
       if (!waiting) void session?.[command](offer.chatId);
     };
     return html`
-      <section part="offer" class="offer" aria-labelledby=${titleId}>
+      <section part="offer" class="offer ${compact ? 'compact' : ''}" aria-labelledby=${titleId} data-chat-id=${offer.chatId}>
         <header>
           <span class="avatar" aria-hidden="true">${initialOf(contactName(offer.contact.name))}</span>
           <div class="who">
             <p class="eyebrow">${msg('Incoming chat')}</p>
-            <h3 id=${titleId}><bdi>${contactName(offer.contact.name)}</bdi></h3>
+            <h3 id=${titleId} title=${contactName(offer.contact.name)}><bdi>${contactName(offer.contact.name)}</bdi></h3>
             <p class="skill">${offer.skill}</p>
           </div>
-          <span part="countdown" class="countdown" role="timer" aria-label=${msg('Time left to answer')}>
-            ${session ? clockText(session.clock$, (now) => formatDuration(secondsLeft(offer, now) * 1000)) : nothing}
+          <span
+            part="countdown"
+            class="countdown"
+            role="timer"
+            aria-label=${msg('Time left to answer')}
+            data-urgency=${session ? clockText(session.clock$, (now) => urgencyOf(offer, now)) : 'calm'}
+          >
+            ${hourglass}${session ? clockText(session.clock$, (now) => formatDuration(secondsLeft(offer, now) * 1000)) : nothing}
           </span>
         </header>
         ${transfer

@@ -80,6 +80,7 @@ export class TransferDialog extends SessionElement {
 
   /** Where focus returns when the dialog closes. */
   private opener?: HTMLElement;
+  private closeWaiters: (() => void)[] = [];
 
   private readonly view = new SessionController(
     this,
@@ -115,6 +116,15 @@ export class TransferDialog extends SessionElement {
   /** Closes the dialog; focus returns to where it was before `show()`. */
   close(): void {
     this.open = false;
+  }
+
+  /**
+   * Resolves once the dialog has closed and given focus back (the native dialog closes a
+   * moment after `close()`), so a host can move focus on from there.
+   */
+  whenClosed(): Promise<void> {
+    if (!this.open && !this.dialog?.open) return Promise.resolve();
+    return new Promise((resolve) => this.closeWaiters.push(resolve));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -244,6 +254,7 @@ export class TransferDialog extends SessionElement {
     const opener = this.opener;
     this.opener = undefined;
     if (opener?.isConnected) opener.focus();
+    for (const resolve of this.closeWaiters.splice(0)) resolve();
   }
 
   /** Sends the chat to an entry unless the host vetoes it; keeps the dialog open with the reason when it fails. */
