@@ -1,0 +1,78 @@
+import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import sinon from 'sinon';
+import type { ChatWorkspace } from '../../src/index.js';
+import { button, buttons, connectAgent, deepQuery, deepQueryAll, settle } from '../helpers.js';
+
+/** The workspace under an agent's real load (issue 10): twelve chats and four offers at 1280×720. */
+
+const NAMES = ['Marie Tremblay', 'Jean-François Roy', 'Priya Natarajan', 'Olivier Gagnon', 'Emily Chen', 'Sophie Côté', 'Daniel Okafor', 'Chloé Bouchard', 'Lucas Martin', 'Amélie Dubois', 'Noah Bergeron', 'Zoé Lavoie'];
+
+async function loadedWorkspace(width = 1280) {
+  const { center, session } = connectAgent({ maxConcurrentChats: 12 });
+  const element = await fixture<ChatWorkspace>(html`<chat-workspace style="height: 720px; width: ${width}px" .session=${session}></chat-workspace>`);
+  await session.setAgentState('Available');
+  for (const name of NAMES.slice(0, 8)) center.startChat({ contact: { name }, skill: 'Billing', text: `Bonjour, ${name} here.` });
+  for (const offer of [...session.state.offers]) await session.acceptOffer(offer.chatId);
+  for (const chat of session.state.chats) for (let index = 0; index < 6; index++) center.contactSays(chat.id, `Message ${index}`);
+  await settle(element);
+  return { center, session, element };
+}
+
+function composerBox(element: ChatWorkspace): DOMRect {
+  const box = deepQuery<HTMLElement>(element, 'textarea[aria-label="Message"]');
+  if (!box) throw new Error('no composer');
+  return box.getBoundingClientRect();
+}
+
+describe('the workspace under load', () => {
+  setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
+
+  it('keeps the composer and the last messages where they are when four offers arrive', async () => {
+    const { center, element } = await loadedWorkspace();
+    const before = composerBox(element);
+    const lastMessage = () => deepQueryAll<HTMLElement>(element, '.message .text').find((text) => text.textContent === 'Message 5');
+    const lastBefore = lastMessage()?.getBoundingClientRect();
+    for (const name of NAMES.slice(8)) center.startChat({ contact: { name }, skill: 'Billing', text: 'A new question' });
+    await settle(element);
+    expect(buttons(element, 'Accept')).to.have.length(3);
+    expect(composerBox(element)).to.deep.include({ top: before.top, height: before.height });
+    expect(lastMessage()?.getBoundingClientRect().top).to.equal(lastBefore?.top);
+    // The offers take at most half of the chats' room, and the rest is one click away.
+    const offers = deepQuery<HTMLElement>(element, 'offer-prompt');
+    expect(offers?.getBoundingClientRect().height).to.be.at.most(720 * 0.5);
+    button(element, '+1 more').click();
+    await settle(element);
+    expect(buttons(element, 'Accept')).to.have.length(4);
+    await expect(element).to.be.accessible();
+  });
+
+  it('turns an offer’s countdown into an urgent pill in its last ten seconds', async () => {
+    const clock = sinon.useFakeTimers({ now: Date.UTC(2026, 10, 30, 14), toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    try {
+      const { center, session } = connectAgent({ offerTimeoutMs: 45_000 });
+      const element = await fixture<ChatWorkspace>(html`<chat-workspace style="height: 720px" .session=${session}></chat-workspace>`);
+      await session.setAgentState('Available');
+      center.startChat({ contact: { name: 'Marie Tremblay' }, skill: 'Billing', text: 'Bonjour!' });
+      await settle(element);
+      const countdown = () => deepQuery<HTMLElement>(element, '[part="countdown"]');
+      expect(countdown()?.dataset.urgency).to.equal('calm');
+      clock.tick(35_000);
+      await settle(element);
+      expect(countdown()?.dataset.urgency).to.equal('urgent');
+      expect(countdown()?.textContent?.trim()).to.equal('0:10');
+    } finally {
+      clock.restore();
+    }
+  });
+
+  it('in a 360 px column shows the offers and keeps the composer on screen', async () => {
+    const { center, element } = await loadedWorkspace(360);
+    for (const name of NAMES.slice(8)) center.startChat({ contact: { name }, skill: 'Billing', text: 'A new question' });
+    await settle(element);
+    await waitUntil(() => buttons(element, 'Accept').length === 3);
+    const box = composerBox(element);
+    expect(box.bottom).to.be.at.most(element.getBoundingClientRect().bottom);
+    expect(box.height).to.be.greaterThan(30);
+  });
+});
