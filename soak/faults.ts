@@ -39,16 +39,21 @@ export function planFaults(random: Random, agents: number, seconds: number): Fau
   const busy: { from: number; to: number }[][] = Array.from({ length: agents }, () => []);
   const cuts: CutFault[] = [];
   for (let index = 0; index < cutCount; index++) {
-    const at = Math.round(random.between(FIRST, LAST_START) * runMs);
+    // The first cut is silent and outlasts the 10 s heartbeat, from the start of the window:
+    // answers held in the dead link are never delivered, and the commands go again.
+    const at = Math.round((index === 0 ? FIRST : random.between(FIRST, LAST_START)) * runMs);
     const longest = Math.min(30_000, ALL_OVER * runMs - at);
-    const durationMs = Math.round(random.between(Math.min(2_000, longest), longest));
+    const shortest = index === 0 ? Math.min(11_000, longest) : Math.min(2_000, longest);
+    const durationMs = Math.round(random.between(shortest, longest));
     const mode = index === 0 ? 'silent' : index === 1 ? 'reset' : random.chance(0.5) ? 'silent' : 'reset';
+    // A silent cut right behind the burst (1–5 ms) catches the server's answers on their way back.
+    const burstLeadMs = mode === 'silent' ? random.integer(1, 5) : random.integer(0, 15);
     for (let tries = 0; tries < 10; tries++) {
       const agent = random.integer(0, agents - 1);
       const intervals = busy[agent] ?? [];
       if (intervals.some((interval) => at < interval.to && interval.from < at + durationMs)) continue;
       intervals.push({ from: at, to: at + durationMs });
-      cuts.push({ at, agent, mode, durationMs, burstLeadMs: random.integer(0, 15) });
+      cuts.push({ at, agent, mode, durationMs, burstLeadMs });
       break;
     }
   }
