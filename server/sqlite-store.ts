@@ -101,6 +101,10 @@ export class SqliteStore implements PlatformStore {
     return this.sql.offeredChats.all().map((row) => JSON.parse(row.json) as ChatRecord);
   }
 
+  endedChats(): ChatRecord[] {
+    return this.sql.endedChats.all().map((row) => JSON.parse(row.json) as ChatRecord);
+  }
+
   messages(chatId: string): ChatMessage[] {
     return this.sql.messages.all(chatId).map((row) => JSON.parse(row.json) as ChatMessage);
   }
@@ -191,6 +195,7 @@ function prepareStatements(db: Database.Database) {
     ),
     queuedChats: db.prepare<[], Json>(`SELECT json FROM chats WHERE state = 'queued' ORDER BY queue_order, rowid`),
     offeredChats: db.prepare<[], Json>(`SELECT json FROM chats WHERE state = 'offered' ORDER BY rowid`),
+    endedChats: db.prepare<[], Json>(`SELECT json FROM chats WHERE state = 'ended' ORDER BY rowid`),
     messages: db.prepare<[string], Json>('SELECT json FROM messages WHERE chat_id = ? ORDER BY position'),
     appendMessage: db.prepare<[string, string, string]>(
       `INSERT INTO messages (chat_id, position, json)

@@ -57,8 +57,11 @@ export interface ContactCenterConnector {
    */
   readonly resumable?: boolean;
 
-  /** Asks for Available or Unavailable. `Refused` is only ever set by the platform. */
-  setAgentState(state: SelectableAgentState): Promise<void>;
+  /**
+   * Asks for Available or Unavailable. `Refused` is only ever set by the platform.
+   * `reason`, with Unavailable, is a code of the configured `unavailableReasons`.
+   */
+  setAgentState(state: SelectableAgentState, reason?: string): Promise<void>;
 
   /** Takes an offered chat; the platform answers with a `chat-assigned` event. */
   acceptOffer(chatId: string): Promise<void>;
@@ -90,6 +93,13 @@ export interface ContactCenterConnector {
 
   /** Records the disposition and closes the chat for this agent. */
   closeChat(chatId: string, disposition?: DispositionRecord): Promise<void>;
+
+  /**
+   * Pushes back the after-contact work deadline of an ended chat by the configured
+   * `acwTimeoutMs`; the platform answers with a `wrap-up-extended` event. Optional: a
+   * platform without deadlines need not have it.
+   */
+  extendWrapUp?(chatId: string): Promise<void>;
 
   /** Leaves the platform; offers held by this agent go back to their queues. */
   disconnect(): void;

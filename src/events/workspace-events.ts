@@ -30,10 +30,14 @@ export interface ChatEndedDetail {
   endedBy: 'agent' | 'contact';
 }
 
-/** `agent-state-changed`: the platform confirmed a new agent state. */
+/** `agent-state-changed`: the platform confirmed a new agent state, or a new reason for Unavailable. */
 export interface AgentStateChangedDetail {
   state: AgentState;
   previous: AgentState;
+  /** The configured reason (a code of `unavailableReasons`) given with Unavailable. */
+  reason?: string;
+  /** The reason the agent had before, if any. */
+  previousReason?: string;
 }
 
 /** `disposition-saved`: the platform recorded the after-contact work and closed the chat (R11). */
@@ -41,6 +45,19 @@ export interface DispositionSavedDetail {
   chatId: string;
   /** What was recorded, as `center.chat(chatId).disposition` holds it. */
   disposition: DispositionRecord;
+}
+
+/**
+ * `wrap-up-expired`: after-contact work ran out of time (`acwTimeoutMs`) and the platform
+ * closed the chat itself, recording the configured default disposition, if any. The agent
+ * saved nothing, so `disposition-saved` does not fire: a host that records outcomes
+ * listens to both.
+ */
+export interface WrapUpExpiredDetail {
+  chatId: string;
+  contact: Contact;
+  /** What the platform recorded: the `defaultDisposition` with no tags or notes; absent when none is configured. */
+  disposition?: DispositionRecord;
 }
 
 /** `engagement-created`: the platform took a follow-up contact, now or later (R5). */
@@ -99,6 +116,7 @@ export interface WorkspaceEventDetails {
   'chat-activated': ChatActivatedDetail;
   'agent-state-changed': AgentStateChangedDetail;
   'disposition-saved': DispositionSavedDetail;
+  'wrap-up-expired': WrapUpExpiredDetail;
   'engagement-created': EngagementCreatedDetail;
   'transfer-requested': TransferRequestedDetail;
   'chat-transferred': ChatTransferredDetail;

@@ -6,6 +6,7 @@ import type { OfferDesk } from './offers.js';
 import { resolveTarget } from './routing.js';
 import { chatSnapshot } from './snapshots.js';
 import type { AgentRecord, ChatRecord } from './store.js';
+import type { WrapUpDesk } from './wrap-up.js';
 
 /** A refusal the agent's workspace shows as it is: the platform's reason, in its words. */
 export class CommandRefused extends Error {
@@ -21,12 +22,13 @@ export class AgentCommands {
   constructor(
     private readonly platform: PlatformContext,
     private readonly offers: OfferDesk,
+    private readonly wrapUp: WrapUpDesk,
   ) {}
 
   run(agentId: string, command: AgentCommand, commandId?: string): ChatMessage | void {
     switch (command.name) {
       case 'set-agent-state':
-        return this.setAgentState(agentId, command.state);
+        return this.setAgentState(agentId, command.state, command.reason);
       case 'accept-offer':
         return this.acceptOffer(agentId, command.chatId);
       case 'reject-offer':
@@ -43,17 +45,25 @@ export class AgentCommands {
         return this.createEngagement(agentId, command.request);
       case 'close-chat':
         return this.closeChat(agentId, command.chatId, command.disposition);
+      case 'extend-wrap-up':
+        return this.extendWrapUp(agentId, command.chatId);
       case 'leave':
         return this.leave(agentId);
     }
   }
 
-  private setAgentState(agentId: string, state: string): undefined {
+  private setAgentState(agentId: string, state: string, reason?: string): undefined {
     // Refused is the platform's verdict on a missed offer, never the agent's choice.
     if (state !== 'Available' && state !== 'Unavailable') {
       throw new CommandRefused(`An agent can only choose Available or Unavailable, not ${state}.`);
     }
-    this.offers.setAgentState(this.agentOrThrow(agentId), state);
+    if (reason !== undefined) {
+      if (state !== 'Unavailable') throw new CommandRefused('A reason goes with Unavailable only.');
+      if (!this.platform.configuration.unavailableReasons.some((option) => option.code === reason)) {
+        throw new CommandRefused(`The reason ${reason} is not configured.`);
+      }
+    }
+    this.offers.setAgentState(this.agentOrThrow(agentId), state, reason);
     this.offers.dispatch();
     return undefined;
   }
@@ -104,12 +114,7 @@ export class AgentCommands {
   private endChat(agentId: string, chatId: string): undefined {
     const chat = this.heldBy(agentId, chatId);
     if (chat.state !== 'active') return undefined;
-    chat.state = 'ended';
-    chat.endedBy = 'agent';
-    chat.endedAt = this.platform.now();
-    this.platform.store.saveChat(chat);
-    this.platform.emit(agentId, { type: 'chat-ended', chatId, by: 'agent', at: chat.endedAt });
-    this.platform.tellContact(chatId, { type: 'ended', by: 'agent' });
+    this.wrapUp.begin(chat, 'agent');
     return undefined;
   }
 
@@ -169,12 +174,19 @@ export class AgentCommands {
   private closeChat(agentId: string, chatId: string, disposition?: DispositionRecord): undefined {
     const chat = this.heldBy(agentId, chatId);
     if (chat.state === 'active') throw new CommandRefused('End the chat before closing it.');
-    if (disposition) chat.disposition = clone(disposition);
-    chat.state = 'closed';
-    this.platform.store.saveChat(chat);
-    this.offers.release(this.agentOrThrow(agentId));
-    this.platform.emit(agentId, { type: 'chat-closed', chatId });
-    this.offers.dispatch();
+    this.agentOrThrow(agentId);
+    this.wrapUp.close(chat, disposition);
+    return undefined;
+  }
+
+  private extendWrapUp(agentId: string, chatId: string): undefined {
+    const chat = this.heldBy(agentId, chatId);
+    if (chat.state !== 'ended') throw new CommandRefused('After-contact work begins when the chat ends.');
+    const { acwExpiresAt } = chat;
+    if (acwExpiresAt === undefined || this.platform.configuration.acwTimeoutMs <= 0) {
+      throw new CommandRefused('This after-contact work has no time limit.');
+    }
+    this.wrapUp.extend({ ...chat, acwExpiresAt }, agentId);
     return undefined;
   }
 

@@ -16,6 +16,9 @@ export interface ConfigurationOptions extends Partial<Omit<WorkspaceConfiguratio
   directory?: Partial<Directory>;
 }
 
+/** Settings that `DEFAULT_CONFIGURATION` leaves out, because absent means something. */
+const OPTIONAL_SETTINGS: readonly (keyof WorkspaceConfiguration)[] = ['defaultDisposition'];
+
 /**
  * Merges settings over the defaults and rejects what a platform would refuse. `owner`
  * starts the error messages (`SimulatedContactCenter`, `CONFIG`).
@@ -23,7 +26,8 @@ export interface ConfigurationOptions extends Partial<Omit<WorkspaceConfiguratio
 export function buildConfiguration(options: ConfigurationOptions, owner: string): WorkspaceConfiguration {
   const { directory, ...settings } = options;
   const defined = Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined));
-  const known = new Set(Object.keys(DEFAULT_CONFIGURATION));
+  // Settings without a default are known too: absent is their default.
+  const known = new Set([...Object.keys(DEFAULT_CONFIGURATION), ...OPTIONAL_SETTINGS]);
   const candidate = {
     ...JSON.parse(JSON.stringify(DEFAULT_CONFIGURATION)),
     ...Object.fromEntries(Object.entries(defined).filter(([key]) => known.has(key))),
@@ -38,6 +42,10 @@ export function buildConfiguration(options: ConfigurationOptions, owner: string)
   const result = validateConfiguration(candidate);
   if (!result.ok) {
     throw new TypeError(`${owner}: option ${result.field} is invalid: ${result.message}.`);
+  }
+  const { defaultDisposition, dispositions } = result.configuration;
+  if (defaultDisposition !== undefined && !dispositions.some((option) => option.code === defaultDisposition)) {
+    throw new TypeError(`${owner}: option defaultDisposition must be the code of one of dispositions (got ${defaultDisposition}).`);
   }
   return result.configuration;
 }

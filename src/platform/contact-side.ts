@@ -4,6 +4,7 @@ import { CommandRefused } from './agent-commands.js';
 import type { PlatformContext } from './context.js';
 import type { OfferDesk } from './offers.js';
 import type { ChatRecord } from './store.js';
+import type { WrapUpDesk } from './wrap-up.js';
 
 /** What a contact sends to open a chat. */
 export interface StartChatRequest {
@@ -22,6 +23,7 @@ export class ContactSide {
   constructor(
     private readonly platform: PlatformContext,
     private readonly offers: OfferDesk,
+    private readonly wrapUp: WrapUpDesk,
     private readonly atomically: <T>(work: () => T) => T,
     /** Tells an agent's open connection, now and without storing it (typing is worth nothing later). */
     private readonly tellAgent: (agentId: string, event: ConnectorEvent) => void,
@@ -90,12 +92,7 @@ export class ContactSide {
         store.saveChat(chat);
         this.offers.dispatch();
       } else if (chat.state === 'active' && chat.agentId) {
-        chat.state = 'ended';
-        chat.endedBy = 'contact';
-        chat.endedAt = this.platform.now();
-        store.saveChat(chat);
-        this.platform.emit(chat.agentId, { type: 'chat-ended', chatId, by: 'contact', at: chat.endedAt });
-        this.platform.tellContact(chatId, { type: 'ended', by: 'contact' });
+        this.wrapUp.begin(chat, 'contact');
       }
     });
   }

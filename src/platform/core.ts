@@ -8,6 +8,7 @@ import { clone } from './clone.js';
 import { ContactSide } from './contact-side.js';
 import type { AgentLink, ContactUpdate, PlatformContext } from './context.js';
 import { OfferDesk } from './offers.js';
+import { WrapUpDesk } from './wrap-up.js';
 import { chatSnapshot, presenceEvent, visibleChat, type VisibleChat } from './snapshots.js';
 import type { ChatRecord, EngagementRecord, PlatformStore, StreamEntry } from './store.js';
 
@@ -45,6 +46,7 @@ export class ContactCenterCore {
   private readonly scheduler: SchedulerLike;
   private readonly links = new Map<string, AgentLink>();
   private readonly offers: OfferDesk;
+  private readonly wrapUp: WrapUpDesk;
   private readonly commands: AgentCommands;
   private readonly afterCommit: AfterCommitQueue;
   private depth = 0;
@@ -73,23 +75,27 @@ export class ContactCenterCore {
       broadcastPresence: () => this.broadcastPresence(),
     };
     this.offers = new OfferDesk(context, (work) => this.atomically(work), reportError);
-    this.commands = new AgentCommands(context, this.offers);
-    this.contacts = new ContactSide(context, this.offers, (work) => this.atomically(work), (agentId, event) =>
+    this.wrapUp = new WrapUpDesk(context, this.offers, (work) => this.atomically(work), reportError);
+    this.commands = new AgentCommands(context, this.offers, this.wrapUp);
+    this.contacts = new ContactSide(context, this.offers, this.wrapUp, (work) => this.atomically(work), (agentId, event) =>
       this.links.get(agentId)?.deliver(this.store.lastSeq(agentId), event, true),
     );
   }
 
   /**
-   * Picks up where a stopped process left off: each open offer gets its timer back for
-   * the time it has left, and one whose deadline passed meanwhile expires now.
+   * Picks up where a stopped process left off: each open offer and each after-contact
+   * work deadline gets its timer back for the time it has left, and one whose deadline
+   * passed meanwhile runs out now.
    */
   restore(): void {
     for (const chat of this.store.offeredChats()) this.offers.watch(chat);
+    this.wrapUp.restore();
   }
 
-  /** Stops the offer timers; the store keeps their deadlines for `restore()`. */
+  /** Stops the offer and after-contact work timers; the store keeps their deadlines for `restore()`. */
   stop(): void {
     this.offers.stop();
+    this.wrapUp.stop();
   }
 
   /**
@@ -195,7 +201,7 @@ export class ContactCenterCore {
       if (!agent) return { seq, events: [] };
       const events: ConnectorEvent[] = [
         { type: 'configuration', configuration: clone(this.configuration) },
-        { type: 'agent-state', state: agent.state },
+        { type: 'agent-state', state: agent.state, ...(agent.reason === undefined ? {} : { reason: agent.reason }) },
         this.presence(),
       ];
       for (const chat of this.store.chatsOfAgent(agentId)) {
@@ -208,7 +214,9 @@ export class ContactCenterCore {
           events.push({ type: 'chat-assigned', chat: chatSnapshot(chat, messages) });
           if (chat.state === 'ended') {
             const at = chat.endedAt === undefined ? {} : { at: chat.endedAt };
-            events.push({ type: 'chat-ended', chatId: chat.id, by: chat.endedBy ?? 'contact', ...at });
+            const deadline = chat.acwExpiresAt === undefined ? {} : { acwExpiresAt: chat.acwExpiresAt };
+            events.push({ type: 'chat-ended', chatId: chat.id, by: chat.endedBy ?? 'contact', ...at, ...deadline });
+            if (chat.acwOverdue) events.push({ type: 'wrap-up-overdue', chatId: chat.id });
           }
         }
       }
@@ -229,6 +237,11 @@ export class ContactCenterCore {
 
   agentState(agentId: string): AgentState | undefined {
     return this.store.agent(agentId)?.state;
+  }
+
+  /** The reason the agent gave with Unavailable (a configured code), if any. */
+  agentReason(agentId: string): string | undefined {
+    return this.store.agent(agentId)?.reason;
   }
 
   agentName(agentId: string): string | undefined {

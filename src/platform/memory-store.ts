@@ -94,6 +94,10 @@ export class MemoryStore implements PlatformStore {
     return [...this.chats.values()].filter((chat) => chat.state === 'offered').map(clone);
   }
 
+  endedChats(): ChatRecord[] {
+    return [...this.chats.values()].filter((chat) => chat.state === 'ended').map(clone);
+  }
+
   messages(chatId: string): ChatMessage[] {
     return clone(this.transcripts.get(chatId) ?? []);
   }

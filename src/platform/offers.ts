@@ -28,9 +28,14 @@ export class OfferDesk {
   /** Offers waiting chats to free agents until no more can be placed. */
   dispatch(): void {
     const { store, configuration } = this.platform;
-    const agents = store.agents().filter((agent) => this.platform.isConnected(agent.id) && agent.state === 'Available');
+    const available = store.agents().filter((agent) => this.platform.isConnected(agent.id) && agent.state === 'Available');
+    const held = new Map(available.map((agent) => [agent.id, store.chatsOfAgent(agent.id)]));
+    // With wrapUpBeforeNextOffer, an agent finishes after-contact work before the next chat.
+    const agents = configuration.wrapUpBeforeNextOffer
+      ? available.filter((agent) => !held.get(agent.id)?.some((chat) => chat.state === 'ended'))
+      : available;
     if (agents.length === 0) return;
-    const loads = new Map(agents.map((agent) => [agent.id, store.chatsOfAgent(agent.id).length]));
+    const loads = new Map(agents.map((agent) => [agent.id, held.get(agent.id)?.length ?? 0]));
     const blocked = new Set<string>();
     for (const chat of store.queuedChats()) {
       const key = routeKey(chat.route);
@@ -95,12 +100,15 @@ export class OfferDesk {
     this.platform.store.saveAgent(agent);
   }
 
-  setAgentState(agent: AgentRecord, state: AgentState): void {
-    if (agent.state === state) return;
+  /** Sets the state; a reason (a configured code) goes with Unavailable only, and any other state clears it. */
+  setAgentState(agent: AgentRecord, state: AgentState, reason?: string): void {
+    const kept = state === 'Unavailable' ? reason : undefined;
+    if (agent.state === state && agent.reason === kept) return;
+    if (state === 'Available' && agent.state !== 'Available') agent.idleSince = this.platform.now();
     agent.state = state;
-    if (state === 'Available') agent.idleSince = this.platform.now();
+    agent.reason = kept;
     this.platform.store.saveAgent(agent);
-    this.platform.emit(agent.id, { type: 'agent-state', state });
+    this.platform.emit(agent.id, { type: 'agent-state', state, ...(kept === undefined ? {} : { reason: kept }) });
     this.platform.broadcastPresence();
   }
 

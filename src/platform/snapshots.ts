@@ -45,7 +45,7 @@ export function visibleChat(chat: ChatRecord, messages: readonly ChatMessage[]):
   });
 }
 
-/** Every agent of the address book, with whether they could take a chat now. */
+/** Every agent of the address book, with whether they could take a chat now (and why not, when they said). */
 export function presenceEvent(
   directory: Directory,
   agents: readonly AgentRecord[],
@@ -55,7 +55,8 @@ export function presenceEvent(
   const entries = directory.agents.map((entry) => {
     const record = byId.get(entry.id);
     const presence: Presence = record && isConnected(entry.id) ? record.state : 'Offline';
-    return { id: entry.id, presence };
+    const reason = presence === 'Unavailable' ? record?.reason : undefined;
+    return { id: entry.id, presence, ...(reason === undefined ? {} : { reason }) };
   });
   return { type: 'presence', agents: entries };
 }

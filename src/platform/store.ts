@@ -39,6 +39,10 @@ export interface ChatRecord {
   endedBy?: 'agent' | 'contact';
   /** When after-contact work began: a workspace that reloads keeps its purple timer. */
   endedAt?: number;
+  /** When after-contact work runs out (epoch ms); a restarted platform honours it. Absent: no limit. */
+  acwExpiresAt?: number;
+  /** After-contact work ran out while a disposition was required: the agent was told, the chat stays. */
+  acwOverdue?: boolean;
 }
 
 /** An agent who connected at least once. Whether a connection is open is not stored: it is the process's. */
@@ -46,6 +50,8 @@ export interface AgentRecord {
   id: string;
   name: string;
   state: AgentState;
+  /** The configured reason given with Unavailable (a code of `unavailableReasons`). */
+  reason?: string;
   idleSince: number;
 }
 
@@ -98,6 +104,8 @@ export interface PlatformStore {
   queuedChats(): ChatRecord[];
   /** Chats with an offer out, for timers to restore. */
   offeredChats(): ChatRecord[];
+  /** Chats in after-contact work, for their deadlines' timers to restore. */
+  endedChats(): ChatRecord[];
 
   messages(chatId: string): ChatMessage[];
   appendMessage(chatId: string, message: ChatMessage): void;

@@ -12,7 +12,8 @@ import type {
  * in `command` frames; the platform core runs them, once per command id.
  */
 export type AgentCommand =
-  | { name: 'set-agent-state'; state: SelectableAgentState }
+  /** `reason`: a code of the configured `unavailableReasons`, with Unavailable only. */
+  | { name: 'set-agent-state'; state: SelectableAgentState; reason?: string }
   | { name: 'accept-offer'; chatId: string }
   | { name: 'reject-offer'; chatId: string }
   | { name: 'send-message'; chatId: string; text: string }
@@ -21,6 +22,8 @@ export type AgentCommand =
   | { name: 'transfer-chat'; chatId: string; target: TransferTarget; note?: string }
   | { name: 'create-engagement'; request: EngagementRequest }
   | { name: 'close-chat'; chatId: string; disposition?: DispositionRecord }
+  /** Pushes the after-contact work deadline of an ended chat back by `acwTimeoutMs`. */
+  | { name: 'extend-wrap-up'; chatId: string }
   /** The agent leaves on purpose: offers go back to their queues, the state becomes Unavailable. */
   | { name: 'leave' };
 
@@ -40,7 +43,7 @@ const engagementSchema = v.object({
 });
 
 export const agentCommandSchema = v.variant('name', [
-  v.object({ name: v.literal('set-agent-state'), state: v.picklist(['Available', 'Unavailable']) }),
+  v.object({ name: v.literal('set-agent-state'), state: v.picklist(['Available', 'Unavailable']), reason: v.optional(id) }),
   v.object({ name: v.literal('accept-offer'), chatId: id }),
   v.object({ name: v.literal('reject-offer'), chatId: id }),
   v.object({ name: v.literal('send-message'), chatId: id, text: v.string() }),
@@ -58,5 +61,6 @@ export const agentCommandSchema = v.variant('name', [
     chatId: id,
     disposition: v.optional(v.object({ code: v.string(), tags: v.array(v.string()), notes: v.string() })),
   }),
+  v.object({ name: v.literal('extend-wrap-up'), chatId: id }),
   v.object({ name: v.literal('leave') }),
 ]) satisfies v.GenericSchema<unknown, AgentCommand>;

@@ -5,6 +5,7 @@ import {
   type AgentState,
   type ChatMessage,
   type ChatSnapshot,
+  type DispositionRecord,
   type Presence,
   type WorkspaceConfiguration,
 } from './types.js';
@@ -18,7 +19,8 @@ export type OfferWithdrawalReason = 'rejected' | 'expired' | 'cancelled';
  */
 export type ConnectorEvent =
   | { type: 'configuration'; configuration: WorkspaceConfiguration }
-  | { type: 'agent-state'; state: AgentState }
+  /** The agent's state, with the configured reason (a code of `unavailableReasons`) given with Unavailable. */
+  | { type: 'agent-state'; state: AgentState; reason?: string }
   /** A chat waits for this agent's Accept; `timeoutMs` counts from receipt. */
   | { type: 'chat-offered'; chat: ChatSnapshot; timeoutMs: number }
   | { type: 'offer-withdrawn'; chatId: string; reason: OfferWithdrawalReason }
@@ -27,15 +29,24 @@ export type ConnectorEvent =
   | { type: 'message'; chatId: string; message: ChatMessage }
   /**
    * The chat is over (by the agent or because the contact left); after-contact work
-   * begins. `at` is when, on the platform's clock (absent: when it arrived).
+   * begins. `at` is when, on the platform's clock (absent: when it arrived);
+   * `acwExpiresAt`, on the same clock, is when after-contact work runs out (absent: no limit).
    */
-  | { type: 'chat-ended'; chatId: string; by: 'agent' | 'contact'; at?: number }
-  /** The chat left this agent's workspace for good (saved, transferred, ...). */
-  | { type: 'chat-closed'; chatId: string }
+  | { type: 'chat-ended'; chatId: string; by: 'agent' | 'contact'; at?: number; acwExpiresAt?: number }
+  /** The agent extended after-contact work: its new deadline (platform clock). */
+  | { type: 'wrap-up-extended'; chatId: string; acwExpiresAt: number }
+  /** After-contact work ran out but the chat stays: a disposition is required first. */
+  | { type: 'wrap-up-overdue'; chatId: string }
+  /**
+   * The chat left this agent's workspace for good (saved, transferred, ...). `reason`
+   * `wrap-up-expired`: the platform closed it when after-contact work ran out, recording
+   * `disposition` (the configured default), if any.
+   */
+  | { type: 'chat-closed'; chatId: string; reason?: 'wrap-up-expired'; disposition?: DispositionRecord }
   /** The contact started or stopped typing. */
   | { type: 'contact-typing'; chatId: string; typing: boolean }
   /** Who in the address book can take a chat now. A full list each time. */
-  | { type: 'presence'; agents: { id: string; presence: Presence }[] }
+  | { type: 'presence'; agents: { id: string; presence: Presence; reason?: string }[] }
   /**
    * The platform's whole picture follows (after a reconnect whose gap it could not
    * replay): chats and offers not listed here are no longer this agent's.
@@ -85,6 +96,11 @@ const configurationSchema = v.object({
   maxMessageLength: v.pipe(v.number(), v.integer(), v.minValue(1)),
   dispositions: v.array(v.object({ code: id, label: v.string() })),
   dispositionRequired: v.boolean(),
+  defaultDisposition: v.optional(id),
+  // Optional on the wire, so a platform that predates them still configures a workspace.
+  acwTimeoutMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
+  wrapUpBeforeNextOffer: v.optional(v.boolean(), false),
+  unavailableReasons: v.optional(v.array(v.object({ code: id, label: v.string() })), []),
   tags: v.array(v.string()),
   quickReplies: v.array(
     v.object({ id, title: v.string(), text: v.string(), category: v.optional(v.string()) }),
@@ -104,7 +120,11 @@ const configurationSchema = v.object({
 
 const eventSchema = v.variant('type', [
   v.object({ type: v.literal('configuration'), configuration: configurationSchema }),
-  v.object({ type: v.literal('agent-state'), state: v.picklist(['Available', 'Unavailable', 'Refused']) }),
+  v.object({
+    type: v.literal('agent-state'),
+    state: v.picklist(['Available', 'Unavailable', 'Refused']),
+    reason: v.optional(id),
+  }),
   v.object({
     type: v.literal('chat-offered'),
     chat: chatSchema,
@@ -117,12 +137,27 @@ const eventSchema = v.variant('type', [
   }),
   v.object({ type: v.literal('chat-assigned'), chat: chatSchema }),
   v.object({ type: v.literal('message'), chatId: id, message: messageSchema }),
-  v.object({ type: v.literal('chat-ended'), chatId: id, by: v.picklist(['agent', 'contact']), at: v.optional(epochMs) }),
-  v.object({ type: v.literal('chat-closed'), chatId: id }),
+  v.object({
+    type: v.literal('chat-ended'),
+    chatId: id,
+    by: v.picklist(['agent', 'contact']),
+    at: v.optional(epochMs),
+    acwExpiresAt: v.optional(epochMs),
+  }),
+  v.object({ type: v.literal('wrap-up-extended'), chatId: id, acwExpiresAt: epochMs }),
+  v.object({ type: v.literal('wrap-up-overdue'), chatId: id }),
+  v.object({
+    type: v.literal('chat-closed'),
+    chatId: id,
+    reason: v.optional(v.literal('wrap-up-expired')),
+    disposition: v.optional(v.object({ code: v.string(), tags: v.array(v.string()), notes: v.string() })),
+  }),
   v.object({ type: v.literal('contact-typing'), chatId: id, typing: v.boolean() }),
   v.object({
     type: v.literal('presence'),
-    agents: v.array(v.object({ id, presence: v.picklist(['Available', 'Unavailable', 'Refused', 'Offline']) })),
+    agents: v.array(
+      v.object({ id, presence: v.picklist(['Available', 'Unavailable', 'Refused', 'Offline']), reason: v.optional(id) }),
+    ),
   }),
   v.object({ type: v.literal('snapshot'), chatIds: v.array(id), offerIds: v.array(id) }),
 ]) satisfies v.GenericSchema<unknown, ConnectorEvent>;

@@ -92,6 +92,12 @@ export interface DispositionOption {
   label: string;
 }
 
+/** Why an agent is Unavailable (Lunch, Break, Training...), as the administrator configured it. */
+export interface UnavailableReason {
+  code: string;
+  label: string;
+}
+
 /** What the agent records in after-contact work. */
 export interface DispositionRecord {
   code: string;
@@ -154,6 +160,20 @@ export interface WorkspaceConfiguration {
   maxMessageLength: number;
   dispositions: DispositionOption[];
   dispositionRequired: boolean;
+  /**
+   * The disposition (a code of `dispositions`) the platform records when after-contact
+   * work runs out of time; absent records none.
+   */
+  defaultDisposition?: string;
+  /**
+   * How long after-contact work may last (ms) before the platform closes the chat with
+   * `defaultDisposition` (unless `dispositionRequired`); 0 means no limit.
+   */
+  acwTimeoutMs: number;
+  /** No new offer reaches an agent while one of their chats is in after-contact work. */
+  wrapUpBeforeNextOffer: boolean;
+  /** The reasons an agent can give with Unavailable; empty offers plain Unavailable only. */
+  unavailableReasons: UnavailableReason[];
   tags: string[];
   quickReplies: QuickReply[];
   directory: Directory;
@@ -175,6 +195,9 @@ export const DEFAULT_CONFIGURATION: WorkspaceConfiguration = Object.freeze({
   maxMessageLength: 2000,
   dispositions: [],
   dispositionRequired: false,
+  acwTimeoutMs: 0,
+  wrapUpBeforeNextOffer: false,
+  unavailableReasons: [],
   tags: [],
   quickReplies: [],
   directory: { agents: [], teams: [], skills: [] },

@@ -175,17 +175,27 @@ export class ChatSession {
     return this.store.select(selector, equal);
   }
 
-  /** Asks the platform for Available or Unavailable (R1). */
-  async setAgentState(state: SelectableAgentState): Promise<boolean> {
+  /**
+   * Asks the platform for Available or Unavailable (R1); with Unavailable, `reason` is
+   * the code of one of the configured `unavailableReasons` (Lunch, Break, ...).
+   */
+  async setAgentState(state: SelectableAgentState, reason?: string): Promise<boolean> {
     if (state !== 'Available' && state !== 'Unavailable') {
       this.runner.fail('setAgentState', `An agent can choose Available or Unavailable, not ${String(state)}.`);
       return false;
     }
-    this.store.dispatch({ type: 'agent-state-requested', state });
-    const done = await this.runner.run('setAgentState', () => this.connector.setAgentState(state));
+    if (reason !== undefined && state !== 'Unavailable') {
+      this.runner.fail('setAgentState', 'A reason goes with Unavailable only.');
+      return false;
+    }
+    this.store.dispatch({ type: 'agent-state-requested', state, reason });
+    const done = await this.runner.run('setAgentState', () =>
+      reason === undefined ? this.connector.setAgentState(state) : this.connector.setAgentState(state, reason),
+    );
     // A platform need not echo a state the agent already has; no event would then clear the request.
-    const settled = !done || this.state.agent.state === state;
-    if (settled && this.state.requestedAgentState === state) {
+    const { agent } = this.state;
+    const settled = !done || (agent.state === state && agent.reason === reason);
+    if (settled && this.state.requestedAgentState === state && this.state.requestedReason === reason) {
       this.store.dispatch({ type: 'agent-state-requested', state: undefined });
     }
     return done;
@@ -265,6 +275,24 @@ export class ChatSession {
   /** Records the disposition and closes the chat's tab (R11). */
   closeChat(chatId: string, disposition?: DispositionRecord): Promise<boolean> {
     return this.runner.run('closeChat', () => this.connector.closeChat(chatId, disposition), chatId);
+  }
+
+  /**
+   * Asks for more after-contact work time: the platform pushes the chat's deadline
+   * (`Chat.acwExpiresAt`) back by the configured `acwTimeoutMs`.
+   */
+  extendWrapUp(chatId: string): Promise<boolean> {
+    const chat = this.state.chats.find((candidate) => candidate.id === chatId);
+    if (!chat || chat.status !== 'ended' || chat.acwExpiresAt === undefined) {
+      this.runner.fail('extendWrapUp', 'This chat has no after-contact work deadline to extend.', chatId);
+      return Promise.resolve(false);
+    }
+    const connector = this.connector;
+    if (!connector.extendWrapUp) {
+      this.runner.fail('extendWrapUp', 'This contact center cannot extend after-contact work.', chatId);
+      return Promise.resolve(false);
+    }
+    return this.runner.run('extendWrapUp', () => connector.extendWrapUp?.(chatId) ?? Promise.resolve(), chatId);
   }
 
   /** Forgets an error the agent has seen. */

@@ -17,7 +17,7 @@ export type SessionAction =
   | { type: 'connection-lost'; message: string; at: number }
   /** The transport says how the connection stands (connectors that report it). */
   | { type: 'connection-changed'; status: 'connecting' | 'connected' | 'reconnecting'; reason?: string; cause?: ConnectionCause }
-  | { type: 'agent-state-requested'; state: SelectableAgentState | undefined }
+  | { type: 'agent-state-requested'; state: SelectableAgentState | undefined; reason?: string }
   | { type: 'offer-status'; chatId: string; status: Offer['status'] }
   | { type: 'chat-activated'; chatId: string }
   | { type: 'draft-changed'; chatId: string; text: string }
@@ -55,7 +55,7 @@ export function reduce(state: WorkspaceState, action: SessionAction): WorkspaceS
         at: action.at,
       });
     case 'agent-state-requested':
-      return { ...state, requestedAgentState: action.state };
+      return { ...state, requestedAgentState: action.state, requestedReason: action.state ? action.reason : undefined };
     case 'offer-status':
       return {
         ...state,
@@ -126,13 +126,15 @@ function reduceEvent(state: WorkspaceState, event: ConnectorEvent, at: number): 
   switch (event.type) {
     case 'configuration':
       return { ...state, configured: true, configuration: event.configuration };
-    case 'agent-state':
+    case 'agent-state': {
+      const granted = state.requestedAgentState === event.state && state.requestedReason === event.reason;
       return {
         ...state,
-        agent: { ...state.agent, state: event.state },
-        requestedAgentState:
-          state.requestedAgentState === event.state ? undefined : state.requestedAgentState,
+        agent: { ...state.agent, state: event.state, reason: event.reason },
+        requestedAgentState: granted ? undefined : state.requestedAgentState,
+        requestedReason: granted ? undefined : state.requestedReason,
       };
+    }
     case 'chat-offered': {
       const existing = state.offers.find((offer) => offer.chatId === event.chat.id);
       // Replayed after it was answered or expired: its end follows in the same replay.
@@ -218,17 +220,35 @@ function reduceEvent(state: WorkspaceState, event: ConnectorEvent, at: number): 
       });
     }
     case 'presence':
-      return { ...state, presence: Object.fromEntries(event.agents.map((agent) => [agent.id, agent.presence])) };
+      return {
+        ...state,
+        presence: Object.fromEntries(event.agents.map((agent) => [agent.id, agent.presence])),
+        presenceReasons: Object.fromEntries(
+          event.agents.flatMap((agent) => (agent.reason === undefined ? [] : [[agent.id, agent.reason]])),
+        ),
+      };
     case 'contact-typing':
       return updateKnownChat(state, event.chatId, at, 'contact-typing', (chat) => ({
         ...chat,
         contactTyping: chat.status === 'active' && event.typing,
       }));
     case 'chat-ended':
-      return updateKnownChat(state, event.chatId, at, 'chat-ended', (chat) =>
-        chat.status === 'ended'
-          ? chat
-          : { ...chat, status: 'ended', endedAt: event.at ?? at, endedBy: event.by, contactTyping: false },
+      return updateKnownChat(state, event.chatId, at, 'chat-ended', (chat) => {
+        if (chat.status !== 'ended') {
+          return { ...chat, status: 'ended', endedAt: event.at ?? at, endedBy: event.by, contactTyping: false, acwExpiresAt: event.acwExpiresAt };
+        }
+        // Again, in a snapshot: it carries the deadline as it stands, extended meanwhile perhaps.
+        return event.acwExpiresAt === chat.acwExpiresAt ? chat : { ...chat, acwExpiresAt: event.acwExpiresAt, acwOverdue: undefined };
+      });
+    case 'wrap-up-extended':
+      return updateKnownChat(state, event.chatId, at, 'wrap-up-extended', (chat) => ({
+        ...chat,
+        acwExpiresAt: event.acwExpiresAt,
+        acwOverdue: undefined,
+      }));
+    case 'wrap-up-overdue':
+      return updateKnownChat(state, event.chatId, at, 'wrap-up-overdue', (chat) =>
+        chat.acwOverdue ? chat : { ...chat, acwOverdue: true },
       );
     case 'chat-closed': {
       const chats = state.chats.filter((chat) => chat.id !== event.chatId);

@@ -1,5 +1,5 @@
 import type { ConnectorEvent } from '../protocol/events.js';
-import type { AgentState, TransferTarget } from '../protocol/types.js';
+import type { AgentState, DispositionRecord, TransferTarget } from '../protocol/types.js';
 import type { Chat, Offer, WorkspaceState } from './state.js';
 
 /** What happened, for whoever tells the host page (the workspace turns these into DOM events). */
@@ -8,7 +8,10 @@ export type SessionEvent =
   | { type: 'chat-accepted'; chat: Chat }
   | { type: 'chat-ended'; chat: Chat }
   | { type: 'chat-transferred'; chat: Chat; target: TransferTarget; targetName: string; note?: string }
-  | { type: 'agent-state-changed'; state: AgentState; previous: AgentState };
+  /** After-contact work ran out: the platform closed the chat, recording the default disposition, if any. */
+  | { type: 'wrap-up-expired'; chat: Chat; disposition?: DispositionRecord }
+  /** The state, or the reason given with Unavailable, changed. */
+  | { type: 'agent-state-changed'; state: AgentState; previous: AgentState; reason?: string; previousReason?: string };
 
 /**
  * What a connector event means to the host page, judged from the state before and after
@@ -33,10 +36,23 @@ export function announcementOf(event: ConnectorEvent, before: WorkspaceState, af
       const wasActive = before.chats.some((candidate) => candidate.id === event.chatId && candidate.status === 'active');
       return chat && wasActive ? { type: 'chat-ended', chat } : undefined;
     }
-    case 'agent-state':
-      return before.agent.state !== after.agent.state
-        ? { type: 'agent-state-changed', state: after.agent.state, previous: before.agent.state }
-        : undefined;
+    case 'agent-state': {
+      const { state, reason } = after.agent;
+      const previous = before.agent;
+      if (previous.state === state && previous.reason === reason) return undefined;
+      return {
+        type: 'agent-state-changed',
+        state,
+        previous: previous.state,
+        ...(reason === undefined ? {} : { reason }),
+        ...(previous.reason === undefined ? {} : { previousReason: previous.reason }),
+      };
+    }
+    case 'chat-closed': {
+      const chat = before.chats.find((candidate) => candidate.id === event.chatId);
+      if (!chat || event.reason !== 'wrap-up-expired') return undefined;
+      return { type: 'wrap-up-expired', chat, ...(event.disposition ? { disposition: event.disposition } : {}) };
+    }
     default:
       return undefined;
   }

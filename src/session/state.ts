@@ -55,6 +55,10 @@ export interface Chat {
   /** Start of after-contact work (the purple timer). */
   endedAt?: number;
   endedBy?: 'agent' | 'contact';
+  /** When after-contact work runs out (platform clock, epoch ms); absent: no limit. */
+  acwExpiresAt?: number;
+  /** After-contact work ran out while a disposition is required: the chat waits for it. */
+  acwOverdue?: boolean;
 }
 
 /** The commands of `ChatSession` that reach the connector. */
@@ -67,7 +71,8 @@ export type SessionCommand =
   | 'endChat'
   | 'transferChat'
   | 'createEngagement'
-  | 'closeChat';
+  | 'closeChat'
+  | 'extendWrapUp';
 
 /** Something went wrong; kept in the state so the workspace (and the host) can show it. */
 export type WorkspaceError =
@@ -111,15 +116,20 @@ export interface WorkspaceState {
   connectionReason?: string;
   /** The same, as a cause the workspace words in the agent's language, when the transport knows it. */
   connectionCause?: ConnectionCause;
-  agent: AgentIdentity & { state: AgentState };
+  /** The agent and their state; `reason` is the configured code given with Unavailable. */
+  agent: AgentIdentity & { state: AgentState; reason?: string };
   /** The state the agent asked for and the platform has not confirmed yet. */
   requestedAgentState?: SelectableAgentState;
+  /** The reason asked for with `requestedAgentState`, if any. */
+  requestedReason?: string;
   /** `false` until the connector delivered the administrator's configuration. */
   configured: boolean;
   configuration: WorkspaceConfiguration;
   offers: readonly Offer[];
   /** Colleagues' availability for the address book, by agent id. */
   presence: Readonly<Record<string, Presence>>;
+  /** The reasons colleagues gave with Unavailable, by agent id. */
+  presenceReasons: Readonly<Record<string, string>>;
   /** In the order they were accepted. */
   chats: readonly Chat[];
   activeChatId?: string;
@@ -138,6 +148,7 @@ export function initialState(agent: AgentIdentity): WorkspaceState {
     configuration: DEFAULT_CONFIGURATION,
     offers: [],
     presence: {},
+    presenceReasons: {},
     chats: [],
     errors: [],
     nextErrorId: 1,

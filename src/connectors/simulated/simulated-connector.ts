@@ -46,8 +46,8 @@ export class SimulatedConnector implements ContactCenterConnector, AgentLink {
     this.live.complete();
   }
 
-  setAgentState(state: SelectableAgentState): Promise<void> {
-    return this.run({ name: 'set-agent-state', state });
+  setAgentState(state: SelectableAgentState, reason?: string): Promise<void> {
+    return this.run({ name: 'set-agent-state', state, ...(reason !== undefined ? { reason } : {}) });
   }
 
   acceptOffer(chatId: string): Promise<void> {
@@ -80,6 +80,10 @@ export class SimulatedConnector implements ContactCenterConnector, AgentLink {
 
   closeChat(chatId: string, disposition?: DispositionRecord): Promise<void> {
     return this.run({ name: 'close-chat', chatId, ...(disposition ? { disposition } : {}) });
+  }
+
+  extendWrapUp(chatId: string): Promise<void> {
+    return this.run({ name: 'extend-wrap-up', chatId });
   }
 
   disconnect(): void {

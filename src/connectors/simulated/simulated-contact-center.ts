@@ -31,7 +31,9 @@ export interface SimulatedContactCenterOptions extends ConfigurationOptions {
  * Agents join Unavailable. A chat is offered to a connected, Available agent below
  * capacity who serves its skill (least loaded first, then idle longest). Reject, or no
  * Accept within `offerTimeoutMs`, puts the chat back at the head of its queue and sets
- * that agent to Refused. Chats hold a slot from offer until "Save and close".
+ * that agent to Refused. Chats hold a slot from offer until "Save and close". With
+ * `acwTimeoutMs`, after-contact work that outlasts it closes the chat with
+ * `defaultDisposition` (unless `dispositionRequired`); the scheduler's clock times it.
  *
  * It is the platform core of the reference server over an in-memory store; this class
  * adds the contact's side and the calls a test needs.
@@ -109,6 +111,11 @@ export class SimulatedContactCenter {
   /** The agent's state, or `undefined` for an agent that never connected. */
   agentState(agentId: string): AgentState | undefined {
     return this.core.agentState(agentId);
+  }
+
+  /** The reason (a code of `unavailableReasons`) the agent gave with Unavailable, or `undefined`. */
+  agentReason(agentId: string): string | undefined {
+    return this.core.agentReason(agentId);
   }
 
   /** The ids of the chats waiting in a skill's queue, next first. */

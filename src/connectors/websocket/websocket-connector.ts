@@ -90,8 +90,8 @@ export class WebSocketConnector implements ContactCenterConnector {
     return this.sequencer.lastApplied;
   }
 
-  setAgentState(state: SelectableAgentState): Promise<void> {
-    return this.command({ name: 'set-agent-state', state }, false) as Promise<void>;
+  setAgentState(state: SelectableAgentState, reason?: string): Promise<void> {
+    return this.command({ name: 'set-agent-state', state, ...(reason !== undefined ? { reason } : {}) }, false) as Promise<void>;
   }
 
   acceptOffer(chatId: string): Promise<void> {
@@ -129,6 +129,10 @@ export class WebSocketConnector implements ContactCenterConnector {
 
   closeChat(chatId: string, disposition?: DispositionRecord): Promise<void> {
     return this.command({ name: 'close-chat', chatId, ...(disposition ? { disposition } : {}) }, false) as Promise<void>;
+  }
+
+  extendWrapUp(chatId: string): Promise<void> {
+    return this.command({ name: 'extend-wrap-up', chatId }, false) as Promise<void>;
   }
 
   /** Leaves on purpose: the server makes the agent Unavailable; nothing reconnects. */

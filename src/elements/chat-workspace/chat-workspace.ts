@@ -34,6 +34,7 @@ export const NARROW_WIDTH = 520;
  * @event chat-activated - The chat shown changed (a tab switch, an accepted or closed chat). `detail`: `ChatActivatedDetail`.
  * @event agent-state-changed - The platform confirmed a new agent state. `detail`: `AgentStateChangedDetail`.
  * @event disposition-saved - After-contact work was saved and the chat closed. `detail`: `DispositionSavedDetail`.
+ * @event wrap-up-expired - After-contact work ran out of time and the platform closed the chat with the default disposition, if any. `detail`: `WrapUpExpiredDetail`.
  * @event engagement-created - The agent scheduled a follow-up contact. `detail`: `EngagementCreatedDetail`.
  * @event transfer-requested - Cancelable: the agent chose where to transfer a chat; `preventDefault()` keeps it. `detail`: `TransferRequestedDetail`.
  * @event chat-transferred - A chat left this workspace for an agent, team or skill. `detail`: `ChatTransferredDetail`.

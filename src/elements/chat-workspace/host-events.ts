@@ -78,11 +78,24 @@ export class HostEventsController {
         emit(host, 'chat-ended', { chatId: event.chat.id, contact: event.chat.contact, endedBy: event.chat.endedBy ?? 'agent' });
         this.focus.chatEnded(event.chat.id);
         break;
-      case 'agent-state-changed':
-        emit(host, 'agent-state-changed', { state: event.state, previous: event.previous });
+      case 'wrap-up-expired': {
+        const { chat, disposition } = event;
+        emit(host, 'wrap-up-expired', { chatId: chat.id, contact: chat.contact, ...(disposition ? { disposition } : {}) });
+        this.focus.chatLeft();
+        break;
+      }
+      case 'agent-state-changed': {
+        const { state, previous, reason, previousReason } = event;
+        emit(host, 'agent-state-changed', {
+          state,
+          previous,
+          ...(reason === undefined ? {} : { reason }),
+          ...(previousReason === undefined ? {} : { previousReason }),
+        });
         // The last offer was rejected: what the agent does next is choose Available again.
         if (event.state === 'Refused' && host.session?.state.offers.length === 0) this.focus.lastOfferRefused();
         break;
+      }
     }
   }
 

@@ -23,6 +23,8 @@ function commandFailure(command: SessionCommand): string {
       return msg('The chat could not be transferred.');
     case 'createEngagement':
       return msg('The new engagement could not be created.');
+    case 'extendWrapUp':
+      return msg('The after-contact work could not be extended.');
   }
 }
 
