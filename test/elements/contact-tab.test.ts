@@ -183,7 +183,8 @@ describe('<contact-tab>', () => {
     center.contactSays(marieId, 'Allô?');
     await settle(marie);
     expect(unread(marie)).to.equal('1');
-    expect(marie.getAttribute('aria-description')).to.equal('1 unread message');
+    // After the unread count, the timers' values: a tab's content is presentational to screen readers.
+    expect(marie.getAttribute('aria-description')).to.equal('1 unread message. Handling time 0:00. Contact waiting 0:00.');
     expect(nameOf(marie), 'the name stays the name').to.equal('Marie Tremblay');
 
     center.contactSays(marieId, 'Il y a quelqu’un?');
@@ -191,7 +192,7 @@ describe('<contact-tab>', () => {
     await settle(marie);
     await settle(priya);
     expect(unread(marie)).to.equal('2');
-    expect(marie.getAttribute('aria-description')).to.equal('2 unread messages');
+    expect(marie.getAttribute('aria-description')).to.match(/^2 unread messages\. Handling time /);
     expect(unread(priya), 'the shown chat has nothing unread').to.equal(undefined);
 
     marie.click();
@@ -199,7 +200,18 @@ describe('<contact-tab>', () => {
     expect(session.state.activeChatId).to.equal(marieId);
     expect(marie.getAttribute('aria-selected')).to.equal('true');
     expect(unread(marie)).to.equal(undefined);
-    expect(marie.hasAttribute('aria-description')).to.equal(false);
+    expect(marie.getAttribute('aria-description')).not.to.contain('unread');
+  });
+
+  it('tells screen readers the timers’ values as they run, and shows the whole name on hover', async () => {
+    const { tabs, ids, center, session } = await tabsFor(['Marie Tremblay ' + 'Longname'.repeat(4)]);
+    const [marie] = tabs as [ContactTab];
+    await tick(5_000, marie);
+    center.contactSays(ids[0] ?? '', 'Allô?');
+    await tick(65_000, marie);
+    expect(session.state.chats).to.have.length(1);
+    expect(marie.title).to.equal('Marie Tremblay ' + 'Longname'.repeat(4));
+    expect(marie.getAttribute('aria-description')).to.equal('Handling time 1:10. Contact waiting 1:05.');
   });
 
   it('activates with Enter and Space', async () => {

@@ -76,3 +76,49 @@ describe('the workspace under load', () => {
     expect(box.height).to.be.greaterThan(30);
   });
 });
+
+describe('twelve tabs', () => {
+  setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
+
+  async function twelveChats(width: number) {
+    const { center, session } = connectAgent({ maxConcurrentChats: 12 });
+    const element = await fixture<ChatWorkspace>(html`<chat-workspace style="height: 720px; width: ${width}px" .session=${session}></chat-workspace>`);
+    await session.setAgentState('Available');
+    for (const name of NAMES) center.startChat({ contact: { name }, skill: 'Billing', text: `Bonjour, ${name} here.` });
+    for (const offer of [...session.state.offers]) await session.acceptOffer(offer.chatId);
+    await settle(element);
+    return { center, session, element };
+  }
+
+  function inSight(element: ChatWorkspace, chatId: string | undefined): boolean {
+    const list = deepQuery<HTMLElement>(element, '[role="tablist"]');
+    const tab = deepQueryAll<HTMLElement & { chatId: string }>(element, 'contact-tab').find((candidate) => candidate.chatId === chatId);
+    if (!list || !tab) return false;
+    const outer = list.getBoundingClientRect();
+    const inner = tab.getBoundingClientRect();
+    return inner.top >= outer.top - 1 && inner.bottom <= outer.bottom + 1 && inner.left >= outer.left - 1 && inner.right <= outer.right + 1;
+  }
+
+  for (const width of [1280, 360]) {
+    it(`at ${width} px keeps the active tab in sight and says how many more there are`, async () => {
+      const { session, element } = await twelveChats(width);
+      await waitUntil(() => inSight(element, session.state.activeChatId), 'the last accepted chat in sight');
+      session.activateChat(session.state.chats[0]?.id ?? '');
+      await settle(element);
+      await waitUntil(() => inSight(element, session.state.chats[0]?.id), 'the first chat in sight');
+      const more = deepQueryAll<HTMLButtonElement>(element, '[part="more-tabs"]');
+      expect(more.length, 'a count of the tabs out of sight').to.be.greaterThan(0);
+      expect(more[0]?.getAttribute('aria-label')).to.match(/^\d+ more chats (before|after)$/);
+      await expect(element).to.be.accessible();
+    });
+  }
+
+  it('announces a contact who leaves a chat the agent is not looking at', async () => {
+    const { center, session, element } = await twelveChats(1280);
+    const background = session.state.chats.find((chat) => chat.id !== session.state.activeChatId);
+    center.contactLeaves(background?.id ?? '');
+    await settle(element);
+    const news = element.shadowRoot?.querySelector('.workspace > [role="status"]')?.textContent?.trim();
+    expect(news).to.equal(`${background?.contact.name} left the chat.`);
+  });
+});

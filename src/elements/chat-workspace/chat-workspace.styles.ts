@@ -220,12 +220,43 @@ export const styles = [
       gap: var(--_cw-space);
     }
 
+    .tab-rail {
+      min-height: 0;
+      min-width: 0;
+      display: flex;
+      flex-direction: column;
+      gap: calc(var(--_cw-space) * 0.25);
+    }
+
     .tabs {
+      position: relative;
+      flex: 1;
+      min-height: 0;
+      min-width: 0;
       display: flex;
       flex-direction: column;
       gap: calc(var(--_cw-space) * 0.5);
       overflow-y: auto;
       padding: calc(var(--_cw-space) * 0.25);
+    }
+
+    /* Tabs out of sight: how many, and a way to them (the arrow keys reach them too). */
+    .more-tabs {
+      flex: none;
+      min-height: 24px;
+      padding: 0 var(--_cw-space);
+      border: 1px solid var(--_cw-color-border);
+      border-radius: 999px;
+      background: var(--_cw-color-surface);
+      color: var(--_cw-color-text);
+      font-size: var(--_cw-font-size-small);
+      font-weight: 600;
+      font-variant-numeric: tabular-nums;
+    }
+
+    .body.compact .tab-rail {
+      flex-direction: row;
+      align-items: center;
     }
 
     /* Narrow: the tabs become a strip above the chat, which gets the whole width. */

@@ -1,19 +1,25 @@
 import { provide } from '@lit/context';
 import { localized, msg } from '@lit/localize';
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { LangController } from '../../controllers/lang-controller.js';
 import { FocusGroupController } from '../../controllers/focus-group-controller.js';
 import { SessionController } from '../../controllers/session-controller.js';
-import { requestNotificationPermission } from '../../internal/offer-alerts.js';
 import type { SelectableAgentState } from '../../protocol/types.js';
 import type { ChatSession } from '../../session/chat-session.js';
 import { selectActiveChat, shallowEqual } from '../../session/selectors.js';
 import { sessionContext } from '../../session/session-context.js';
 import { HostEventsController } from './host-events.js';
+import { OfferAlertsController } from './offer-alerts-controller.js';
+import { ShortcutHelp } from './shortcut-help.js';
+import { shortcutHelpStyles } from './shortcut-help.styles.js';
+import { WorkspaceShortcutsController, type WorkspaceShortcuts } from './workspace-shortcuts.js';
+import type { AgentStateControl } from '../agent-state-control/agent-state-control.js';
 import { contactName } from '../../internal/contact-text.js';
 import { renderConnection } from './connection-status.js';
+import { hiddenTabsOf, renderHiddenTabs } from './hidden-tabs.js';
+import type { ContactTab } from '../contact-tab/contact-tab.js';
 import { renderErrors } from './workspace-errors.js';
 import { styles } from './chat-workspace.styles.js';
 
@@ -53,6 +59,8 @@ export const NARROW_WIDTH = 520;
  * @csspart composer - The active chat's message box.
  * @csspart quick-replies - The quick-reply panel and its ">>" button.
  * @csspart wrap-up - The after-contact form of an ended chat.
+ * @csspart shortcuts-button - The header's "Keyboard shortcuts" button.
+ * @csspart shortcut-help - The keyboard-shortcut help, a modal dialog.
  *
  * @cssprop --cw-font-family - Font of the whole workspace.
  * @cssprop --cw-font-size - Base font size.
@@ -71,7 +79,7 @@ export const NARROW_WIDTH = 520;
  */
 @localized()
 export class ChatWorkspace extends LitElement {
-  static override styles = styles;
+  static override styles = [styles, shortcutHelpStyles];
 
   /** The session to show, shared with every element inside through context. */
   @provide({ context: sessionContext })
@@ -81,8 +89,36 @@ export class ChatWorkspace extends LitElement {
   /** Plays a short chime when a chat is offered. */
   @property({ type: Boolean, reflect: true, attribute: 'offer-sound' }) offerSound = false;
 
-  /** Shows a desktop notification when a chat is offered (asks permission on the first state change). */
+  /**
+   * Plays the offer chime again every so many milliseconds (at least 2000) until every
+   * offer is answered, withdrawn or expired; with `offer-sound` only. The attribute alone
+   * (`offer-sound-repeat`) repeats every 5000 ms; 0, the default, plays it once.
+   */
+  @property({
+    attribute: 'offer-sound-repeat',
+    converter: { fromAttribute: (value) => (value === null ? 0 : value.trim() === '' ? 5000 : Number(value) || 0) },
+  })
+  offerSoundRepeat = 0;
+
+  /**
+   * Shows a desktop notification when a chat is offered; a click on it brings the window
+   * forward and focuses the offer's Accept. Permission is asked when the agent chooses
+   * Available in the state control.
+   */
   @property({ type: Boolean, reflect: true, attribute: 'offer-notifications' }) offerNotifications = false;
+
+  /**
+   * Keyboard shortcuts, working while the focus is anywhere in the workspace. Map an action
+   * to a key combination to change it, or to `false` or `null` to turn it off; actions left
+   * out keep their default. `false` turns them all off. Actions and defaults: `acceptOffer`
+   * Alt+Shift+O (the oldest offer), `rejectOffer` Alt+Shift+R, `nextChat` Alt+Shift+N,
+   * `previousChat` Alt+Shift+P, `focusComposer` Alt+Shift+M, `quickReplies` Alt+Shift+Q,
+   * `transfer` Alt+Shift+X, `endChat` Alt+Shift+E (twice, as the button), `help` Alt+Shift+H.
+   * A combination is modifiers (`Alt`, `Shift`, `Ctrl`, `Meta`) and a letter, digit or
+   * `KeyboardEvent.code`, joined by "+", such as `"Alt+Shift+K"`; keys are matched by position
+   * (`event.code`), so they work the same on every layout.
+   */
+  @property({ attribute: false }) shortcuts: WorkspaceShortcuts | false | null = {};
 
   /**
    * `light`, `dark`, or `auto` to follow the reader's colour scheme. Reflected, as it
@@ -105,10 +141,15 @@ export class ChatWorkspace extends LitElement {
     toggleDetails: () => (this.errorDetailsOpen = !this.errorDetailsOpen),
   };
 
+  /** Tabs scrolled out of sight on either side, which a count and a button point to. */
+  @state() private hiddenTabs = { before: 0, after: 0 };
+
   /** Whether the workspace is narrower than `NARROW_WIDTH`, as a side panel often is. */
   @state() private narrow = false;
+  private shownActiveChatId?: string;
   private readonly resizeObserver = new ResizeObserver(([entry]) => {
     if (entry) this.narrow = entry.contentRect.width < NARROW_WIDTH;
+    this.countHiddenTabs();
   });
 
   private readonly hostEvents = new HostEventsController(this, {
@@ -117,6 +158,10 @@ export class ChatWorkspace extends LitElement {
     chatEnded: (chatId) => void this.afterChatEnded(chatId),
     lastOfferRefused: () => void this.keepFocus(() => this.renderRoot.querySelector<HTMLElement>('agent-state-control')),
   });
+
+  private readonly offerAlerts = new OfferAlertsController(this);
+  private readonly shortcutKeys = new WorkspaceShortcutsController(this);
+  private readonly shortcutHelp = new ShortcutHelp(this);
 
   private readonly chatIds = new SessionController(this, (session) =>
     session.select((state) => state.chats.map((chat) => chat.id), shallowEqual),
@@ -175,6 +220,7 @@ export class ChatWorkspace extends LitElement {
             ? html`<span class="load" title=${msg('Open chats and capacity')}>${chatIds.length}/${view.capacity}</span>`
             : nothing}
           <agent-state-control @change=${this.onStateChosen}></agent-state-control>
+          ${this.renderShortcutsButton()}
         </header>
         ${renderConnection(view?.connection ?? 'connected', view?.connectionReason, view?.connectionCause)}
         ${view ? renderErrors(view.errors, this.errorDetailsOpen, this.errorActions) : nothing}
@@ -182,14 +228,19 @@ export class ChatWorkspace extends LitElement {
         <offer-prompt part="offers" class="offers"></offer-prompt>
         ${view?.activeChatId
           ? html`<div class="body ${compact ? 'compact' : ''}">
-              <div
-                part="tabs"
-                class="tabs"
-                role="tablist"
-                aria-orientation=${compact ? 'horizontal' : 'vertical'}
-                aria-label=${msg('Chats')}
-              >
-                ${repeat(chatIds, (id) => id, (id) => html`<contact-tab chat-id=${id} ?compact=${compact}></contact-tab>`)}
+              <div class="tab-rail">
+                ${renderHiddenTabs(this.hiddenTabs.before, 'before', compact, this.scrollTabs)}
+                <div
+                  part="tabs"
+                  class="tabs"
+                  role="tablist"
+                  aria-orientation=${compact ? 'horizontal' : 'vertical'}
+                  aria-label=${msg('Chats')}
+                  @scroll=${this.countHiddenTabs}
+                >
+                  ${repeat(chatIds, (id) => id, (id) => html`<contact-tab chat-id=${id} ?compact=${compact}></contact-tab>`)}
+                </div>
+                ${renderHiddenTabs(this.hiddenTabs.after, 'after', compact, this.scrollTabs)}
               </div>
               <section part="panel" class="panel" role="tabpanel" aria-label=${view.contactName}>
                 <div class="chat-head">
@@ -223,9 +274,98 @@ export class ChatWorkspace extends LitElement {
         <div class="visually-hidden" role="status" aria-live="polite">${this.hostEvents.backgroundNews}</div>
         <transfer-dialog></transfer-dialog>
         <new-engagement-dialog></new-engagement-dialog>
+        ${this.shortcutHelp.render(this.shortcutKeys.bindings)}
       </div>
     `;
   }
+
+  private renderShortcutsButton() {
+    const help = this.shortcutKeys.comboFor('help');
+    if (this.shortcutKeys.bindings.length === 0) return nothing;
+    return html`<button
+      part="shortcuts-button"
+      class="shortcuts-button"
+      type="button"
+      aria-label=${msg('Keyboard shortcuts')}
+      title=${help ? `${msg('Keyboard shortcuts')} (${help})` : msg('Keyboard shortcuts')}
+      aria-keyshortcuts=${help ?? nothing}
+      aria-haspopup="dialog"
+      @click=${() => void this.shortcutHelp.show()}
+    >
+      <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true" focusable="false">
+        <rect x="1.5" y="4.5" width="17" height="11" rx="2" fill="none" stroke="currentColor" stroke-width="1.5" />
+        <path d="M5 8h1M9.5 8h1M14 8h1M5 12h10" stroke="currentColor" stroke-width="1.5" stroke-linecap="round" />
+      </svg>
+    </button>`;
+  }
+
+  /** Opens the keyboard-shortcut help, or closes it when it is open; focus goes back where it was on closing. */
+  toggleShortcutHelp(): void {
+    this.shortcutHelp.toggle();
+  }
+
+  /**
+   * Brings a chat offer into view and focuses its Accept button, as a click on its desktop
+   * notification does. Resolves `false` when the chat is not offered to this agent.
+   */
+  async focusOffer(chatId: string): Promise<boolean> {
+    if (!this.session?.state.offers.some((offer) => offer.chatId === chatId)) return false;
+    await this.updateComplete;
+    const prompt = this.renderRoot.querySelector('offer-prompt');
+    if (!prompt) return false;
+    await prompt.updateComplete;
+    const acceptOf = () => {
+      const root = prompt.shadowRoot;
+      const offer =
+        root?.querySelector(`[part~="offer"][data-chat-id="${CSS.escape(chatId)}"]`) ??
+        root?.getElementById(`offer-${chatId}`)?.closest('[part~="offer"]');
+      return offer?.querySelector<HTMLElement>('[part~="accept"]');
+    };
+    let accept = acceptOf();
+    const more = prompt.shadowRoot?.querySelector<HTMLElement>('[part~="more"]');
+    if (!accept && more) {
+      // Behind "+N more": shown first.
+      more.click();
+      await prompt.updateComplete;
+      accept = acceptOf();
+    }
+    accept?.scrollIntoView({ block: 'nearest' });
+    accept?.focus();
+    return accept !== undefined && accept !== null;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const activeChatId = this.view.value?.activeChatId;
+    if (activeChatId !== this.shownActiveChatId) {
+      this.shownActiveChatId = activeChatId;
+      // However many chats there are, the one shown has its tab in sight.
+      const tabs = Array.from(this.renderRoot.querySelectorAll<ContactTab>('contact-tab'));
+      // Once the tabs have their size: a new tab is empty until it renders.
+      void Promise.all(tabs.map((tab) => tab.updateComplete)).then(() => {
+        tabs.find((tab) => tab.chatId === activeChatId)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+        this.countHiddenTabs();
+      });
+    }
+    this.countHiddenTabs();
+  }
+
+  /** Counts the tabs out of sight before and after the visible part of the list. */
+  private readonly countHiddenTabs = (): void => {
+    const list = this.renderRoot.querySelector<HTMLElement>('[role="tablist"]');
+    const next = list ? hiddenTabsOf(list) : { before: 0, after: 0 };
+    if (next.before !== this.hiddenTabs.before || next.after !== this.hiddenTabs.after) this.hiddenTabs = next;
+  };
+
+  /** Brings the next hidden tabs on one side into sight. */
+  private readonly scrollTabs = (side: 'before' | 'after'): void => {
+    const list = this.renderRoot.querySelector<HTMLElement>('[role="tablist"]');
+    if (!list) return;
+    const horizontal = list.getAttribute('aria-orientation') === 'horizontal';
+    const page = (horizontal ? list.clientWidth : list.clientHeight) * 0.8;
+    const by = side === 'after' ? page : -page;
+    list.scrollBy(horizontal ? { left: by, behavior: 'smooth' } : { top: by, behavior: 'smooth' });
+  };
 
   /** Puts the cursor in the active chat's message box. */
   focusComposer(): void {
@@ -317,7 +457,7 @@ export class ChatWorkspace extends LitElement {
     target()?.focus();
   }
 
-  private readonly onStateChosen = (): void => {
-    if (this.offerNotifications) requestNotificationPermission();
+  private readonly onStateChosen = (event: Event): void => {
+    this.offerAlerts.stateChosen((event.currentTarget as AgentStateControl).value);
   };
 }

@@ -1,9 +1,8 @@
-import { contactName, excerpt } from '../../internal/contact-text.js';
+import { contactName } from '../../internal/contact-text.js';
 import { msg, str } from '@lit/localize';
 import type { ReactiveControllerHost } from 'lit';
 import { SessionController } from '../../controllers/session-controller.js';
 import { emit } from '../../events/workspace-events.js';
-import { playOfferChime, showOfferNotification } from '../../internal/offer-alerts.js';
 import type { ChatSession, SessionEvent } from '../../session/chat-session.js';
 import { firstContactMessage } from '../../session/selectors.js';
 import type { Chat } from '../../session/state.js';
@@ -11,8 +10,6 @@ import type { Chat } from '../../session/state.js';
 /** The workspace as this controller sees it. */
 export interface HostEventsHost extends ReactiveControllerHost, EventTarget {
   session?: ChatSession;
-  offerSound: boolean;
-  offerNotifications: boolean;
 }
 
 /** Where the workspace moves focus after what happened. */
@@ -26,8 +23,8 @@ export interface FocusMoves {
 
 /**
  * Tells the host page what happens in the session, as the workspace's DOM events, and
- * the agent too: offer chimes and notifications, and a polite announcement of messages
- * that arrive in chats the agent is not looking at (`backgroundNews`).
+ * the agent too: a polite announcement of messages that arrive in chats the agent is not
+ * looking at (`backgroundNews`). Offer chimes and notifications: `OfferAlertsController`.
  */
 export class HostEventsController {
   /** What the workspace's polite live region says about background chats. */
@@ -53,15 +50,6 @@ export class HostEventsController {
         const { offer } = event;
         const text = firstContactMessage(offer);
         emit(host, 'chat-offered', { chatId: offer.chatId, contact: offer.contact, skill: offer.skill, text, expiresAt: offer.expiresAt });
-        if (host.offerSound) playOfferChime();
-        if (host.offerNotifications) {
-          // A notification shows a line or two: the name and an excerpt, never the whole message.
-          showOfferNotification(
-            msg(str`New chat from ${contactName(offer.contact.name)}`),
-            `${excerpt(offer.skill, 40)}: ${excerpt(text)}`,
-            offer.chatId,
-          );
-        }
         break;
       }
       case 'chat-accepted':
@@ -77,6 +65,11 @@ export class HostEventsController {
       case 'chat-ended':
         emit(host, 'chat-ended', { chatId: event.chat.id, contact: event.chat.contact, endedBy: event.chat.endedBy ?? 'agent' });
         this.focus.chatEnded(event.chat.id);
+        // A contact leaving a chat the agent is not looking at is news the agent would miss.
+        if (event.chat.endedBy === 'contact' && host.session?.state.activeChatId !== event.chat.id) {
+          this.backgroundNews = msg(str`${contactName(event.chat.contact.name)} left the chat.`);
+          this.host.requestUpdate();
+        }
         break;
       case 'wrap-up-expired': {
         const { chat, disposition } = event;

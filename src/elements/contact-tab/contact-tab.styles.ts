@@ -102,6 +102,12 @@ export const styles = [
       font-weight: 600;
     }
 
+    /* Focused, the whole name shows, on as many lines as it takes. */
+    :host(:focus-visible) .name {
+      white-space: normal;
+      overflow-wrap: anywhere;
+    }
+
     .tab[data-status='ended'] .name {
       color: var(--_cw-color-text-muted);
     }

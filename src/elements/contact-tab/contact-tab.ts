@@ -27,8 +27,8 @@ type TimerKind = 'handle' | 'wait' | 'acw';
  * message; purple, the time since the chat ended, while after-contact work is pending. The
  * session's one clock rewrites the timers' text; a tick never re-renders the tab.
  *
- * The tab's accessible name is exactly the contact's name; the unread count is its
- * `aria-description`. Click, Enter or Space shows the chat; inside a `<chat-workspace>` the
+ * The tab's accessible name is exactly the contact's name; the unread count and the timers'
+ * values are its `aria-description`, and its `title` is the whole name. Click, Enter or Space shows the chat; inside a `<chat-workspace>` the
  * arrow keys, Home and End move between tabs.
  *
  * @tagname contact-tab
@@ -89,6 +89,11 @@ export class ContactTab extends SessionElement {
     { dependsOn: () => [this.chatId] },
   );
 
+  /** The timers' values for screen readers: a tab's content is presentational to them. */
+  private readonly clock = new SessionController(this, (session) => session.clock$, {
+    onValue: (now) => this.describe(now),
+  });
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.setAttribute('role', 'tab');
@@ -113,8 +118,31 @@ export class ContactTab extends SessionElement {
   protected override update(changed: PropertyValues<this>): void {
     const { chat, selected = false } = this.view.value ?? {};
     this.setAttribute('aria-selected', String(selected));
-    this.toggleAttributeValue('aria-description', chat && chat.unread > 0 ? unreadText(chat.unread) : undefined);
+    // The whole name on hover, however narrow the tab.
+    this.toggleAttributeValue('title', chat ? contactName(chat.contact.name) : undefined);
+    this.describe(this.clock.value ?? this.session?.now);
     super.update(changed);
+  }
+
+  /**
+   * What a screen reader says after the name: unread messages, then each timer with its
+   * value ("Handling time 4:12. Contact waiting 0:45."). A tab's children are
+   * presentational in ARIA, so the timers inside cannot say it themselves.
+   */
+  private describe(now: number | undefined): void {
+    const chat = this.view.value?.chat;
+    if (!chat || now === undefined) {
+      this.removeAttribute('aria-description');
+      return;
+    }
+    const parts = chat.unread > 0 ? [unreadText(chat.unread)] : [];
+    parts.push(msg(str`Handling time ${formatDuration(now - chat.acceptedAt)}`));
+    const waitingSince = contactWaitingSince(chat);
+    if (waitingSince !== undefined) parts.push(msg(str`Contact waiting ${formatDuration(now - waitingSince)}`));
+    if (chat.status === 'ended' && chat.endedAt !== undefined) {
+      parts.push(msg(str`After-contact work ${formatDuration(now - chat.endedAt)}`));
+    }
+    this.setAttribute('aria-description', `${parts.join('. ')}.`);
   }
 
   override render() {
