@@ -31,7 +31,8 @@ const ALL_OVER = 0.7;
 
 /**
  * Cuts in proportion to agents × seconds (at least one of each mode), exactly one server
- * kill around 40 % of the run, and reloads (at least one). An agent is cut once at a time.
+ * kill around 40 % of the run, and reloads (at least two: one behind a cut, one while the
+ * server is down). An agent is cut once at a time.
  */
 export function planFaults(random: Random, agents: number, seconds: number): FaultPlan {
   const runMs = seconds * 1000;
@@ -62,12 +63,14 @@ export function planFaults(random: Random, agents: number, seconds: number): Fau
     downMs: Math.round(random.between(1_000, Math.min(3_000, 1_000 + 0.05 * runMs))),
     burstLeadMs: random.integer(10, 60),
   };
-  const reloadCount = Math.max(1, Math.round((agents * seconds) / 400));
+  const reloadCount = Math.max(2, Math.round((agents * seconds) / 400));
   const reloads = Array.from({ length: reloadCount }, (_, index) => {
     // Every other reload (the first included) hits an agent behind a cut: its outbox holds
     // messages then, and only storage carries them to the next page.
     const cut = index % 2 === 0 ? random.pick(cuts) : undefined;
     if (cut) return { at: Math.round(cut.at + random.between(0.3, 0.8) * cut.durationMs), agent: cut.agent };
+    // The second opens its new page while the server is down: it gets in only after the restart.
+    if (index === 1) return { at: Math.round(kill.at + 0.5 * kill.downMs), agent: random.integer(0, agents - 1) };
     return { at: Math.round(random.between(FIRST, ALL_OVER - 0.05) * runMs), agent: random.integer(0, agents - 1) };
   });
   return { cuts: cuts.sort((a, b) => a.at - b.at), kill, reloads: reloads.sort((a, b) => a.at - b.at) };

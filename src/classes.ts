@@ -52,6 +52,11 @@ export * from './events/workspace-events.js';
 export { currentLocale, localeSettled, resolveLocale, useLocale, type WorkspaceLocale } from './i18n/localization.js';
 
 export { ChatWorkspace } from './elements/chat-workspace/chat-workspace.js';
+export {
+  DEFAULT_SHORTCUTS,
+  type WorkspaceShortcutAction,
+  type WorkspaceShortcuts,
+} from './elements/chat-workspace/workspace-shortcuts.js';
 export { AgentStateControl } from './elements/agent-state-control/agent-state-control.js';
 export { OfferPrompt } from './elements/offer-prompt/offer-prompt.js';
 export { ContactTab } from './elements/contact-tab/contact-tab.js';
@@ -62,6 +67,17 @@ export { LaunchArea } from './elements/launch-area/launch-area.js';
 export * from './elements/quick-reply-panel/quick-reply-events.js';
 export { FocusGroupController, type FocusGroupOptions } from './controllers/focus-group-controller.js';
 export { SessionController, type SessionControllerOptions } from './controllers/session-controller.js';
+export {
+  ShortcutsController,
+  matchesKeyCombo,
+  parseKeyCombo,
+  type KeyCombo,
+  type ParsedKeyCombo,
+  type ShortcutBinding,
+  type ShortcutBindingInForce,
+  type ShortcutsOptions,
+} from './controllers/shortcuts-controller.js';
+export { HiddenPageTitleController, type HiddenPageTitleOptions } from './controllers/hidden-page-title-controller.js';
 export { QuickReplyPanel } from './elements/quick-reply-panel/quick-reply-panel.js';
 export { TransferDialog } from './elements/transfer-dialog/transfer-dialog.js';
 export { DispositionForm } from './elements/disposition-form/disposition-form.js';

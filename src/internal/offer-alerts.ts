@@ -9,6 +9,9 @@ let audio: AudioContext | undefined;
 export function playOfferChime(): void {
   try {
     audio ??= new AudioContext();
+    // Made before the agent's first click, the context waits suspended; once the page has
+    // had a gesture, resuming lets this and later chimes play.
+    if (audio.state === 'suspended') void audio.resume().catch(() => undefined);
     const start = audio.currentTime;
     [660, 880].forEach((frequency, index) => {
       const context = audio as AudioContext;
@@ -28,19 +31,34 @@ export function playOfferChime(): void {
   }
 }
 
-/** Asks once for permission; browsers only grant it from a user gesture. */
-export function requestNotificationPermission(): void {
-  if (typeof Notification !== 'undefined' && Notification.permission === 'default') {
-    void Notification.requestPermission().catch(() => undefined);
-  }
+/**
+ * Asks for permission to notify, when the browser has not been told yet. Call it in the
+ * handler of the user's own gesture: browsers ignore or block requests made without one.
+ * Returns whether it asked.
+ */
+export function requestNotificationPermission(): boolean {
+  if (typeof Notification === 'undefined' || Notification.permission !== 'default') return false;
+  void Promise.resolve(Notification.requestPermission()).catch(() => undefined);
+  return true;
 }
 
-/** Shows a desktop notification when the agent allowed them. */
-export function showOfferNotification(title: string, body: string, tag: string): void {
-  if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
+/**
+ * Shows a desktop notification when the agent allowed them. A click brings the window
+ * forward, closes the notification and calls `onClick`. Returns the notification, so it
+ * can be closed once it is out of date.
+ */
+export function showOfferNotification(title: string, body: string, tag: string, onClick?: () => void): Notification | undefined {
+  if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return undefined;
   try {
-    new Notification(title, { body, tag });
+    const notification = new Notification(title, { body, tag });
+    notification.onclick = () => {
+      window.focus();
+      notification.close();
+      onClick?.();
+    };
+    return notification;
   } catch {
     // Some platforms only allow notifications from a service worker.
+    return undefined;
   }
 }

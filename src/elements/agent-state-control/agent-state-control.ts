@@ -31,6 +31,10 @@ function options(shown: AgentState): AgentState[] {
  * set by the platform after a rejected or missed offer and shown until the agent
  * picks Available again (R1).
  *
+ * @event change - The agent chose a state (read it from `value`). The select's own `change` stays inside the
+ * shadow root; this one bubbles and is composed, so the page and an enclosing `<chat-workspace>` hear the
+ * agent's gesture (the moment a browser lets a page ask for permissions).
+ *
  * @csspart base - The wrapper of the control.
  * @csspart select - The native select that holds the state.
  * @csspart hint - The explanation shown while the state is Refused.
@@ -45,6 +49,12 @@ export class AgentStateControl extends SessionElement {
       requested: session.select(selectRequestedAgentState),
     }),
   );
+
+  /** The state shown: the one the agent just chose while the platform confirms it, else the agent's state. */
+  get value(): AgentState | undefined {
+    const value = this.agentState.value;
+    return value ? (value.requested ?? value.state) : undefined;
+  }
 
   override render() {
     const value = this.agentState.value;
@@ -84,5 +94,6 @@ export class AgentStateControl extends SessionElement {
   private onChange(event: Event): void {
     const chosen = (event.target as HTMLSelectElement).value as SelectableAgentState;
     void this.session?.setAgentState(chosen);
+    this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
   }
 }
