@@ -32,6 +32,11 @@ export const DEFAULT_OPTIONS: SoakOptions = {
   json: false,
 };
 
+/** A flag or variable that is wrong: the message says which, no stack trace needed. */
+export class OptionError extends Error {
+  override readonly name = 'OptionError';
+}
+
 const LIMITS = {
   agents: [1, 200],
   seconds: [5, 3600],
@@ -64,7 +69,7 @@ const ENV: Readonly<Record<string, NumericOption>> = {
  * Reads `--agents N --seconds N --seed N` (and `--chats`, `--settle-ms`, `--typing-ms`,
  * `--stream-limit`, `--json`), falling back to SOAK_AGENTS, SOAK_SECONDS and SOAK_SEED, then the defaults.
  *
- * @throws Error naming the flag that is wrong.
+ * @throws OptionError naming the flag that is wrong.
  */
 export function readOptions(argv: readonly string[], env: NodeJS.ProcessEnv): SoakOptions {
   const options: SoakOptions = { ...DEFAULT_OPTIONS };
@@ -80,9 +85,9 @@ export function readOptions(argv: readonly string[], env: NodeJS.ProcessEnv): So
     }
     const [flag, inline] = argument.split('=', 2) as [string, string | undefined];
     const key = FLAGS[flag];
-    if (!key) throw new Error(`Unknown option ${argument}; use --agents, --seconds, --seed, --chats, --settle-ms, --typing-ms, --stream-limit or --json.`);
+    if (!key) throw new OptionError(`Unknown option ${argument}; use --agents, --seconds, --seed, --chats, --settle-ms, --typing-ms, --stream-limit or --json.`);
     const raw = inline ?? argv[++index];
-    if (raw === undefined) throw new Error(`${flag} needs a value.`);
+    if (raw === undefined) throw new OptionError(`${flag} needs a value.`);
     options[key] = checked(flag, key, raw);
   }
   return options;
@@ -99,7 +104,7 @@ function checked(name: string, key: NumericOption, raw: string): number {
   const value = Number(raw);
   const [min, max] = LIMITS[key];
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new Error(`${name} must be a whole number from ${min} to ${max} (got "${raw}").`);
+    throw new OptionError(`${name} must be a whole number from ${min} to ${max} (got "${raw}").`);
   }
   return value;
 }

@@ -12,7 +12,7 @@ import { buildReport, type RunRecord } from './build-report.js';
 import type { SoakReport } from './report.js';
 import { ServerProcess } from './server-process.js';
 import { SOAK_SKILL, soakConfiguration } from './soak-config.js';
-import { SoakAgent } from './soak-agent.js';
+import { agentTotals, SoakAgent } from './soak-agent.js';
 import { sleep, waitFor } from './sleep.js';
 import { readChat, verify } from './verify.js';
 
@@ -58,6 +58,10 @@ export async function runSoak(options: SoakOptions, environment: SoakEnvironment
   let warningCount = 0;
   let peakRssKb = 0;
   const sampler = setInterval(() => (peakRssKb = Math.max(peakRssKb, server.memory()?.rssKb ?? 0)), 1_000);
+  // Ends every loop of the run (agents, contacts, faults), also when the run fails half-way.
+  const stop = new AbortController();
+  // Every loop of the run (hundreds of contacts) waits on this one signal.
+  setMaxListeners(0, stop.signal);
   try {
     const baseUrl = await server.start();
     say(`server at ${baseUrl} (pid ${server.pid}); ${plan.cuts.length} cuts, 1 kill at ${(plan.kill.at / 1000).toFixed(1)} s, ${plan.reloads.length} reloads planned`);
@@ -81,9 +85,6 @@ export async function runSoak(options: SoakOptions, environment: SoakEnvironment
     if (!connected) throw new Error(`Not every agent connected within ${CONNECT_TIMEOUT_MS} ms.`);
     say(`${agents.length} agents connected; typing for ${options.seconds} s`);
 
-    const stop = new AbortController();
-    // Every loop of the run (hundreds of contacts) waits on this one signal.
-    setMaxListeners(0, stop.signal);
     const typingFrom = Date.now();
     const crowd = new ContactCrowd(
       { baseUrl, skill: SOAK_SKILL, target: options.agents * (options.maxConcurrentChats + 1), typingMeanMs: options.typingMeanMs },
@@ -97,6 +98,8 @@ export async function runSoak(options: SoakOptions, environment: SoakEnvironment
     };
     const reload = (index: number) => agents[index]?.reload();
     const faultsDone = runFaults(plan, { proxies, server, reload, burst, say }, typingFrom, stop.signal);
+    // Awaited below; a restart that fails before then must not count as an unhandled rejection.
+    faultsDone.catch(() => undefined);
     await sleep(options.seconds * 1000);
     stop.abort();
     await Promise.all([crowdDone, ...agentsDone]);
@@ -126,15 +129,7 @@ export async function runSoak(options: SoakOptions, environment: SoakEnvironment
       verification,
       ledger,
       faults,
-      reconnects: agents.reduce((total, agent) => total + agent.reconnects, 0),
-      snapshotCatchUps: agents.reduce((total, agent) => total + agent.snapshotCatchUps, 0),
-      refusedRecoveries: agents.reduce((total, agent) => total + agent.refusedRecoveries, 0),
-      reload: {
-        draftsChecked: agents.reduce((total, agent) => total + agent.witness.figures.draftsChecked, 0),
-        draftsLost: agents.reduce((total, agent) => total + agent.witness.figures.draftsLost, 0),
-        messagesCarried: agents.reduce((total, agent) => total + agent.witness.figures.messagesCarried, 0),
-        lostDrafts: agents.flatMap((agent) => agent.witness.lostDrafts),
-      },
+      ...agentTotals(agents),
       crowd: { ...crowd.counts, refusals: crowd.refusals },
       memory: { rssKb: memory?.rssKb, peakRssKb: Math.max(peakRssKb, memory?.peakKb ?? 0) || undefined },
       warnings: { count: warningCount, samples: warnings },
@@ -142,6 +137,7 @@ export async function runSoak(options: SoakOptions, environment: SoakEnvironment
     };
     return buildReport(record);
   } finally {
+    stop.abort();
     clearInterval(sampler);
     for (const agent of agents) agent.dispose();
     await Promise.all(proxies.map((proxy) => proxy.close()));

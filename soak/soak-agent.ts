@@ -203,3 +203,19 @@ export class SoakAgent {
   }
 }
 
+
+/** What the agents saw of the faults, summed for the report. */
+export function agentTotals(agents: readonly SoakAgent[]) {
+  const sum = (figure: (agent: SoakAgent) => number) => agents.reduce((total, agent) => total + figure(agent), 0);
+  return {
+    reconnects: sum((agent) => agent.reconnects),
+    snapshotCatchUps: sum((agent) => agent.snapshotCatchUps),
+    refusedRecoveries: sum((agent) => agent.refusedRecoveries),
+    reload: {
+      draftsChecked: sum((agent) => agent.witness.figures.draftsChecked),
+      draftsLost: sum((agent) => agent.witness.figures.draftsLost),
+      messagesCarried: sum((agent) => agent.witness.figures.messagesCarried),
+      lostDrafts: agents.flatMap((agent) => agent.witness.lostDrafts),
+    },
+  };
+}
