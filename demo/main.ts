@@ -63,10 +63,12 @@ window.demo = { center, session, sessions };
 
 renderCustomers();
 
-// The CRM's "screen pop": the accepted chat's customer opens in the record pane.
+// The CRM's "screen pop": the accepted chat's customer opens in the record pane, and the
+// record follows the chat the agent is looking at.
 document.addEventListener('chat-accepted', (event) => {
   const contact: Contact = event.detail.contact;
   showCustomerRecord(contact, event.detail.skill);
 });
+document.addEventListener('chat-activated', (event) => showCustomerRecord(event.detail.contact, event.detail.skill));
 
 if (center && params.get('traffic') !== 'off') startTraffic(center);

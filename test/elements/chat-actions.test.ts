@@ -122,3 +122,17 @@ describe('<chat-actions>', () => {
     expect((await requested).detail).to.deep.equal({ chatId });
   });
 });
+
+describe('<chat-actions> at rest', () => {
+  it('keeps its live region and takes no room for it while there is nothing to say', async () => {
+    const { center, session } = connectAgent();
+    await session.setAgentState('Available');
+    const chatId = center.startChat({ contact: { name: 'Marie Tremblay' }, skill: 'Billing', text: 'Bonjour!' });
+    await session.acceptOffer(chatId);
+    const element = await fixture<HTMLElement>(html`<chat-actions .session=${session} chat-id=${chatId}></chat-actions>`);
+    await settle(element);
+    const status = element.shadowRoot?.querySelector<HTMLElement>('[role="status"]');
+    expect(status).to.exist;
+    expect(status?.getBoundingClientRect().height).to.equal(0);
+  });
+});

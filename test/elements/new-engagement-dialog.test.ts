@@ -86,6 +86,8 @@ describe('<new-engagement-dialog>', () => {
     expect(field<HTMLInputElement>(dialog, 'contact-phone').value).to.equal('');
     const channel = field<HTMLSelectElement>(dialog, 'channel');
     expect([...channel.options].map((option) => option.value)).to.deep.equal(['email', 'phone', 'chat']);
+    // Words for the agent, not the configuration's codes.
+    expect([...channel.options].map((option) => option.textContent)).to.deep.equal(['Email', 'Phone call', 'Chat']);
     expect(channel.value).to.equal('email');
     expect(dialog.shadowRoot?.querySelector<HTMLInputElement>('input[value="now"]')?.checked).to.equal(true);
     expect(dialog.shadowRoot?.querySelector('#scheduled-at')).to.equal(null);
@@ -94,6 +96,20 @@ describe('<new-engagement-dialog>', () => {
     opener.focus();
     expect(document.activeElement).to.not.equal(opener);
     await expect(dialog).to.be.accessible();
+  });
+
+  it('closes with its × button as with Cancel, and gives focus back', async () => {
+    const { session, chatId } = await activeChat();
+    const { dialog, opener } = await page(session);
+    opener.focus();
+    dialog.show(chatId);
+    await settle(dialog);
+    const close = dialog.shadowRoot?.querySelector<HTMLButtonElement>('[part="close-button"]');
+    expect(close?.getAttribute('aria-label')).to.equal('Close');
+    close?.click();
+    await afterClose(dialog);
+    expect(dialog.open).to.equal(false);
+    expect(document.activeElement).to.equal(opener);
   });
 
   it('creates an engagement now, fires engagement-created, closes and gives focus back', async () => {

@@ -39,10 +39,14 @@ export const styles = [
 
     .status {
       margin: calc(var(--_cw-space) * 0.25) 0 0;
-      min-height: 1.2em;
       font-size: var(--_cw-font-size-small);
       color: var(--_cw-color-text-muted);
       text-align: left;
+    }
+
+    /* Nothing to say: the live region stays, without a band of empty space. */
+    .status:empty {
+      margin: 0;
     }
 
     @media (forced-colors: active) {

@@ -101,14 +101,15 @@ export class ChatActions extends SessionElement {
             </button>`
           : nothing}
       </div>
-      <p class="status" part="status" role="status">
-        ${this.confirmingEnd
-          ? html`<span id="end-hint">${msg('Click End chat again to end the chat.')}</span>`
-          : waiting && chat.status === 'active'
-            ? html`<span id="waiting-hint">${msg('Transfer and End chat wait for the connection.')}</span>`
-            : this.notice}
-      </p>
+      <p class="status" part="status" role="status">${this.renderStatus(chat.status === 'active' && waiting)}</p>
     `;
+  }
+
+  /** Written flush inside the live region, which takes no room while it is empty. */
+  private renderStatus(waiting: boolean) {
+    if (this.confirmingEnd) return html`<span id="end-hint">${msg('Click End chat again to end the chat.')}</span>`;
+    if (waiting) return html`<span id="waiting-hint">${msg('Transfer and End chat wait for the connection.')}</span>`;
+    return this.notice || nothing;
   }
 
   private end(): void {

@@ -86,11 +86,19 @@ export const styles = [
       display: flex;
       align-items: baseline;
       gap: var(--_cw-space);
+      min-width: 0;
       font-size: var(--_cw-font-size-small);
       color: var(--_cw-color-text-muted);
     }
 
+    /* A time keeps to one line: a narrow column shortens the name instead. */
+    .meta time {
+      flex: none;
+      white-space: nowrap;
+    }
+
     .author {
+      min-width: 0;
       font-weight: 600;
       color: var(--_cw-color-text);
       overflow: hidden;

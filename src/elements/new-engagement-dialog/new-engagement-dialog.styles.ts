@@ -33,9 +33,25 @@ export const styles = [
       padding: calc(var(--_cw-space) * 2);
     }
 
+    .head {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      gap: var(--_cw-space);
+    }
+
     h2 {
       margin: 0;
       font-size: 1.15em;
+    }
+
+    button.close {
+      flex: none;
+      width: 32px;
+      padding: 0;
+      border-color: transparent;
+      font-size: 20px;
+      line-height: 1;
     }
 
     fieldset {

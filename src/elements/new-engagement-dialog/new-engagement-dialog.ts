@@ -34,6 +34,7 @@ import { styles } from './new-engagement-dialog.styles.js';
  * @csspart contact-email - The contact's email field.
  * @csspart contact-phone - The contact's phone field.
  * @csspart channel - The channel drop-down.
+ * @csspart close-button - The × that closes the dialog, as Cancel and Escape do.
  * @csspart scheduled-at - The date and time field, shown for "Later".
  * @csspart note - The note text box.
  * @csspart error - An inline error message.
@@ -89,7 +90,12 @@ export class NewEngagementDialog extends SessionElement {
     return html`
       <dialog part="dialog" aria-labelledby="title" @close=${this.onDialogClose}>
         <form part="form" novalidate @submit=${this.onSubmit}>
-          <h2 id="title" part="title">${msg('New engagement')}</h2>
+          <header class="head">
+            <h2 id="title" part="title">${msg('New engagement')}</h2>
+            <button part="close-button" class="close" type="button" aria-label=${msg('Close')} @click=${this.close}>
+              <span aria-hidden="true">×</span>
+            </button>
+          </header>
           <fieldset>
             <legend>${msg('Contact')}</legend>
             <div class="field">
@@ -139,7 +145,7 @@ export class NewEngagementDialog extends SessionElement {
               aria-describedby=${channels.length === 0 ? 'channel-error' : nothing}
               @change=${(event: Event) => this.edit({ channel: valueOf(event) })}
             >
-              ${channels.map((option) => html`<option value=${option} .selected=${option === channel}>${option}</option>`)}
+              ${channels.map((option) => html`<option value=${option} .selected=${option === channel}>${channelLabel(option)}</option>`)}
             </select>
             ${channels.length === 0
               ? html`<p id="channel-error" part="error" class="error">${msg('No channel is configured for new engagements.')}</p>`
@@ -294,4 +300,20 @@ function deepActiveElement(): HTMLElement | undefined {
   let active = document.activeElement;
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   return active instanceof HTMLElement && active !== document.body ? active : undefined;
+}
+
+/** A channel's name for the agent; a code the workspace does not know shows as configured. */
+function channelLabel(channel: string): string {
+  switch (channel) {
+    case 'chat':
+      return msg('Chat');
+    case 'email':
+      return msg('Email');
+    case 'phone':
+      return msg('Phone call');
+    case 'sms':
+      return msg('Text message');
+    default:
+      return channel;
+  }
 }

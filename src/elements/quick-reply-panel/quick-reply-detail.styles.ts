@@ -16,7 +16,9 @@ export const detailStyles = css`
     min-height: 0;
     overflow-y: auto;
     margin: 0 calc(var(--_cw-space) * -0.5);
-    padding: calc(var(--_cw-space) * 0.25) calc(var(--_cw-space) * 0.5);
+    /* Room under the last field, so neither it nor its focus ring hides under the Insert bar. */
+    padding: calc(var(--_cw-space) * 0.25) calc(var(--_cw-space) * 0.5) var(--_cw-space);
+    scroll-padding-block: var(--_cw-space);
   }
 
   .back {
