@@ -43,7 +43,10 @@ function refresh(): void {
  * or nothing waits. A title the page sets meanwhile is respected: it is the one restored.
  */
 export class HiddenPageTitleController implements ReactiveController {
-  constructor(host: SessionHost, options: HiddenPageTitleOptions) {
+  constructor(
+    private readonly host: SessionHost,
+    options: HiddenPageTitleOptions,
+  ) {
     host.addController(this);
     format = options.title;
     new SessionController(host, options.count, {
@@ -57,6 +60,14 @@ export class HiddenPageTitleController implements ReactiveController {
   hostConnected(): void {
     if (counts.size === 0) document.addEventListener('visibilitychange', refresh);
     if (!counts.has(this)) counts.set(this, 0);
+  }
+
+  hostUpdate(): void {
+    // Without a session nothing waits: the old session's count must not linger in the title.
+    if (!this.host.session && counts.get(this)) {
+      counts.set(this, 0);
+      refresh();
+    }
   }
 
   hostDisconnected(): void {

@@ -202,6 +202,18 @@ describe('offer alerts: the document title while the page is hidden', () => {
     element.remove();
     expect(document.title).to.equal('Invoices — CRM');
   });
+
+  it('lets go when the host takes the session away', async () => {
+    const { center, session, element } = await workspaceWith();
+    await session.setAgentState('Available');
+    setVisibility('hidden');
+    offerTo(center, 'Marie Tremblay');
+    await settle(element);
+    expect(document.title).to.equal('(1) New chat — Accounts — CRM');
+    element.session = undefined;
+    await settle(element);
+    expect(document.title).to.equal('Accounts — CRM');
+  });
 });
 
 describe('offer alerts: the repeated chime', () => {

@@ -27,8 +27,10 @@ export const styles = [
 
     header {
       display: flex;
+      /* A narrow column: the state control and the shortcuts button go to a second line rather than out of sight. */
+      flex-wrap: wrap;
       align-items: center;
-      gap: var(--_cw-space);
+      gap: calc(var(--_cw-space) / 2) var(--_cw-space);
     }
 
     h2 {
