@@ -122,3 +122,30 @@ describe('twelve tabs', () => {
     expect(news).to.equal(`${background?.contact.name} left the chat.`);
   });
 });
+
+describe('tabs ordered by the longest wait', () => {
+  it('puts the contacts who have waited longest for a reply first, when the host asks', async () => {
+    const clock = sinon.useFakeTimers({ now: Date.UTC(2026, 10, 30, 14), toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    try {
+      const { center, session } = connectAgent({ maxConcurrentChats: 4 });
+      const element = await fixture<ChatWorkspace>(html`<chat-workspace tab-order="longest-wait" .session=${session}></chat-workspace>`);
+      await session.setAgentState('Available');
+      const ids = ['Marie Tremblay', 'Jean Roy', 'Emily Chen'].map((name) => center.startChat({ contact: { name }, skill: 'Billing', text: 'Bonjour' }));
+      for (const id of ids) await session.acceptOffer(id);
+      const [marie, jean, emily] = ids as [string, string, string];
+      for (const id of ids) await session.sendMessage(id, 'Hello');
+      clock.tick(1_000);
+      center.contactSays(emily, 'First to wait');
+      clock.tick(1_000);
+      center.contactSays(marie, 'Second to wait');
+      await settle(element);
+      const order = () => deepQueryAll<HTMLElement & { chatId: string }>(element, 'contact-tab').map((tab) => tab.chatId);
+      expect(order()).to.deep.equal([emily, marie, jean]);
+      await session.sendMessage(emily, 'Here I am');
+      await settle(element);
+      expect(order()).to.deep.equal([marie, jean, emily]);
+    } finally {
+      clock.restore();
+    }
+  });
+});

@@ -8,7 +8,8 @@ import { FocusGroupController } from '../../controllers/focus-group-controller.j
 import { SessionController } from '../../controllers/session-controller.js';
 import type { SelectableAgentState } from '../../protocol/types.js';
 import type { ChatSession } from '../../session/chat-session.js';
-import { selectActiveChat, shallowEqual } from '../../session/selectors.js';
+import { contactWaitingSince, selectActiveChat, shallowEqual } from '../../session/selectors.js';
+import type { Chat } from '../../session/state.js';
 import { sessionContext } from '../../session/session-context.js';
 import { HostEventsController } from './host-events.js';
 import { OfferAlertsController } from './offer-alerts-controller.js';
@@ -22,6 +23,13 @@ import { hiddenTabsOf, renderHiddenTabs } from './hidden-tabs.js';
 import type { ContactTab } from '../contact-tab/contact-tab.js';
 import { renderErrors } from './workspace-errors.js';
 import { styles } from './chat-workspace.styles.js';
+
+/** The chats' ids in the order their tabs show. A sort by a fixed time: stable between messages. */
+function tabOrderOf(chats: readonly Chat[], order: 'accepted' | 'longest-wait'): string[] {
+  if (order !== 'longest-wait') return chats.map((chat) => chat.id);
+  const since = (chat: Chat) => contactWaitingSince(chat) ?? Number.POSITIVE_INFINITY;
+  return [...chats].sort((a, b) => since(a) - since(b)).map((chat) => chat.id);
+}
 
 /** The dialogs that act on the chat shown: focus in them is focus on the chat. */
 const CHAT_DIALOGS = new Set(['transfer-dialog', 'new-engagement-dialog']);
@@ -126,6 +134,12 @@ export class ChatWorkspace extends LitElement {
    */
   @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'auto';
 
+  /**
+   * The order of the contact tabs: `accepted` (the default: as the chats came), or
+   * `longest-wait`: the contacts who have waited longest for a reply first, then the others.
+   */
+  @property({ attribute: 'tab-order' }) tabOrder: 'accepted' | 'longest-wait' = 'accepted';
+
   /** The narrow layout (tabs as a strip above the chat) at any width; it also applies by itself below 520 px. */
   @property({ type: Boolean, reflect: true }) compact = false;
 
@@ -163,8 +177,10 @@ export class ChatWorkspace extends LitElement {
   private readonly shortcutKeys = new WorkspaceShortcutsController(this);
   private readonly shortcutHelp = new ShortcutHelp(this);
 
-  private readonly chatIds = new SessionController(this, (session) =>
-    session.select((state) => state.chats.map((chat) => chat.id), shallowEqual),
+  private readonly chatIds = new SessionController(
+    this,
+    (session) => session.select((state) => tabOrderOf(state.chats, this.tabOrder), shallowEqual),
+    { dependsOn: () => [this.tabOrder] },
   );
 
   private readonly view = new SessionController(this, (session) =>
