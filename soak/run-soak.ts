@@ -57,7 +57,13 @@ export async function runSoak(options: SoakOptions, environment: SoakEnvironment
   const warnings: string[] = [];
   let warningCount = 0;
   let peakRssKb = 0;
-  const sampler = setInterval(() => (peakRssKb = Math.max(peakRssKb, server.memory()?.rssKb ?? 0)), 1_000);
+  let samples = 0;
+  const sampler = setInterval(() => {
+    const rssKb = server.memory()?.rssKb;
+    peakRssKb = Math.max(peakRssKb, rssKb ?? 0);
+    // A line every 15 s: growth that does not level off shows in the log.
+    if (++samples % 15 === 0 && rssKb !== undefined) say(`server RSS ${(rssKb / 1024).toFixed(1)} MB`);
+  }, 1_000);
   // Ends every loop of the run (agents, contacts, faults), also when the run fails half-way.
   const stop = new AbortController();
   // Every loop of the run (hundreds of contacts) waits on this one signal.
