@@ -41,6 +41,14 @@ export const demoConfiguration: ConfigurationOptions = {
     { code: 'resolved', label: 'Resolved' },
     { code: 'follow-up', label: 'Follow-up needed' },
   ],
+  // After-contact work gets three minutes, with Extend; what is left unsaved closes as Follow-up needed.
+  acwTimeoutMs: 180_000,
+  defaultDisposition: 'follow-up',
+  unavailableReasons: [
+    { code: 'lunch', label: 'Lunch' },
+    { code: 'break', label: 'Break' },
+    { code: 'training', label: 'Training' },
+  ],
   tags: ['billing', 'vip'],
   customLinks: [
     { label: 'Customer lookup', url: 'https://crm.example.com/search?q={{contact.name}}' },

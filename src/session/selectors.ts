@@ -8,6 +8,14 @@ export const selectAgentState = (state: WorkspaceState) => state.agent.state;
 
 export const selectRequestedAgentState = (state: WorkspaceState) => state.requestedAgentState;
 
+/** The reason the agent gave with Unavailable (a configured code), if any. */
+export const selectAgentReason = (state: WorkspaceState) => state.agent.reason;
+
+export const selectRequestedReason = (state: WorkspaceState) => state.requestedReason;
+
+/** The reasons an agent can give with Unavailable, as configured. */
+export const selectUnavailableReasons = (state: WorkspaceState) => state.configuration.unavailableReasons;
+
 export const selectConfiguration = (state: WorkspaceState) => state.configuration;
 
 export const selectOffers = (state: WorkspaceState) => state.offers;

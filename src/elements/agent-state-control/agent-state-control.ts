@@ -1,11 +1,17 @@
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { combineLatest } from 'rxjs';
 import { SessionController } from '../../controllers/session-controller.js';
-import type { AgentState, SelectableAgentState } from '../../protocol/types.js';
+import type { AgentState, SelectableAgentState, UnavailableReason } from '../../protocol/types.js';
 import { SessionElement } from '../../internal/session-element.js';
-import { selectAgentState, selectRequestedAgentState } from '../../session/selectors.js';
+import {
+  selectAgentReason,
+  selectAgentState,
+  selectRequestedAgentState,
+  selectRequestedReason,
+  selectUnavailableReasons,
+} from '../../session/selectors.js';
 import { styles } from './agent-state-control.styles.js';
 
 /** The localized name of an agent state. */
@@ -20,6 +26,22 @@ export function agentStateLabel(state: AgentState): string {
   }
 }
 
+/** An option's value for Unavailable with a reason: the code after a prefix no state has. */
+const REASON_PREFIX = 'Unavailable:';
+
+/** The label of Unavailable with a configured reason, as the control shows it. */
+export function unavailableReasonLabel(reason: string, reasons: readonly UnavailableReason[]): string {
+  const label = reasons.find((option) => option.code === reason)?.label ?? reason;
+  return msg(str`Unavailable — ${label}`);
+}
+
+/** The reasons to offer: the configured ones, and the agent's current one should the configuration have dropped it. */
+function reasonChoices(reasons: readonly UnavailableReason[], current: string | undefined): readonly UnavailableReason[] {
+  return current === undefined || reasons.some((option) => option.code === current)
+    ? reasons
+    : [...reasons, { code: current, label: current }];
+}
+
 /** The choices: Refused appears only while it is the state, and cannot be picked. */
 function options(shown: AgentState): AgentState[] {
   return shown === 'Refused' ? ['Available', 'Unavailable', 'Refused'] : ['Available', 'Unavailable'];
@@ -29,7 +51,9 @@ function options(shown: AgentState): AgentState[] {
  * @tagname agent-state-control
  * @summary The agent's state: Available to receive chats, or Unavailable. Refused is
  * set by the platform after a rejected or missed offer and shown until the agent
- * picks Available again (R1).
+ * picks Available again (R1). With `unavailableReasons` configured, Unavailable can
+ * be chosen with a reason ("Unavailable — Lunch"), shown while it is the agent's and
+ * sent to the platform.
  *
  * @event change - The agent chose a state (read it from `value`). The select's own `change` stays inside the
  * shadow root; this one bubbles and is composed, so the page and an enclosing `<chat-workspace>` hear the
@@ -47,8 +71,18 @@ export class AgentStateControl extends SessionElement {
     combineLatest({
       state: session.select(selectAgentState),
       requested: session.select(selectRequestedAgentState),
+      reason: session.select(selectAgentReason),
+      requestedReason: session.select(selectRequestedReason),
+      reasons: session.select(selectUnavailableReasons),
     }),
   );
+
+  /** The reason shown with Unavailable (a configured code), if any. */
+  get reason(): string | undefined {
+    const value = this.agentState.value;
+    if (!value) return undefined;
+    return value.requested ? value.requestedReason : value.reason;
+  }
 
   /** The state shown: the one the agent just chose while the platform confirms it, else the agent's state. */
   get value(): AgentState | undefined {
@@ -60,6 +94,8 @@ export class AgentStateControl extends SessionElement {
     const value = this.agentState.value;
     if (!value) return nothing;
     const shown = value.requested ?? value.state;
+    const shownReason = shown === 'Unavailable' ? this.reason : undefined;
+    const reasons = reasonChoices(value.reasons, shownReason);
     return html`
       <div part="base" class="control" data-state=${shown}>
         <span class="dot" aria-hidden="true"></span>
@@ -73,11 +109,23 @@ export class AgentStateControl extends SessionElement {
             (option) => html`<option
               value=${option}
               ?disabled=${option === 'Refused'}
-              .selected=${live(option === shown)}
+              .selected=${live(option === shown && shownReason === undefined)}
             >
               ${agentStateLabel(option)}
             </option>`,
           )}
+          ${reasons.length > 0
+            ? html`<optgroup label=${msg('Unavailable reasons')}>
+                ${reasons.map(
+                  (option) => html`<option
+                    value=${REASON_PREFIX + option.code}
+                    .selected=${live(shownReason === option.code)}
+                  >
+                    ${unavailableReasonLabel(option.code, reasons)}
+                  </option>`,
+                )}
+              </optgroup>`
+            : nothing}
         </select>
         <svg class="arrow" aria-hidden="true" viewBox="0 0 10 6">
           <path d="M1 1l4 4 4-4" fill="none" stroke="currentColor" stroke-width="1.5" />
@@ -92,8 +140,9 @@ export class AgentStateControl extends SessionElement {
   }
 
   private onChange(event: Event): void {
-    const chosen = (event.target as HTMLSelectElement).value as SelectableAgentState;
-    void this.session?.setAgentState(chosen);
+    const chosen = (event.target as HTMLSelectElement).value;
+    if (chosen.startsWith(REASON_PREFIX)) void this.session?.setAgentState('Unavailable', chosen.slice(REASON_PREFIX.length));
+    else void this.session?.setAgentState(chosen as SelectableAgentState);
     this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
   }
 }

@@ -25,6 +25,70 @@ export const styles = [
       font-weight: 600;
     }
 
+    .head {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: calc(var(--_cw-space) / 2) var(--_cw-space);
+    }
+
+    .deadline {
+      display: inline-flex;
+      align-items: center;
+      gap: var(--_cw-space);
+    }
+
+    .time-left {
+      color: var(--_cw-color-text-muted);
+      font-size: var(--_cw-font-size-small);
+    }
+
+    /* The purple of the tabs' after-contact timer (R4), and its theme tokens. */
+    .countdown {
+      display: inline-flex;
+      align-items: center;
+      gap: 4px;
+      padding: 0 6px;
+      border-radius: var(--_cw-radius-small);
+      font-weight: 600;
+      font-variant-numeric: tabular-nums;
+      background: var(--cw-timer-acw-bg, #6b2fb3);
+      color: var(--cw-timer-acw-color, #ffffff);
+    }
+
+    .hourglass {
+      display: none;
+    }
+
+    /* The last seconds: another colour and another shape (a boxed countdown with an hourglass). */
+    .deadline[data-urgency='urgent'] .countdown {
+      border-radius: 999px;
+      color: var(--_cw-color-accent-text);
+      background: var(--_cw-color-danger);
+      outline: 2px solid var(--_cw-color-danger);
+      outline-offset: 1px;
+    }
+
+    .deadline[data-urgency='urgent'] .hourglass {
+      display: inline;
+    }
+
+    .deadline-outcome {
+      margin: calc(var(--_cw-space) / -2) 0 0;
+      color: var(--_cw-color-text-muted);
+      font-size: var(--_cw-font-size-small);
+    }
+
+    @media (forced-colors: active) {
+      .deadline[data-urgency='urgent'] .countdown {
+        forced-color-adjust: none;
+        color: Canvas;
+        background: CanvasText;
+        outline-color: CanvasText;
+      }
+    }
+
     .field {
       display: grid;
       gap: calc(var(--_cw-space) / 2);

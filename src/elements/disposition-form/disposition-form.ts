@@ -10,6 +10,7 @@ import { SessionElement } from '../../internal/session-element.js';
 import type { Chat, TranscriptMessage } from '../../session/state.js';
 import { shallowEqual } from '../../session/selectors.js';
 import { styles } from './disposition-form.styles.js';
+import { renderDeadline } from './wrap-up-deadline.js';
 import {
   emptyWrapUp,
   isMissingDisposition,
@@ -28,6 +29,11 @@ import {
  * What the agent chooses and types is kept in the session (`Chat.wrapUp`), so it
  * survives tab switches and the element being rendered for another chat.
  *
+ * When the platform limits after-contact work (`acwTimeoutMs`), a countdown shows the
+ * time left, read from the chat's deadline, with "Extend" to ask for more; when it runs
+ * out the platform closes the chat with the default disposition (the workspace fires
+ * `wrap-up-expired`), or, while a disposition is required, the form says the time is up.
+ *
  * The element is form-associated: inside a host page's `<form>`, with a `name`, it
  * submits the record as JSON (`{"code":"resolved","tags":["vip"],"notes":"…"}`) under
  * that name; it is invalid (`valueMissing`) while configuration requires a disposition
@@ -44,6 +50,10 @@ import {
  * @csspart error - An inline error message.
  * @csspart save - The "Save and close" button.
  * @csspart unsent - The question asked before closing a chat with messages the contact never got.
+ * @csspart deadline - The time left for after-contact work and the "Extend" button; `data-urgency="urgent"` in its last 30 seconds.
+ * @csspart countdown - The time left (`role="timer"`).
+ * @csspart extend - The "Extend" button.
+ * @csspart deadline-outcome - What happens when time runs out.
  *
  * @cssprop --cw-disposition-gap - Space between the form's fields.
  */
@@ -75,6 +85,7 @@ export class DispositionForm extends SessionElement {
   /** The chat whose unsent messages the agent is asked about before closing. */
   @state() private confirmingFor?: string;
   @state() private saving = false;
+  @state() private extending = false;
 
   @query('#disposition') private dispositionSelect?: HTMLSelectElement | null;
 
@@ -88,6 +99,7 @@ export class DispositionForm extends SessionElement {
           chat: workspace.chats.find((chat) => chat.id === this.chatId),
           dispositions: workspace.configuration.dispositions,
           dispositionRequired: workspace.configuration.dispositionRequired,
+          defaultDisposition: workspace.configuration.defaultDisposition,
           tags: workspace.configuration.tags,
         }),
         shallowEqual,
@@ -179,6 +191,16 @@ export class DispositionForm extends SessionElement {
     return true;
   }
 
+  /**
+   * Focuses the first field of the after-contact work (the disposition, a tag or the
+   * notes), not "Extend" that comes first: what the agent does next is wrap up.
+   */
+  override focus(options?: FocusOptions): void {
+    const field = this.renderRoot.querySelector<HTMLElement>('select, input, textarea');
+    if (field) field.focus(options);
+    else super.focus(options);
+  }
+
   /** Called by the host form's `reset()`: forgets what was chosen and typed. */
   formResetCallback(): void {
     if (this.chatId) this.session?.setWrapUp(this.chatId, emptyWrapUp());
@@ -199,7 +221,12 @@ export class DispositionForm extends SessionElement {
     const showMissing = this.missingShownFor === chat.id && isMissingDisposition(chat.wrapUp, view);
     return html`
       <div part="base" class="wrap-up" role="group" aria-labelledby="title">
-        <p id="title" class="title">${msg('After-contact work')}</p>
+        <div class="head">
+          <p id="title" class="title">${msg('After-contact work')}</p>
+          ${this.session
+            ? renderDeadline(chat, view, { clock: this.session.clock$, extend: this.onExtendClick, disabled, busy: this.extending })
+            : nothing}
+        </div>
         ${view.dispositions.length > 0
           ? html`<div class="field">
               <label for="disposition">${msg('Disposition')}</label>
@@ -345,6 +372,15 @@ export class DispositionForm extends SessionElement {
   private onSaveClick(): void {
     void this.save();
   }
+
+  /** More time for after-contact work; a refusal is in the session's errors, shown by the workspace. */
+  private readonly onExtendClick = async (): Promise<void> => {
+    const chatId = this.view.value?.chat?.id;
+    if (!chatId || !this.session || this.extending) return;
+    this.extending = true;
+    await this.session.extendWrapUp(chatId);
+    this.extending = false;
+  };
 }
 
 /** The agent's messages the contact never got: refused, or still on their way. */

@@ -12,6 +12,8 @@ export interface WrapUpView {
   chat: Chat | undefined;
   dispositions: readonly DispositionOption[];
   dispositionRequired: boolean;
+  /** The code recorded when after-contact work runs out of time, if any. */
+  defaultDisposition?: string;
   tags: readonly string[];
 }
 

@@ -25,7 +25,9 @@ export function groupLabel(group: GroupFilter): string {
   }
 }
 
-export function presenceLabel(presence: Presence): string {
+/** An agent's availability, with the reason they gave with Unavailable ("Unavailable — Lunch"). */
+export function presenceLabel(presence: Presence, reasonLabel?: string): string {
+  if (presence === 'Unavailable' && reasonLabel !== undefined) return msg(str`Unavailable — ${reasonLabel}`);
   return presence === 'Offline' ? msg('Offline') : agentStateLabel(presence);
 }
 
@@ -92,7 +94,7 @@ function renderAgentDetails(entry: AddressBookEntry) {
   return html`<span class="details">
     ${entry.presence !== undefined
       ? html`<span part="presence" class="presence" data-presence=${entry.presence}>
-          <span class="dot" aria-hidden="true"></span>${presenceLabel(entry.presence)}
+          <span class="dot" aria-hidden="true"></span>${presenceLabel(entry.presence, entry.presenceReason)}
         </span>`
       : nothing}
     ${entry.teamName !== undefined ? html`<span class="team">${entry.teamName}</span>` : nothing}

@@ -1,4 +1,4 @@
-import type { Directory, Presence, TransferTarget } from '../../protocol/types.js';
+import type { Directory, Presence, TransferTarget, UnavailableReason } from '../../protocol/types.js';
 
 /** The groups of the address book, in the order the dialog lists them. */
 export type AddressBookKind = TransferTarget['kind'];
@@ -13,6 +13,8 @@ export interface AddressBookEntry {
   name: string;
   /** Agents only: whether they can take a chat now, when the platform reports it. */
   presence?: Presence;
+  /** Agents only: the label of the reason they gave with Unavailable, if any. */
+  presenceReason?: string;
   /** Agents only: the name of their team. */
   teamName?: string;
   /** The name folded for search (see `foldForSearch`). */
@@ -35,7 +37,14 @@ export function addressBookEntries(
   directory: Directory,
   presence: Readonly<Record<string, Presence>>,
   selfId: string,
+  /** Colleagues' Unavailable reasons (codes) by agent id, and the configured reasons that label them. */
+  presenceReasons: Readonly<Record<string, string>> = {},
+  reasons: readonly UnavailableReason[] = [],
 ): AddressBookEntry[] {
+  const reasonLabel = (agentId: string) => {
+    const code = presence[agentId] === 'Unavailable' ? presenceReasons[agentId] : undefined;
+    return code === undefined ? {} : { presenceReason: reasons.find((reason) => reason.code === code)?.label ?? code };
+  };
   const teamName = (team: string | undefined) =>
     team === undefined ? undefined : (directory.teams.find((entry) => entry.id === team || entry.name === team)?.name ?? team);
   const entry = (kind: AddressBookKind, id: string, name: string): AddressBookEntry => ({
@@ -47,7 +56,12 @@ export function addressBookEntries(
   return [
     ...directory.agents
       .filter((agent) => agent.id !== selfId)
-      .map((agent) => ({ ...entry('agent', agent.id, agent.name), presence: presence[agent.id], teamName: teamName(agent.team) })),
+      .map((agent) => ({
+        ...entry('agent', agent.id, agent.name),
+        presence: presence[agent.id],
+        ...reasonLabel(agent.id),
+        teamName: teamName(agent.team),
+      })),
     ...directory.teams.map((team) => entry('team', team.id, team.name)),
     ...directory.skills.map((skill) => entry('skill', skill.id, skill.name)),
   ];

@@ -90,6 +90,8 @@ export class TransferDialog extends SessionElement {
         return {
           directory: state.configuration.directory,
           presence: state.presence,
+          presenceReasons: state.presenceReasons,
+          reasons: state.configuration.unavailableReasons,
           selfId: state.agent.id,
           contactName: chat ? contactName(chat.contact.name) : undefined,
           transferable: chat?.status === 'active',
@@ -167,7 +169,7 @@ export class TransferDialog extends SessionElement {
 
   private renderContent() {
     const view = this.view.value;
-    const entries = view ? addressBookEntries(view.directory, view.presence, view.selfId) : [];
+    const entries = view ? addressBookEntries(view.directory, view.presence, view.selfId, view.presenceReasons, view.reasons) : [];
     const matches = filterEntries(entries, this.query);
     const visible = this.group === 'all' ? matches : matches.filter((entry) => entry.target.kind === this.group);
     const blocked = view !== undefined && !view.transferable;
