@@ -6,6 +6,9 @@ import type { ConfigurationOptions } from '../src/platform/configuration.js';
 export const demoConfiguration: ConfigurationOptions = {
   maxConcurrentChats: 4,
   offerTimeoutMs: 45_000,
+  // The blue timer warns after a minute without a reply, and alerts after two.
+  waitWarningMs: 60_000,
+  waitAlertMs: 120_000,
   directory: {
     agents: [
       { id: 'agent-1', name: 'Alex Martin', team: 'Tier 2', skills: ['Billing', 'Technical Support'] },

@@ -101,6 +101,8 @@ const configurationSchema = v.object({
   acwTimeoutMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
   wrapUpBeforeNextOffer: v.optional(v.boolean(), false),
   unavailableReasons: v.optional(v.array(v.object({ code: id, label: v.string() })), []),
+  waitWarningMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
+  waitAlertMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
   tags: v.array(v.string()),
   quickReplies: v.array(
     v.object({ id, title: v.string(), text: v.string(), category: v.optional(v.string()) }),

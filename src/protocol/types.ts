@@ -174,6 +174,10 @@ export interface WorkspaceConfiguration {
   wrapUpBeforeNextOffer: boolean;
   /** The reasons an agent can give with Unavailable; empty offers plain Unavailable only. */
   unavailableReasons: UnavailableReason[];
+  /** How long a contact may wait for a reply (ms) before the blue timer warns; 0: never. */
+  waitWarningMs: number;
+  /** How long a contact may wait for a reply (ms) before the blue timer alerts; 0: never. */
+  waitAlertMs: number;
   tags: string[];
   quickReplies: QuickReply[];
   directory: Directory;
@@ -198,6 +202,8 @@ export const DEFAULT_CONFIGURATION: WorkspaceConfiguration = Object.freeze({
   acwTimeoutMs: 0,
   wrapUpBeforeNextOffer: false,
   unavailableReasons: [],
+  waitWarningMs: 0,
+  waitAlertMs: 0,
   tags: [],
   quickReplies: [],
   directory: { agents: [], teams: [], skills: [] },

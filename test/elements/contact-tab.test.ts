@@ -203,6 +203,29 @@ describe('<contact-tab>', () => {
     expect(marie.getAttribute('aria-description')).not.to.contain('unread');
   });
 
+  it('changes the blue timer’s look, with a mark, past the configured wait thresholds', async () => {
+    const { center, session } = connectAgent({ maxConcurrentChats: 2, waitWarningMs: 30_000, waitAlertMs: 60_000 });
+    const [chatId = ''] = await acceptChats(session, center, ['Marie Tremblay']);
+    const list = await fixture<HTMLElement>(
+      html`<div role="tablist" aria-label="Chats"><contact-tab chat-id=${chatId} .session=${session}></contact-tab></div>`,
+    );
+    const tab = list.querySelector('contact-tab') as ContactTab;
+    await session.sendMessage(chatId, 'Hello');
+    center.contactSays(chatId, 'Are you there?');
+    await settle(tab);
+    const timer = () => tab.shadowRoot?.querySelector<HTMLElement>('[part~="timer-wait"]');
+    expect(timer()?.dataset.level).to.equal('normal');
+    await tick(30_000, tab);
+    expect(timer()?.dataset.level).to.equal('warning');
+    expect(timer()?.querySelector('.wait-mark')?.textContent).to.equal('!');
+    expect(tab.getAttribute('aria-description')).to.contain('Waiting long');
+    await tick(30_000, tab);
+    expect(timer()?.dataset.level).to.equal('alert');
+    expect(timer()?.querySelector('.wait-mark')?.textContent).to.equal('!!');
+    expect(tab.getAttribute('aria-description')).to.contain('Waiting too long');
+    await expectAccessible(list);
+  });
+
   it('tells screen readers the timers’ values as they run, and shows the whole name on hover', async () => {
     const { tabs, ids, center, session } = await tabsFor(['Marie Tremblay ' + 'Longname'.repeat(4)]);
     const [marie] = tabs as [ContactTab];

@@ -23,6 +23,8 @@ export const styles = [
       --_cw-timer-handle-color: var(--cw-timer-handle-color, #1f2933);
       --_cw-timer-wait-bg: var(--cw-timer-wait-bg, #1d5fd0);
       --_cw-timer-wait-color: var(--cw-timer-wait-color, #ffffff);
+      --_cw-timer-wait-warning-bg: var(--cw-timer-wait-warning-bg, #b45309);
+      --_cw-timer-wait-warning-color: var(--cw-timer-wait-warning-color, #ffffff);
       --_cw-timer-acw-bg: var(--cw-timer-acw-bg, #6b2fb3);
       --_cw-timer-acw-color: var(--cw-timer-acw-color, #ffffff);
       --_cw-unread-bg: var(--cw-unread-bg, #b42318);
@@ -164,6 +166,29 @@ export const styles = [
     .timer.wait {
       background: var(--_cw-timer-wait-bg);
       color: var(--_cw-timer-wait-color);
+    }
+
+    .wait-mark:empty {
+      display: none;
+    }
+
+    .wait-mark {
+      margin-inline-end: 2px;
+      font-weight: 800;
+    }
+
+    /* Past the thresholds: other colours, a mark and an outline, so it reads without colour too. */
+    .timer.wait[data-level='warning'] {
+      background: var(--_cw-timer-wait-warning-bg);
+      color: var(--_cw-timer-wait-warning-color);
+      outline: 1px solid currentColor;
+    }
+
+    .timer.wait[data-level='alert'] {
+      background: var(--_cw-color-danger);
+      color: var(--_cw-color-accent-text);
+      outline: 2px solid var(--_cw-color-danger);
+      outline-offset: 1px;
     }
 
     .timer.acw {

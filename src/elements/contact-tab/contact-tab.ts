@@ -16,6 +16,18 @@ import { styles } from './contact-tab.styles.js';
 interface TabView {
   chat: Chat | undefined;
   selected: boolean;
+  /** The configured wait thresholds (ms); 0: none. */
+  waitWarningMs: number;
+  waitAlertMs: number;
+}
+
+/** How long the contact has waited, against the configured thresholds. */
+export type WaitLevel = 'normal' | 'warning' | 'alert';
+
+export function waitLevelOf(waitedMs: number, warningMs: number, alertMs: number): WaitLevel {
+  if (alertMs > 0 && waitedMs >= alertMs) return 'alert';
+  if (warningMs > 0 && waitedMs >= warningMs) return 'warning';
+  return 'normal';
 }
 
 type TimerKind = 'handle' | 'wait' | 'acw';
@@ -41,7 +53,7 @@ type TimerKind = 'handle' | 'wait' | 'acw';
  * @csspart timers - The row of timers.
  * @csspart timer - Every timer.
  * @csspart timer-handle - The grey timer: total handling time since Accept.
- * @csspart timer-wait - The blue timer: how long the contact has waited for a reply.
+ * @csspart timer-wait - The blue timer: how long the contact has waited for a reply; `data-level` is `warning` or `alert` past the configured `waitWarningMs` and `waitAlertMs`.
  * @csspart timer-acw - The purple timer: time since the chat ended (after-contact work).
  *
  * @cssprop --cw-contact-color-1 - Contact palette, colour 1 of 12 (blue); a contact's colour comes from a hash of the name.
@@ -61,6 +73,8 @@ type TimerKind = 'handle' | 'wait' | 'acw';
  * @cssprop --cw-timer-handle-color - Text of the handling-time timer.
  * @cssprop --cw-timer-wait-bg - Background of the waiting timer (blue).
  * @cssprop --cw-timer-wait-color - Text of the waiting timer.
+ * @cssprop --cw-timer-wait-warning-bg - Background of the waiting timer past `waitWarningMs` (amber); past `waitAlertMs` it takes the danger colour.
+ * @cssprop --cw-timer-wait-warning-color - Text of the waiting timer past `waitWarningMs`.
  * @cssprop --cw-timer-acw-bg - Background of the after-contact-work timer (purple).
  * @cssprop --cw-timer-acw-color - Text of the after-contact-work timer.
  * @cssprop --cw-unread-bg - Background of the unread count.
@@ -82,9 +96,17 @@ export class ContactTab extends SessionElement {
         map((state) => ({
           chat: state.chats.find((chat) => chat.id === this.chatId),
           selected: state.activeChatId === this.chatId,
+          waitWarningMs: state.configuration.waitWarningMs,
+          waitAlertMs: state.configuration.waitAlertMs,
         })),
         // Other chats change all the time (drafts, messages): this tab re-renders for its own only.
-        distinctUntilChanged((before, after) => before.chat === after.chat && before.selected === after.selected),
+        distinctUntilChanged(
+          (before, after) =>
+            before.chat === after.chat &&
+            before.selected === after.selected &&
+            before.waitWarningMs === after.waitWarningMs &&
+            before.waitAlertMs === after.waitAlertMs,
+        ),
       ),
     { dependsOn: () => [this.chatId] },
   );
@@ -138,7 +160,12 @@ export class ContactTab extends SessionElement {
     const parts = chat.unread > 0 ? [unreadText(chat.unread)] : [];
     parts.push(msg(str`Handling time ${formatDuration(now - chat.acceptedAt)}`));
     const waitingSince = contactWaitingSince(chat);
-    if (waitingSince !== undefined) parts.push(msg(str`Contact waiting ${formatDuration(now - waitingSince)}`));
+    if (waitingSince !== undefined) {
+      parts.push(msg(str`Contact waiting ${formatDuration(now - waitingSince)}`));
+      const level = waitLevelOf(now - waitingSince, this.view.value?.waitWarningMs ?? 0, this.view.value?.waitAlertMs ?? 0);
+      if (level === 'warning') parts.push(msg('Waiting long'));
+      if (level === 'alert') parts.push(msg('Waiting too long'));
+    }
     if (chat.status === 'ended' && chat.endedAt !== undefined) {
       parts.push(msg(str`After-contact work ${formatDuration(now - chat.endedAt)}`));
     }
@@ -165,7 +192,7 @@ export class ContactTab extends SessionElement {
             ${this.renderTimer(session, 'handle', chat.acceptedAt, msg('Handling time'))}
             ${waitingSince === undefined
               ? nothing
-              : this.renderTimer(session, 'wait', waitingSince, msg('Contact waiting'))}
+              : this.renderWaitTimer(session, waitingSince)}
             ${chat.status === 'ended' && chat.endedAt !== undefined
               ? this.renderTimer(session, 'acw', chat.endedAt, msg('After-contact work'))
               : nothing}
@@ -177,6 +204,25 @@ export class ContactTab extends SessionElement {
 
   private renderTimer(session: ChatSession, kind: TimerKind, since: number, label: string) {
     return html`<span part="timer timer-${kind}" class="timer ${kind}" role="timer" aria-label=${label} title=${label}
+      >${clockText(session.clock$, (now) => formatDuration(now - since))}</span
+    >`;
+  }
+
+  /**
+   * The blue timer; past the configured thresholds it changes look (`data-level`), with a
+   * mark that is not only a colour: "!" at the warning, "!!" at the alert.
+   */
+  private renderWaitTimer(session: ChatSession, since: number) {
+    const { waitWarningMs = 0, waitAlertMs = 0 } = this.view.value ?? {};
+    const level = (now: number) => waitLevelOf(now - since, waitWarningMs, waitAlertMs);
+    return html`<span
+      part="timer timer-wait"
+      class="timer wait"
+      role="timer"
+      aria-label=${msg('Contact waiting')}
+      title=${msg('Contact waiting')}
+      data-level=${clockText(session.clock$, level)}
+      ><span class="wait-mark" aria-hidden="true">${clockText(session.clock$, (now) => waitMark(level(now)))}</span
       >${clockText(session.clock$, (now) => formatDuration(now - since))}</span
     >`;
   }
@@ -196,6 +242,10 @@ export class ContactTab extends SessionElement {
       this.activate();
     }
   };
+}
+
+function waitMark(level: WaitLevel): string {
+  return level === 'alert' ? '!!' : level === 'warning' ? '!' : '';
 }
 
 function unreadText(count: number): string {
