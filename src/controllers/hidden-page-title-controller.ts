@@ -18,6 +18,10 @@ let pageTitle: string | undefined;
 /** The title last written here, to notice the page changing its own meanwhile. */
 let written: string | undefined;
 
+function setTitleFormat(title: HiddenPageTitleOptions['title']): void {
+  format = title;
+}
+
 function refresh(): void {
   const total = [...counts.values()].reduce((sum, count) => sum + count, 0);
   // The page set a title of its own while ours showed: that one comes back later.
@@ -43,18 +47,18 @@ function refresh(): void {
  * or nothing waits. A title the page sets meanwhile is respected: it is the one restored.
  */
 export class HiddenPageTitleController implements ReactiveController {
-  constructor(
-    private readonly host: SessionHost,
-    options: HiddenPageTitleOptions,
-  ) {
+  private readonly host: SessionHost;
+
+  constructor(host: SessionHost, options: HiddenPageTitleOptions) {
+    this.host = host;
     host.addController(this);
-    format = options.title;
-    new SessionController(host, options.count, {
-      onValue: (count) => {
-        counts.set(this, count);
-        refresh();
-      },
-    });
+    setTitleFormat(options.title);
+    new SessionController(host, options.count, { onValue: (count) => this.counted(count) });
+  }
+
+  private counted(count: number): void {
+    counts.set(this, count);
+    refresh();
   }
 
   hostConnected(): void {
