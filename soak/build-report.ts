@@ -18,7 +18,15 @@ export interface RunRecord {
   refusedRecoveries: number;
   snapshotCatchUps: number;
   reload: { draftsChecked: number; draftsLost: number; messagesCarried: number; lostDrafts: string[] };
-  crowd: { chatsStarted: number; left: number; unanswered: number; refused: number; endedByAgent: number; refusals: string[] };
+  crowd: {
+    chatsStarted: number;
+    left: number;
+    unanswered: number;
+    refused: number;
+    endedByAgent: number;
+    refusals: string[];
+    unansweredReasons: Record<string, number>;
+  };
   memory: { rssKb?: number; peakRssKb?: number };
   warnings: { count: number; samples: string[] };
   serverLog: readonly string[];
@@ -100,6 +108,7 @@ export function buildReport(run: RunRecord): SoakReport {
       reloads: faults.reloads,
       reconnects: run.reconnects,
       contactRequestsUnanswered: run.crowd.unanswered,
+      unansweredReasons: run.crowd.unansweredReasons,
       refusedRecoveries: run.refusedRecoveries,
       snapshotCatchUps: run.snapshotCatchUps,
     },
@@ -131,5 +140,6 @@ export function buildReport(run: RunRecord): SoakReport {
       serverLogErrors: errors.length,
     },
     problems,
+    observations: check.observations,
   };
 }

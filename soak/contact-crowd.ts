@@ -20,6 +20,8 @@ export class ContactCrowd {
   readonly counts = { chatsStarted: 0, left: 0, unanswered: 0, refused: 0, endedByAgent: 0 };
   /** The first refusals that were not a plain "this chat has ended", for the report. */
   readonly refusals: string[] = [];
+  /** Why requests went unanswered, with how often (a dead server, a timeout, a reset). */
+  readonly unansweredReasons: Record<string, number> = {};
   private present = 0;
   private serial = 0;
   private readonly lives = new Set<Promise<void>>();
@@ -61,7 +63,7 @@ export class ContactCrowd {
       this.ledger.contactSending(text, Date.now());
       const answer = await request<{ message: unknown }>(this.options.baseUrl, 'POST', `/api/chats/${chatId}/messages`, { text });
       if (answer.kind === 'ok') this.ledger.contactAcknowledged(chatId, text);
-      else if (answer.kind === 'unanswered') this.unanswered(text);
+      else if (answer.kind === 'unanswered') this.unanswered(text, answer.error);
       else return this.refused(answer.status, answer.error, chatId);
     }
   }
@@ -82,7 +84,7 @@ export class ContactCrowd {
         return answer.body.id;
       }
       if (answer.kind === 'refused') return void this.refused(answer.status, answer.error);
-      this.unanswered(text);
+      this.unanswered(text, answer.error);
       await sleep(random.between(500, 2_000), signal);
     }
     return undefined;
@@ -96,14 +98,21 @@ export class ContactCrowd {
         return;
       }
       if (answer.kind === 'refused') return this.refused(answer.status, answer.error, chatId);
-      this.counts.unanswered += 1;
+      this.note(answer.error);
       await sleep(random.between(500, 2_000), signal);
     }
   }
 
-  private unanswered(text: string): void {
+  private unanswered(text: string, error: string): void {
+    this.note(error);
+    this.ledger.contactUnanswered(text, `${new Date().toISOString().slice(11, 23)} ${error}`);
+  }
+
+  private note(error: string): void {
     this.counts.unanswered += 1;
-    this.ledger.contactUnanswered(text);
+    // Ports and ids vary; the kind of failure is what matters.
+    const kind = error.replace(/\d+(\.\d+)*(:\d+)?/g, 'N');
+    this.unansweredReasons[kind] = (this.unansweredReasons[kind] ?? 0) + 1;
   }
 
   /** 409 "has ended" is how a contact learns the agent ended the chat; anything else is worth a look. */

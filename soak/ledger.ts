@@ -31,8 +31,8 @@ export interface ContactMessageRecord {
 export class Ledger {
   readonly agentMessages: AgentMessageRecord[] = [];
   readonly contactMessages: ContactMessageRecord[] = [];
-  /** Contact requests that got no answer: the server may or may not have recorded them. */
-  readonly unacknowledged = new Set<string>();
+  /** Contact requests that got no answer (text → when and why): the server may or may not have recorded them. */
+  readonly unacknowledged = new Map<string, string>();
   /** Agent messages a workspace showed as failed (refused after a reload, say) before the chat was closed. */
   readonly refusedAgentTexts = new Set<string>();
   /** Why each failed agent message failed: the session's error, seen as it was raised. */
@@ -69,8 +69,8 @@ export class Ledger {
     this.contactMessages.push({ chatId, text, sentAt: this.contactSentAt.get(text) ?? Date.now() });
   }
 
-  contactUnanswered(text: string): void {
-    this.unacknowledged.add(text);
+  contactUnanswered(text: string, detail: string): void {
+    this.unacknowledged.set(text, detail);
   }
 
   /** A page of `agentId` received a contact message; `live` for a `message` event (latency counts those). */

@@ -41,6 +41,8 @@ export interface SoakReport {
     reconnects: number;
     /** Contact requests that got no answer (the server was down or dying). */
     contactRequestsUnanswered: number;
+    /** Why, with how often. */
+    unansweredReasons: Record<string, number>;
     /** Times an agent found itself Refused (an offer expired behind a cut) and chose Available again. */
     refusedRecoveries: number;
     /** Reconnects caught up by a snapshot rather than a replay (the gap was pruned). */
@@ -79,6 +81,8 @@ export interface SoakReport {
   };
   /** The first problems found, and samples of warnings and server errors. */
   problems: string[];
+  /** Samples of what is no failure but worth a look. */
+  observations: string[];
 }
 
 const ms = (value: number | undefined) => (value === undefined ? '–' : `${Math.round(value)} ms`);
@@ -130,5 +134,8 @@ export function formatReport(report: SoakReport): string {
   if (report.warnings.length) out.push('', 'WARNINGS:', ...report.warnings.map((warning) => `  - ${warning}`));
   if (report.failures.length) out.push('', 'FAILURES:', ...report.failures.map((failure) => `  - ${failure}`));
   if (report.problems.length) out.push('', 'details:', ...report.problems.map((problem) => `  - ${problem}`));
+  const unanswered = Object.entries(faults.unansweredReasons).sort((a, b) => b[1] - a[1]);
+  if (unanswered.length) out.push('', 'contact requests unanswered, by reason:', ...unanswered.map(([reason, count]) => `  ${count}× ${reason}`));
+  if (report.observations.length) out.push('', 'observations:', ...report.observations.map((line) => `  - ${line}`));
   return out.join('\n');
 }

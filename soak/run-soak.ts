@@ -136,7 +136,7 @@ export async function runSoak(options: SoakOptions, environment: SoakEnvironment
       ledger,
       faults,
       ...agentTotals(agents),
-      crowd: { ...crowd.counts, refusals: crowd.refusals },
+      crowd: { ...crowd.counts, refusals: crowd.refusals, unansweredReasons: crowd.unansweredReasons },
       memory: { rssKb: memory?.rssKb, peakRssKb: Math.max(peakRssKb, memory?.peakKb ?? 0) || undefined },
       warnings: { count: warningCount, samples: warnings },
       serverLog: server.log,

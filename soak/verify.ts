@@ -58,6 +58,8 @@ export interface Verification {
   carried: { messages: number; delivered: number };
   /** The first problems found, one line each. */
   problems: string[];
+  /** Samples of what is no failure but worth a look (unanswered requests the server recorded). */
+  observations: string[];
 }
 
 export interface HeldChats {
@@ -98,6 +100,7 @@ export async function verify(baseUrl: string, ledger: Ledger, held: readonly Hel
     unreadable: 0,
     carried: { messages: 0, delivered: 0 },
     problems: [],
+    observations: [],
   };
   const problem = (line: string) => {
     if (result.problems.length < 20) result.problems.push(line);
@@ -152,8 +155,11 @@ export async function verify(baseUrl: string, ledger: Ledger, held: readonly Hel
     const expectedContact = new Set(contactTexts);
     for (const text of fromContact) {
       if (expectedContact.has(text)) continue;
-      if (ledger.unacknowledged.has(text)) result.unacknowledgedRecorded += 1;
-      else {
+      const unanswered = ledger.unacknowledged.get(text);
+      if (unanswered !== undefined) {
+        result.unacknowledgedRecorded += 1;
+        if (result.observations.length < 5) result.observations.push(`${chatId}: "${text}" went unanswered (${unanswered}) but the server recorded it`);
+      } else {
         result.unexpected += 1;
         problem(`${chatId}: the server has a contact message nobody sent: "${text}"`);
       }
