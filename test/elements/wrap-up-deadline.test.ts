@@ -163,6 +163,8 @@ describe('<chat-workspace>: after-contact work that runs out', () => {
     expect(expired).to.deep.equal([{ chatId: marie, contact: { name: 'Marie Tremblay' }, disposition: { code: 'follow-up', tags: [], notes: '' } }]);
     expect(saved).to.deep.equal([]);
     expect(session.state.activeChatId).to.equal(jean);
+    const news = element.shadowRoot?.querySelector('.visually-hidden[role="status"]');
+    expect(news?.textContent?.trim()).to.equal('After-contact work for Marie Tremblay ran out: the chat was closed.');
     const focused = element.shadowRoot?.activeElement;
     expect(focused?.localName, 'focus goes to the tab of the chat now shown').to.equal('contact-tab');
     expect((focused as HTMLElement & { chatId: string }).chatId).to.equal(jean);

@@ -75,6 +75,9 @@ export class HostEventsController {
         const { chat, disposition } = event;
         emit(host, 'wrap-up-expired', { chatId: chat.id, contact: chat.contact, ...(disposition ? { disposition } : {}) });
         this.focus.chatLeft();
+        // The platform closed it, not the agent: said, so a tab that vanishes is never a mystery.
+        this.backgroundNews = msg(str`After-contact work for ${contactName(chat.contact.name)} ran out: the chat was closed.`);
+        this.host.requestUpdate();
         break;
       }
       case 'agent-state-changed': {
