@@ -1,4 +1,5 @@
 import sinon from 'sinon';
+import { sendKeys } from '@web/test-runner-commands';
 import { expect } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import {
@@ -119,4 +120,23 @@ export function useFakeTime() {
       await expect(element).to.be.accessible();
     },
   };
+}
+
+/** Presses modifiers and a key (by `event.code`) as a person does: down, press, up. */
+export async function press(...keys: string[]): Promise<void> {
+  const key = keys.at(-1) ?? '';
+  const modifiers = keys.slice(0, -1);
+  for (const modifier of modifiers) await sendKeys({ down: modifier });
+  await sendKeys({ press: key });
+  for (const modifier of modifiers.reverse()) await sendKeys({ up: modifier });
+}
+
+/** One of the workspace's keyboard shortcuts: Alt+Shift and a key. */
+export const altShift = (code: string) => press('Alt', 'Shift', code);
+
+/** The focused element, through shadow roots. */
+export function focused(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
 }

@@ -1,26 +1,8 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import type { ChatWorkspace } from '../../src/index.js';
 import { localeSettled } from '../../src/index.js';
-import { button, connectAgent, deepQuery, deepQueryAll, deepText, settle } from '../helpers.js';
+import { altShift, button, connectAgent, deepQuery, deepQueryAll, deepText, focused, press, settle } from '../helpers.js';
 
-/** Presses modifiers and a key (by `event.code`) as a person does: down, press, up. */
-async function press(...keys: string[]): Promise<void> {
-  const key = keys.at(-1) ?? '';
-  const modifiers = keys.slice(0, -1);
-  for (const modifier of modifiers) await sendKeys({ down: modifier });
-  await sendKeys({ press: key });
-  for (const modifier of modifiers.reverse()) await sendKeys({ up: modifier });
-}
-
-const altShift = (code: string) => press('Alt', 'Shift', code);
-
-/** The focused element, through shadow roots. */
-function focused(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
 
 function composer(element: ChatWorkspace): HTMLTextAreaElement {
   const box = deepQuery<HTMLTextAreaElement>(element, 'textarea[aria-label="Message"]');
