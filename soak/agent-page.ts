@@ -46,6 +46,7 @@ export class AgentPage {
     });
     this.session = new ChatSession(connector, { storage: setup.storage, scheduler: this.scheduler, logger: { warn: setup.warn } });
     const agentId = setup.agent.id;
+    let previous = 'connecting';
     // A second listener on the connector's stream sees what the session sees, as it arrives.
     this.taps.push(
       connector.events.subscribe((event) => {
@@ -53,14 +54,9 @@ export class AgentPage {
         noteContactMessages(setup.ledger, agentId, event);
       }),
       this.session.state$.subscribe(failureWatcher(setup.ledger)),
-      connector.connection.subscribe({
-        next: (() => {
-          let previous = 'connecting';
-          return (state: { status: string }) => {
-            if (state.status === 'reconnecting' && previous === 'connected') this.reconnects += 1;
-            previous = state.status;
-          };
-        })(),
+      connector.connection.subscribe((connection) => {
+        if (connection.status === 'reconnecting' && previous === 'connected') this.reconnects += 1;
+        previous = connection.status;
       }),
     );
   }

@@ -128,7 +128,7 @@ export function formatReport(report: SoakReport): string {
     `notes: ${notes.refusedAgentMessages} agent messages refused (chat ended), ${notes.unacknowledgedRecorded} unanswered contact messages recorded anyway, ${notes.waitingUnassigned} contact messages in chats never assigned, ` +
       `${notes.recordedThoughRefused} recorded though refused, ${notes.lateConfirmed} given up by the session's send timeout yet recorded, ${notes.unexpected} unexpected, ${notes.transcriptMismatches} transcript mismatches, ${notes.unsettled} unsettled, ` +
       `${notes.sessionWarnings} session warnings, ${notes.contactRefusals} other contact refusals, ${notes.serverLogErrors} server log errors`,
-    `refusal reasons: ${Object.entries(notes.refusalReasons).map(([reason, count]) => `${count}× "${reason}"`).join(', ') || 'none'}`,
+    `agent messages failed: ${Object.entries(notes.refusalReasons).map(([reason, count]) => `${count}× "${reason}"`).join(', ') || 'none'}`,
     `wall ${(report.wallMs / 1000).toFixed(1)} s, settled ${report.settled ? 'in' : 'NOT within'} ${(report.settleMs / 1000).toFixed(1)} s`,
   ];
   if (report.warnings.length) out.push('', 'WARNINGS:', ...report.warnings.map((warning) => `  - ${warning}`));

@@ -35,7 +35,7 @@ export interface Verification {
   waitingUnassigned: number;
   /** Agent messages the platform refused (the chat had ended), shown as failed in the workspace. */
   refusedAgentMessages: number;
-  /** Why they were refused, in the session's words, with how often. */
+  /** Why agent messages failed (refused or not), in the session's words, with how often. */
   refusalReasons: Record<string, number>;
   /** Contact requests that got no answer but whose message the server had recorded. */
   unacknowledgedRecorded: number;
