@@ -28,6 +28,7 @@ import { CommandRunner, messageOf } from './command-runner.js';
 import { ConnectorInbox } from './connector-inbox.js';
 import { MessageDelivery } from './message-delivery.js';
 import { ReloadRecovery, defaultStorage } from './reload-recovery.js';
+import { WrapUpKeeper } from './wrap-up-keeper.js';
 import * as select from './selectors.js';
 import { targetName, type SessionEvent } from './session-events.js';
 import { SessionStore } from './session-store.js';
@@ -76,6 +77,7 @@ export class ChatSession {
   private readonly subscription: Subscription;
   private readonly typing = new Subject<string>();
   private readonly recovery?: ReloadRecovery;
+  private readonly wrapUpKeeper: WrapUpKeeper;
 
   /** The whole state; prefer the narrower selectors below. */
   readonly state$: Observable<WorkspaceState>;
@@ -127,6 +129,7 @@ export class ChatSession {
     const storage =
       options.storage !== undefined ? options.storage : connector.resumable ? defaultStorage() : undefined;
     if (storage) this.recovery = new ReloadRecovery(storage, connector.agent.id, this.store, this.delivery);
+    this.wrapUpKeeper = new WrapUpKeeper(this.store, this.scheduler, (chatId, record) => void this.closeChat(chatId, record));
 
     // A connector may replay its snapshot synchronously on subscribe: the inbox exists by now.
     this.subscription = from(connector.events).subscribe({
@@ -309,6 +312,7 @@ export class ChatSession {
   dispose(): void {
     this.subscription.unsubscribe();
     this.recovery?.stop();
+    this.wrapUpKeeper.stop();
     this.typing.complete();
     this.connector.disconnect();
     this.happenings.complete();

@@ -75,20 +75,30 @@ describe('ChatSession: after-contact work deadline and Unavailable reasons', () 
     expect(chat(chatId), 'the first deadline has no effect any more').to.not.equal(undefined);
   });
 
-  it('loses the chat when time runs out, and reports wrap-up-expired with the default disposition', async () => {
+  it('closes the chat when time runs out, and reports wrap-up-expired with the default disposition', async () => {
     const chatId = await endedChat();
-    session.setWrapUp(chatId, { code: 'resolved', tags: [], notes: 'Typed but never saved' });
     scheduler.advance(ACW_MS);
     expect(chat(chatId)).to.equal(undefined);
     expect(session.state.activeChatId).to.equal(undefined);
     const expired = happenings.find((event) => event.type === 'wrap-up-expired');
     expect(expired).to.deep.include({ disposition: { code: 'follow-up', tags: [], notes: '' } });
     expect(expired?.type === 'wrap-up-expired' && expired.chat.id).to.equal(chatId);
-    expect(center.chat(chatId)?.disposition, 'the platform records its default, not the unsaved form').to.deep.equal({
-      code: 'follow-up',
-      tags: [],
-      notes: '',
+    expect(center.chat(chatId)?.disposition).to.deep.equal({ code: 'follow-up', tags: [], notes: '' });
+  });
+
+  it('saves what the agent chose and typed just before the deadline, instead of losing it to the default', async () => {
+    const chatId = await endedChat();
+    session.setWrapUp(chatId, { code: 'resolved', tags: [], notes: 'Typed but never saved' });
+    scheduler.advance(ACW_MS - 3_001);
+    expect(center.chat(chatId)?.state).to.equal('ended');
+    scheduler.advance(1);
+    await Promise.resolve();
+    expect(center.chat(chatId)).to.deep.include({
+      state: 'closed',
+      disposition: { code: 'resolved', tags: [], notes: 'Typed but never saved' },
     });
+    expect(chat(chatId)).to.equal(undefined);
+    expect(happenings.some((event) => event.type === 'wrap-up-expired')).to.equal(false);
   });
 
   it('keeps a chat whose disposition is required, marked overdue until extended or saved', async () => {
