@@ -156,7 +156,11 @@ function reduceEvent(state: WorkspaceState, event: ConnectorEvent, at: number): 
       };
     }
     case 'offer-withdrawn':
-      return { ...state, offers: state.offers.filter((offer) => offer.chatId !== event.chatId) };
+      return {
+        ...state,
+        offers: state.offers.filter((offer) => offer.chatId !== event.chatId),
+        lastOfferOutcome: event.reason === 'cancelled' ? state.lastOfferOutcome : event.reason,
+      };
     case 'chat-assigned': {
       const { chat } = event;
       const accepted = state.offers.find((offer) => offer.chatId === chat.id);

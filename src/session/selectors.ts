@@ -75,3 +75,6 @@ export function shallowEqual<T>(a: T, b: T): boolean {
     keysA.every((key) => Object.is((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]))
   );
 }
+
+/** Why the agent is Refused: an offer they rejected, or one they missed. */
+export const selectLastOfferOutcome = (state: WorkspaceState) => state.lastOfferOutcome;

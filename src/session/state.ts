@@ -118,6 +118,8 @@ export interface WorkspaceState {
   connectionCause?: ConnectionCause;
   /** The agent and their state; `reason` is the configured code given with Unavailable. */
   agent: AgentIdentity & { state: AgentState; reason?: string };
+  /** Why the last offer left: an explicit Reject, or one missed; what the Refused hint says. */
+  lastOfferOutcome?: 'rejected' | 'expired';
   /** The state the agent asked for and the platform has not confirmed yet. */
   requestedAgentState?: SelectableAgentState;
   /** The reason asked for with `requestedAgentState`, if any. */

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { AgentStateControl } from '../../src/index.js';
 import { localeSettled } from '../../src/index.js';
-import { connectAgent, settle } from '../helpers.js';
+import { connectAgent, installFakeClock, settle } from '../helpers.js';
 
 function selectOf(element: AgentStateControl): HTMLSelectElement {
   const select = element.shadowRoot?.querySelector('select');
@@ -46,7 +46,7 @@ describe('<agent-state-control>', () => {
     const refused = [...select.options].find((option) => option.value === 'Refused');
     expect(refused?.disabled, 'Refused cannot be chosen').to.equal(true);
     const hint = element.shadowRoot?.querySelector('[part="hint"]');
-    expect(hint?.textContent).to.contain('Choose Available');
+    expect(hint?.textContent?.trim()).to.equal('You rejected a chat. Choose Available to receive chats again.');
     expect(select.getAttribute('aria-describedby')).to.equal(hint?.id);
     await expect(element).to.be.accessible();
 
@@ -55,6 +55,24 @@ describe('<agent-state-control>', () => {
     expect(element.shadowRoot?.querySelector('[part="hint"]')).to.equal(null);
     // Available again, the waiting chat is offered anew.
     expect(center.chat(chatId)?.state).to.equal('offered');
+  });
+
+  it('says an offer was missed when it expired, and keeps the hint within the control’s width', async () => {
+    const clock = installFakeClock();
+    try {
+      const { center, session } = connectAgent({ offerTimeoutMs: 45_000 });
+      const element = await fixture<AgentStateControl>(html`<agent-state-control .session=${session}></agent-state-control>`);
+      await choose(element, 'Available');
+      center.startChat({ contact: { name: 'Marie Tremblay' }, skill: 'Billing', text: 'Bonjour!' });
+      clock.tick(45_000);
+      await settle(element);
+      const hint = element.shadowRoot?.querySelector<HTMLElement>('[part="hint"]');
+      expect(hint?.textContent?.trim()).to.equal('A chat offer was missed. Choose Available to receive chats again.');
+      const control = element.shadowRoot?.querySelector<HTMLElement>('select');
+      expect(hint?.getBoundingClientRect().width).to.be.at.most(Math.max(control?.getBoundingClientRect().width ?? 0, 240));
+    } finally {
+      clock.restore();
+    }
   });
 
   it('speaks French under lang="fr-CA"', async () => {

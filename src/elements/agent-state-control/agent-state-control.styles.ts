@@ -58,10 +58,13 @@ export const styles = [
       pointer-events: none;
     }
 
+    /* Wraps within the control's width: a long hint never widens the header. */
     .hint {
       margin: calc(var(--_cw-space) / 2) 0 0;
+      max-width: 26ch;
       font-size: var(--_cw-font-size-small);
       color: var(--_cw-color-refused);
+      overflow-wrap: anywhere;
     }
 
     @media (forced-colors: active) {

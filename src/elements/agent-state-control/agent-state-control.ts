@@ -10,6 +10,7 @@ import {
   selectAgentState,
   selectRequestedAgentState,
   selectRequestedReason,
+  selectLastOfferOutcome,
   selectUnavailableReasons,
 } from '../../session/selectors.js';
 import { styles } from './agent-state-control.styles.js';
@@ -74,6 +75,7 @@ export class AgentStateControl extends SessionElement {
       reason: session.select(selectAgentReason),
       requestedReason: session.select(selectRequestedReason),
       reasons: session.select(selectUnavailableReasons),
+      lastOffer: session.select(selectLastOfferOutcome),
     }),
   );
 
@@ -133,7 +135,9 @@ export class AgentStateControl extends SessionElement {
       </div>
       ${value.state === 'Refused' && !value.requested
         ? html`<p part="hint" id="hint" class="hint">
-            ${msg('A chat offer was missed. Choose Available to receive chats again.')}
+            ${value.lastOffer === 'rejected'
+              ? msg('You rejected a chat. Choose Available to receive chats again.')
+              : msg('A chat offer was missed. Choose Available to receive chats again.')}
           </p>`
         : nothing}
     `;
