@@ -114,6 +114,16 @@ export const buttonStyles = css`
   button[aria-disabled='true']:hover {
     filter: none;
   }
+
+  /* A dialog's × in its top corner. */
+  button.close {
+    flex: none;
+    width: 32px;
+    padding: 0;
+    border-color: transparent;
+    font-size: 20px;
+    line-height: 1;
+  }
 `;
 
 /** Text fields, selects and their error state, shared by the forms and dialogs. */

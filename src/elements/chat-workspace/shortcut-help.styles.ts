@@ -41,15 +41,6 @@ export const shortcutHelpStyles = css`
     flex: 1;
   }
 
-  .help-head button.close {
-    flex: none;
-    width: 32px;
-    padding: 0;
-    border-color: transparent;
-    font-size: 20px;
-    line-height: 1;
-  }
-
   .shortcut-help p {
     margin: 0 calc(var(--_cw-space) * 2) var(--_cw-space);
     color: var(--_cw-color-text-muted);

@@ -45,15 +45,6 @@ export const styles = [
       font-size: 1.15em;
     }
 
-    button.close {
-      flex: none;
-      width: 32px;
-      padding: 0;
-      border-color: transparent;
-      font-size: 20px;
-      line-height: 1;
-    }
-
     fieldset {
       margin: 0;
       padding: 0;

@@ -58,15 +58,6 @@ export const styles = [
       overflow-wrap: anywhere;
     }
 
-    button.close {
-      flex: none;
-      width: 32px;
-      padding: 0;
-      border-color: transparent;
-      font-size: 20px;
-      line-height: 1;
-    }
-
     .fields {
       display: grid;
       gap: calc(var(--_cw-space) / 2);
