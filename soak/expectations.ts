@@ -29,6 +29,8 @@ export interface AgentExpectations {
 export function agentExpectations(ledger: Ledger, held: readonly { chats: readonly Chat[] }[]): AgentExpectations {
   const failed = new Set(ledger.refusedAgentTexts);
   for (const record of ledger.agentMessages) if (record.outcome === 'refused') failed.add(record.text);
+  // Refused because the chat had ended: final, whatever page saw it and wherever the chat went since.
+  for (const [text, reason] of ledger.failureReasons) if (LEGITIMATE_REFUSAL.test(reason)) failed.add(text);
   for (const { chats } of held) {
     for (const chat of chats) for (const message of chat.messages) if (message.delivery === 'failed') failed.add(message.text);
   }
