@@ -1,4 +1,5 @@
 import { AgentStateControl } from './elements/agent-state-control/agent-state-control.js';
+import { AdvancedChat } from './elements/advanced-chat/advanced-chat.js';
 import { ChatActions } from './elements/chat-actions/chat-actions.js';
 import { ChatComposer } from './elements/chat-composer/chat-composer.js';
 import { ChatConversation } from './elements/chat-conversation/chat-conversation.js';
@@ -25,6 +26,7 @@ export const elements = {
   'transfer-dialog': TransferDialog,
   'disposition-form': DispositionForm,
   'new-engagement-dialog': NewEngagementDialog,
+  'advanced-chat': AdvancedChat,
 } as const;
 
 // Literal calls, so custom-elements.json can read the tags from here. The guard lets a
@@ -41,6 +43,7 @@ if (!customElements.get('quick-reply-panel')) customElements.define('quick-reply
 if (!customElements.get('transfer-dialog')) customElements.define('transfer-dialog', TransferDialog);
 if (!customElements.get('disposition-form')) customElements.define('disposition-form', DispositionForm);
 if (!customElements.get('new-engagement-dialog')) customElements.define('new-engagement-dialog', NewEngagementDialog);
+if (!customElements.get('advanced-chat')) customElements.define('advanced-chat', AdvancedChat);
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -56,5 +59,6 @@ declare global {
     'transfer-dialog': TransferDialog;
     'disposition-form': DispositionForm;
     'new-engagement-dialog': NewEngagementDialog;
+    'advanced-chat': AdvancedChat;
   }
 }

@@ -101,6 +101,30 @@ export interface ContactCenterConnector {
    */
   extendWrapUp?(chatId: string): Promise<void>;
 
+  /**
+   * Changes the status of the chat's case and/or adds a note (R15); the platform answers
+   * with a `case-updated` event. Optional: a platform without cases need not have it.
+   */
+  updateCase?(chatId: string, change: { status?: string; note?: string }): Promise<void>;
+
+  /**
+   * Asks the contact to share their page (co-browse, R15); the platform answers with
+   * `cobrowse` events (`requested`, then `active` or `declined`) and, while shared,
+   * `cobrowse-events` batches. Optional, like `endCobrowse`.
+   */
+  requestCobrowse?(chatId: string): Promise<void>;
+
+  /** Stops the co-browse of a chat (or withdraws the request). */
+  endCobrowse?(chatId: string): Promise<void>;
+
   /** Leaves the platform; offers held by this agent go back to their queues. */
   disconnect(): void;
+}
+
+/** A case change with only the fields given (a command carries no `undefined`). */
+export function caseChange(change: { status?: string; note?: string }): { status?: string; note?: string } {
+  return {
+    ...(change.status !== undefined ? { status: change.status } : {}),
+    ...(change.note !== undefined ? { note: change.note } : {}),
+  };
 }

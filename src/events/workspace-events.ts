@@ -1,4 +1,4 @@
-import type { AgentState, Contact, DispositionRecord, TransferTarget } from '../protocol/types.js';
+import type { AgentState, CaseInfo, Contact, DispositionRecord, TransferTarget } from '../protocol/types.js';
 import type {
   QuickReplyInsertDetail,
   QuickReplyNavigateDetail,
@@ -109,6 +109,26 @@ export interface NewEngagementRequestedDetail {
   chatId: string;
 }
 
+/** `case-updated`: the platform recorded the agent's change to the chat's case (R15). */
+export interface CaseUpdatedDetail {
+  chatId: string;
+  /** The case as `center.chat(chatId).case` now reads it. */
+  case: CaseInfo;
+}
+
+/** `cobrowse-started`: the contact accepted co-browsing; their page shows in the "Co-browse" region. */
+export interface CobrowseStartedDetail {
+  chatId: string;
+  contact: Contact;
+}
+
+/** `cobrowse-ended`: the co-browse stopped, by the agent ("End co-browse") or the contact. */
+export interface CobrowseEndedDetail {
+  chatId: string;
+  contact: Contact;
+  by: 'agent' | 'contact';
+}
+
 export interface WorkspaceEventDetails {
   'chat-offered': ChatOfferedDetail;
   'chat-accepted': ChatAcceptedDetail;
@@ -122,6 +142,9 @@ export interface WorkspaceEventDetails {
   'chat-transferred': ChatTransferredDetail;
   'transfer-dialog-requested': TransferDialogRequestedDetail;
   'new-engagement-requested': NewEngagementRequestedDetail;
+  'case-updated': CaseUpdatedDetail;
+  'cobrowse-started': CobrowseStartedDetail;
+  'cobrowse-ended': CobrowseEndedDetail;
   'quick-reply-insert': QuickReplyInsertDetail;
   'quick-reply-search': QuickReplySearchDetail;
   'quick-reply-navigate': QuickReplyNavigateDetail;

@@ -49,7 +49,55 @@ export class AgentCommands {
         return this.extendWrapUp(agentId, command.chatId);
       case 'leave':
         return this.leave(agentId);
+      case 'update-case':
+        return this.updateCase(agentId, command.chatId, command.status, command.note);
+      case 'request-cobrowse':
+        return this.requestCobrowse(agentId, command.chatId);
+      case 'end-cobrowse':
+        return this.endCobrowse(agentId, command.chatId);
     }
+  }
+
+  /** Records a new status and/or a note on the chat's case; the agent's stream gets the case as it stands. */
+  private updateCase(agentId: string, chatId: string, status?: string, note?: string): undefined {
+    const chat = this.heldBy(agentId, chatId);
+    if (!this.platform.configuration.advancedChat) throw new CommandRefused('Advanced chat is not enabled.');
+    if (!chat.case) throw new CommandRefused('This chat has no case.');
+    const text = note?.trim() ?? '';
+    if (status === undefined && text === '') throw new CommandRefused('Give a status or a note.');
+    const next = clone(chat.case);
+    if (status !== undefined) next.status = status;
+    if (text !== '') {
+      next.notes = [...(next.notes ?? []), { text, at: this.platform.now(), authorName: this.agentOrThrow(agentId).name }];
+    }
+    chat.case = next;
+    this.platform.store.saveChat(chat);
+    this.platform.emit(agentId, { type: 'case-updated', chatId, case: clone(next) });
+    return undefined;
+  }
+
+  /** Asks the contact to share their page; the contact's side answers (`ContactSide.answerCobrowse`). */
+  private requestCobrowse(agentId: string, chatId: string): undefined {
+    const chat = this.heldBy(agentId, chatId);
+    if (!this.platform.configuration.advancedChat) throw new CommandRefused('Advanced chat is not enabled.');
+    if (chat.state !== 'active') throw new CommandRefused('Co-browsing needs a chat in progress.');
+    if (chat.cobrowse) throw new CommandRefused('Co-browsing is already asked for in this chat.');
+    chat.cobrowse = 'requested';
+    this.platform.store.saveChat(chat);
+    this.platform.emit(agentId, { type: 'cobrowse', chatId, status: 'requested', by: 'agent' });
+    this.platform.tellContact(chatId, { type: 'cobrowse-requested' });
+    return undefined;
+  }
+
+  /** Stops the co-browse, or withdraws the request. */
+  private endCobrowse(agentId: string, chatId: string): undefined {
+    const chat = this.heldBy(agentId, chatId);
+    if (!chat.cobrowse) throw new CommandRefused('No co-browse is running in this chat.');
+    chat.cobrowse = undefined;
+    this.platform.store.saveChat(chat);
+    this.platform.emit(agentId, { type: 'cobrowse', chatId, status: 'ended', by: 'agent' });
+    this.platform.tellContact(chatId, { type: 'cobrowse-ended', by: 'agent' });
+    return undefined;
   }
 
   private setAgentState(agentId: string, state: string, reason?: string): undefined {
@@ -139,6 +187,11 @@ export class AgentCommands {
     chat.acceptedAt = undefined;
     chat.route = destination.route;
     chat.transferredFrom = agentId;
+    // The page shared with this agent is not shared with the next one.
+    if (chat.cobrowse) {
+      chat.cobrowse = undefined;
+      this.platform.tellContact(chatId, { type: 'cobrowse-ended', by: 'agent' });
+    }
     // A transferred contact has waited already: ahead of new arrivals.
     chat.queueOrder = -this.platform.store.nextSequence('queue');
     this.platform.store.saveChat(chat);

@@ -1,5 +1,7 @@
 import type { ConnectorEvent } from '../protocol/events.js';
-import type { ChatMessage, Contact } from '../protocol/types.js';
+import { MAX_COBROWSE_BATCH } from '../protocol/events.js';
+import type { CaseInfo, ChatMessage, Contact } from '../protocol/types.js';
+import { clone } from './clone.js';
 import { CommandRefused } from './agent-commands.js';
 import type { PlatformContext } from './context.js';
 import type { OfferDesk } from './offers.js';
@@ -12,6 +14,8 @@ export interface StartChatRequest {
   skill: string;
   /** The contact's first message. */
   text: string;
+  /** The case the chat is about (R15), as the contact's CRM has it. */
+  case?: CaseInfo;
 }
 
 /**
@@ -42,6 +46,7 @@ export class ContactSide {
         skill: request.skill,
         contact: { ...request.contact },
         queueOrder: store.nextSequence('queue'),
+        ...(request.case ? { case: clone(request.case) } : {}),
       };
       store.saveChat(chat);
       store.appendMessage(id, this.message(chat, request.text));
@@ -95,6 +100,41 @@ export class ContactSide {
         this.wrapUp.begin(chat, 'contact');
       }
     });
+  }
+
+  /** The contact answers the agent's co-browse request: shares their page, or declines. */
+  answerCobrowse(chatId: string, accept: boolean): void {
+    this.atomically(() => {
+      const chat = this.chatOrThrow(chatId);
+      if (chat.cobrowse !== 'requested' || !chat.agentId) throw new CommandRefused('No co-browse is asked for in this chat.');
+      chat.cobrowse = accept ? 'active' : undefined;
+      this.platform.store.saveChat(chat);
+      this.platform.emit(chat.agentId, { type: 'cobrowse', chatId, status: accept ? 'active' : 'declined', by: 'contact' });
+    });
+  }
+
+  /** The contact stops sharing their page. */
+  endsCobrowse(chatId: string): void {
+    this.atomically(() => {
+      const chat = this.chatOrThrow(chatId);
+      if (!chat.cobrowse || !chat.agentId) throw new CommandRefused('No co-browse is running in this chat.');
+      chat.cobrowse = undefined;
+      this.platform.store.saveChat(chat);
+      this.platform.emit(chat.agentId, { type: 'cobrowse', chatId, status: 'ended', by: 'contact' });
+    });
+  }
+
+  /**
+   * A batch of the contact's page recording (rrweb events, masked on the contact's side)
+   * goes to the agent, live and unstored. Refused when the chat does not share its page.
+   */
+  cobrowseEvents(chatId: string, events: unknown[]): void {
+    const chat = this.chatOrThrow(chatId);
+    if (chat.cobrowse !== 'active' || !chat.agentId) throw new CommandRefused('This chat does not share its page.');
+    if (!Array.isArray(events) || events.length > MAX_COBROWSE_BATCH) {
+      throw new CommandRefused(`A co-browse batch carries at most ${MAX_COBROWSE_BATCH} events.`);
+    }
+    this.tellAgent(chat.agentId, { type: 'cobrowse-events', chatId, events });
   }
 
   private message(chat: ChatRecord, text: string): ChatMessage {

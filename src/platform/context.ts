@@ -10,7 +10,11 @@ export type ContactUpdate =
   | { type: 'accepted'; agentName: string }
   /** The agent handed the chat on: it waits for the next one. */
   | { type: 'transferred' }
-  | { type: 'ended'; by: 'agent' | 'contact' };
+  | { type: 'ended'; by: 'agent' | 'contact' }
+  /** The agent asks the contact to share their page (co-browse). */
+  | { type: 'cobrowse-requested' }
+  /** The co-browse stopped (or the request was withdrawn): the contact's page stops recording. */
+  | { type: 'cobrowse-ended'; by: 'agent' | 'contact' };
 
 /**
  * How the core reaches one agent's open connection. An adapter implements it: the

@@ -15,6 +15,10 @@ export interface VisibleChat {
   disposition?: ChatRecord['disposition'];
   /** Hand-overs between agents, oldest first; absent until the first transfer. */
   transfers?: ChatSnapshot['transfers'];
+  /** The linked case, with the status and notes agents recorded (R15). */
+  case?: ChatSnapshot['case'];
+  /** Where a co-browse stands, while one is asked for or running. */
+  cobrowse?: ChatRecord['cobrowse'];
 }
 
 /** A chat as an agent's workspace receives it: a copy, so the workspace cannot change the platform's. */
@@ -27,6 +31,7 @@ export function chatSnapshot(chat: ChatRecord, messages: readonly ChatMessage[])
     messages: [...messages],
     ...(transfers?.length ? { transfers } : {}),
     ...(acceptedAt !== undefined && chat.state !== 'offered' ? { acceptedAt } : {}),
+    ...(chat.case ? { case: chat.case } : {}),
   });
 }
 
@@ -42,6 +47,8 @@ export function visibleChat(chat: ChatRecord, messages: readonly ChatMessage[]):
     messages: [...messages],
     ...(disposition ? { disposition } : {}),
     ...(transfers?.length ? { transfers } : {}),
+    ...(chat.case ? { case: chat.case } : {}),
+    ...(chat.cobrowse ? { cobrowse: chat.cobrowse } : {}),
   });
 }
 

@@ -2,7 +2,9 @@ import type { ConnectorEvent } from '../protocol/events.js';
 import type { CommandOutcome } from '../protocol/commands.js';
 import type {
   AgentState,
+  CaseInfo,
   ChatMessage,
+  CobrowseStatus,
   Contact,
   DispositionRecord,
   EngagementRequest,
@@ -43,6 +45,10 @@ export interface ChatRecord {
   acwExpiresAt?: number;
   /** After-contact work ran out while a disposition was required: the agent was told, the chat stays. */
   acwOverdue?: boolean;
+  /** The case linked to the chat, with the status and notes agents recorded (R15). */
+  case?: CaseInfo;
+  /** Where a co-browse stands; absent when none is asked for or running. */
+  cobrowse?: CobrowseStatus;
 }
 
 /** An agent who connected at least once. Whether a connection is open is not stored: it is the process's. */

@@ -37,7 +37,14 @@ export class WrapUpDesk {
     chat.endedBy = by;
     chat.endedAt = now;
     chat.acwExpiresAt = timeoutMs > 0 ? now + timeoutMs : undefined;
+    // A chat that ends ends its co-browse: the contact's page stops sharing.
+    const sharing = chat.cobrowse !== undefined;
+    chat.cobrowse = undefined;
     this.platform.store.saveChat(chat);
+    if (sharing) {
+      this.platform.emit(agentId, { type: 'cobrowse', chatId: chat.id, status: 'ended', by });
+      this.platform.tellContact(chat.id, { type: 'cobrowse-ended', by });
+    }
     const deadline = chat.acwExpiresAt === undefined ? {} : { acwExpiresAt: chat.acwExpiresAt };
     this.platform.emit(agentId, { type: 'chat-ended', chatId: chat.id, by, at: now, ...deadline });
     this.platform.tellContact(chat.id, { type: 'ended', by });

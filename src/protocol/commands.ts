@@ -25,7 +25,13 @@ export type AgentCommand =
   /** Pushes the after-contact work deadline of an ended chat back by `acwTimeoutMs`. */
   | { name: 'extend-wrap-up'; chatId: string }
   /** The agent leaves on purpose: offers go back to their queues, the state becomes Unavailable. */
-  | { name: 'leave' };
+  | { name: 'leave' }
+  /** Changes the status of the chat's case and/or adds a note to it (R15). */
+  | { name: 'update-case'; chatId: string; status?: string; note?: string }
+  /** Asks the contact to share their page (co-browse, R15). */
+  | { name: 'request-cobrowse'; chatId: string }
+  /** Stops the co-browse (or withdraws the request). */
+  | { name: 'end-cobrowse'; chatId: string };
 
 export type AgentCommandName = AgentCommand['name'];
 
@@ -63,4 +69,12 @@ export const agentCommandSchema = v.variant('name', [
   }),
   v.object({ name: v.literal('extend-wrap-up'), chatId: id }),
   v.object({ name: v.literal('leave') }),
+  v.object({
+    name: v.literal('update-case'),
+    chatId: id,
+    status: v.optional(v.pipe(v.string(), v.nonEmpty('must be a non-empty string'), v.maxLength(100))),
+    note: v.optional(v.pipe(v.string(), v.maxLength(5000))),
+  }),
+  v.object({ name: v.literal('request-cobrowse'), chatId: id }),
+  v.object({ name: v.literal('end-cobrowse'), chatId: id }),
 ]) satisfies v.GenericSchema<unknown, AgentCommand>;

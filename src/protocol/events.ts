@@ -3,6 +3,7 @@ import {
   MAX_CONCURRENT_CHATS,
   MIN_CONCURRENT_CHATS,
   type AgentState,
+  type CaseInfo,
   type ChatMessage,
   type ChatSnapshot,
   type DispositionRecord,
@@ -51,7 +52,19 @@ export type ConnectorEvent =
    * The platform's whole picture follows (after a reconnect whose gap it could not
    * replay): chats and offers not listed here are no longer this agent's.
    */
-  | { type: 'snapshot'; chatIds: string[]; offerIds: string[] };
+  | { type: 'snapshot'; chatIds: string[]; offerIds: string[] }
+  /** The chat's case as it stands after an agent changed it (R15). */
+  | { type: 'case-updated'; chatId: string; case: CaseInfo }
+  /**
+   * Where the chat's co-browse stands: `requested` (waiting for the contact), `active`
+   * (the contact shares), `declined` or `ended` (by whom).
+   */
+  | { type: 'cobrowse'; chatId: string; status: 'requested' | 'active' | 'declined' | 'ended'; by?: 'agent' | 'contact' }
+  /**
+   * A batch of the contact's page recording (rrweb events, inputs masked on the contact's
+   * side), for the agent's live replay. Not stored: a reconnect waits for the next full snapshot.
+   */
+  | { type: 'cobrowse-events'; chatId: string; events: unknown[] };
 
 export type ConnectorEventType = ConnectorEvent['type'];
 
@@ -74,6 +87,18 @@ const messageSchema = v.object({
   clientId: v.optional(v.string()),
 });
 
+const caseSchema = v.object({
+  id: v.string(),
+  subject: v.string(),
+  status: v.string(),
+  priority: v.optional(v.string()),
+  interactions: v.optional(v.array(v.object({ at: epochMs, channel: v.string(), summary: v.string() }))),
+  notes: v.optional(v.array(v.object({ text: v.string(), at: epochMs, authorName: v.optional(v.string()) }))),
+});
+
+/** The most rrweb events one `cobrowse-events` batch may carry. */
+export const MAX_COBROWSE_BATCH = 500;
+
 const chatSchema = v.object({
   id,
   contact: contactSchema,
@@ -83,6 +108,7 @@ const chatSchema = v.object({
     v.array(v.object({ fromAgentName: v.string(), toName: v.string(), note: v.optional(v.string()), at: epochMs })),
   ),
   acceptedAt: v.optional(epochMs),
+  case: v.optional(caseSchema),
 });
 
 const configurationSchema = v.object({
@@ -162,6 +188,18 @@ const eventSchema = v.variant('type', [
     ),
   }),
   v.object({ type: v.literal('snapshot'), chatIds: v.array(id), offerIds: v.array(id) }),
+  v.object({ type: v.literal('case-updated'), chatId: id, case: caseSchema }),
+  v.object({
+    type: v.literal('cobrowse'),
+    chatId: id,
+    status: v.picklist(['requested', 'active', 'declined', 'ended']),
+    by: v.optional(v.picklist(['agent', 'contact'])),
+  }),
+  v.object({
+    type: v.literal('cobrowse-events'),
+    chatId: id,
+    events: v.pipe(v.array(v.looseObject({ type: v.number() })), v.maxLength(MAX_COBROWSE_BATCH)),
+  }),
 ]) satisfies v.GenericSchema<unknown, ConnectorEvent>;
 
 export type ParsedConnectorEvent =

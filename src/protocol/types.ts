@@ -63,7 +63,39 @@ export interface ChatSnapshot {
   transfers?: TransferRecord[];
   /** When the agent accepted it (epoch ms); in `chat-assigned`, so a resumed workspace keeps its timers. */
   acceptedAt?: number;
+  /** The case linked to the chat (R15, shown when `advancedChat` is on). */
+  case?: CaseInfo;
 }
+
+/** A note an agent added to a case. */
+export interface CaseNote {
+  text: string;
+  at: number;
+  authorName?: string;
+}
+
+/** An earlier interaction on a case (an email, a call, a chat), as the CRM lists it. */
+export interface CaseInteraction {
+  at: number;
+  channel: string;
+  summary: string;
+}
+
+/** The case (ticket) linked to a chat (R15). Every field but the notes comes from the contact's CRM. */
+export interface CaseInfo {
+  id: string;
+  subject: string;
+  /** Free text: `open`, `pending`, `solved`, or whatever the CRM uses. */
+  status: string;
+  priority?: string;
+  /** Earlier interactions, oldest first. */
+  interactions?: CaseInteraction[];
+  /** Notes agents added, oldest first. */
+  notes?: CaseNote[];
+}
+
+/** Where a co-browse of a chat stands: asked and waiting for the contact, or shared. */
+export type CobrowseStatus = 'requested' | 'active';
 
 /** Where a chat can be transferred: an agent, a team or a skill of the address book, by id. */
 export interface TransferTarget {

@@ -16,6 +16,7 @@ import {
   type Subscription,
 } from 'rxjs';
 import type { ContactCenterConnector } from '../connectors/connector.js';
+import { parseConnectorEvent } from '../protocol/events.js';
 import type {
   AgentState,
   DispositionRecord,
@@ -24,6 +25,7 @@ import type {
   TransferTarget,
 } from '../protocol/types.js';
 import type { ChatStorage } from './chat-memory.js';
+import { CobrowseFeed } from './cobrowse-feed.js';
 import { CommandRunner, messageOf } from './command-runner.js';
 import { ConnectorInbox } from './connector-inbox.js';
 import { MessageDelivery } from './message-delivery.js';
@@ -78,6 +80,7 @@ export class ChatSession {
   private readonly typing = new Subject<string>();
   private readonly recovery?: ReloadRecovery;
   private readonly wrapUpKeeper: WrapUpKeeper;
+  private readonly cobrowse = new CobrowseFeed();
 
   /** The whole state; prefer the narrower selectors below. */
   readonly state$: Observable<WorkspaceState>;
@@ -158,6 +161,7 @@ export class ChatSession {
     const before = this.store.state.chats;
     this.inbox.receive(event);
     this.recovery?.followed(event, before, this.store.state.chats);
+    this.followCobrowse(event);
   }
 
   /** The current state. */
@@ -298,6 +302,61 @@ export class ChatSession {
     return this.runner.run('extendWrapUp', () => connector.extendWrapUp?.(chatId) ?? Promise.resolve(), chatId);
   }
 
+  /**
+   * Changes the status of the chat's case and/or adds a note (R15); the platform records
+   * it and answers with the case as it stands (`Chat.case`, and the `case-updated` event).
+   */
+  updateCase(chatId: string, change: { status?: string; note?: string }): Promise<boolean> {
+    const connector = this.connector;
+    if (!connector.updateCase) {
+      this.runner.fail('updateCase', 'This contact center does not record cases.', chatId);
+      return Promise.resolve(false);
+    }
+    return this.runner.run('updateCase', () => connector.updateCase?.(chatId, change) ?? Promise.resolve(), chatId);
+  }
+
+  /** Asks the contact to share their page (co-browse); `Chat.cobrowse` follows their answer. */
+  requestCobrowse(chatId: string): Promise<boolean> {
+    const connector = this.connector;
+    if (!connector.requestCobrowse) {
+      this.runner.fail('requestCobrowse', 'This contact center cannot co-browse.', chatId);
+      return Promise.resolve(false);
+    }
+    return this.runner.run('requestCobrowse', () => connector.requestCobrowse?.(chatId) ?? Promise.resolve(), chatId);
+  }
+
+  /** Stops the chat's co-browse (or withdraws the request). */
+  endCobrowse(chatId: string): Promise<boolean> {
+    const connector = this.connector;
+    if (!connector.endCobrowse) {
+      this.runner.fail('endCobrowse', 'This contact center cannot co-browse.', chatId);
+      return Promise.resolve(false);
+    }
+    return this.runner.run('endCobrowse', () => connector.endCobrowse?.(chatId) ?? Promise.resolve(), chatId);
+  }
+
+  /**
+   * The contact's page recording (rrweb events, inputs masked on the contact's side) while
+   * the chat's page is shared: what is kept since the latest full snapshot, then each new batch.
+   */
+  cobrowseEvents$(chatId: string): Observable<unknown[]> {
+    return this.cobrowse.events$(chatId);
+  }
+
+  /** A recording batch of a shared page goes to the viewer; an ended co-browse is forgotten. */
+  private followCobrowse(event: unknown): void {
+    const batch = event as { type?: unknown; chatId?: unknown; events?: unknown };
+    if (batch?.type === 'cobrowse-events' && typeof batch.chatId === 'string' && Array.isArray(batch.events)) {
+      const chatId = batch.chatId;
+      // Only a batch the inbox accepted, for a chat whose page is shared now.
+      if (parseConnectorEvent(event).ok && this.state.chats.some((chat) => chat.id === chatId && chat.cobrowse === 'active')) {
+        this.cobrowse.receive(chatId, batch.events as unknown[]);
+      }
+    } else if (batch?.type === 'cobrowse' || batch?.type === 'chat-closed' || batch?.type === 'snapshot') {
+      this.cobrowse.follow(this.state);
+    }
+  }
+
   /** Forgets an error the agent has seen. */
   dismissError(id: number): void {
     this.store.dispatch({ type: 'error-dismissed', id });
@@ -314,6 +373,7 @@ export class ChatSession {
     this.recovery?.stop();
     this.wrapUpKeeper.stop();
     this.typing.complete();
+    this.cobrowse.complete();
     this.connector.disconnect();
     this.happenings.complete();
   }

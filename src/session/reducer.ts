@@ -181,6 +181,8 @@ function reduceEvent(state: WorkspaceState, event: ConnectorEvent, at: number): 
         acceptedAt: existing?.acceptedAt ?? chat.acceptedAt ?? at,
         endedAt: existing?.endedAt,
         endedBy: existing?.endedBy,
+        ...(chat.case ?? existing?.case ? { case: chat.case ?? existing?.case } : {}),
+        ...(existing?.cobrowse ? { cobrowse: existing.cobrowse } : {}),
       };
       const becomesActive = state.activeChatId === undefined || accepted?.status === 'accepting';
       return {
@@ -254,6 +256,16 @@ function reduceEvent(state: WorkspaceState, event: ConnectorEvent, at: number): 
       return updateKnownChat(state, event.chatId, at, 'wrap-up-overdue', (chat) =>
         chat.acwOverdue ? chat : { ...chat, acwOverdue: true },
       );
+    case 'case-updated':
+      return updateKnownChat(state, event.chatId, at, 'case-updated', (chat) => ({ ...chat, case: event.case }));
+    case 'cobrowse':
+      return updateKnownChat(state, event.chatId, at, 'cobrowse', (chat) => {
+        const { cobrowse: _previous, ...rest } = chat;
+        return event.status === 'ended' ? rest : { ...rest, cobrowse: event.status };
+      });
+    case 'cobrowse-events':
+      // The recording goes to the co-browse viewer (`ChatSession.cobrowseEvents$`), not into the state.
+      return state;
     case 'chat-closed': {
       const chats = state.chats.filter((chat) => chat.id !== event.chatId);
       return {

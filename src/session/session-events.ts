@@ -1,5 +1,5 @@
 import type { ConnectorEvent } from '../protocol/events.js';
-import type { AgentState, DispositionRecord, TransferTarget } from '../protocol/types.js';
+import type { AgentState, CaseInfo, DispositionRecord, TransferTarget } from '../protocol/types.js';
 import type { Chat, Offer, WorkspaceState } from './state.js';
 
 /** What happened, for whoever tells the host page (the workspace turns these into DOM events). */
@@ -11,7 +11,13 @@ export type SessionEvent =
   /** After-contact work ran out: the platform closed the chat, recording the default disposition, if any. */
   | { type: 'wrap-up-expired'; chat: Chat; disposition?: DispositionRecord }
   /** The state, or the reason given with Unavailable, changed. */
-  | { type: 'agent-state-changed'; state: AgentState; previous: AgentState; reason?: string; previousReason?: string };
+  | { type: 'agent-state-changed'; state: AgentState; previous: AgentState; reason?: string; previousReason?: string }
+  /** The platform recorded a change to the chat's case (R15). */
+  | { type: 'case-updated'; chat: Chat; case: CaseInfo }
+  /** The contact accepted co-browsing: their page is shared. */
+  | { type: 'cobrowse-started'; chat: Chat }
+  /** The co-browse stopped, by the agent or the contact (or because the chat ended). */
+  | { type: 'cobrowse-ended'; chat: Chat; by: 'agent' | 'contact' };
 
 /**
  * What a connector event means to the host page, judged from the state before and after
@@ -52,6 +58,18 @@ export function announcementOf(event: ConnectorEvent, before: WorkspaceState, af
       const chat = before.chats.find((candidate) => candidate.id === event.chatId);
       if (!chat || event.reason !== 'wrap-up-expired') return undefined;
       return { type: 'wrap-up-expired', chat, ...(event.disposition ? { disposition: event.disposition } : {}) };
+    }
+    case 'case-updated': {
+      const chat = after.chats.find((candidate) => candidate.id === event.chatId);
+      return chat ? { type: 'case-updated', chat, case: event.case } : undefined;
+    }
+    case 'cobrowse': {
+      const chat = after.chats.find((candidate) => candidate.id === event.chatId);
+      const wasActive = before.chats.some((candidate) => candidate.id === event.chatId && candidate.cobrowse === 'active');
+      if (!chat) return undefined;
+      if (event.status === 'active' && !wasActive) return { type: 'cobrowse-started', chat };
+      if (event.status === 'ended' && wasActive) return { type: 'cobrowse-ended', chat, by: event.by ?? 'agent' };
+      return undefined;
     }
     default:
       return undefined;

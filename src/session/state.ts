@@ -3,6 +3,7 @@ import {
   DEFAULT_CONFIGURATION,
   type AgentIdentity,
   type AgentState,
+  type CaseInfo,
   type ChatMessage,
   type Contact,
   type DispositionRecord,
@@ -59,6 +60,13 @@ export interface Chat {
   acwExpiresAt?: number;
   /** After-contact work ran out while a disposition is required: the chat waits for it. */
   acwOverdue?: boolean;
+  /** The case linked to the chat, as the platform last recorded it (R15). */
+  case?: CaseInfo;
+  /**
+   * Co-browsing: `requested` (waiting for the contact), `active` (the contact's page is
+   * shared), `declined` (the contact said no to the last request); absent otherwise.
+   */
+  cobrowse?: 'requested' | 'active' | 'declined';
 }
 
 /** The commands of `ChatSession` that reach the connector. */
@@ -72,7 +80,10 @@ export type SessionCommand =
   | 'transferChat'
   | 'createEngagement'
   | 'closeChat'
-  | 'extendWrapUp';
+  | 'extendWrapUp'
+  | 'updateCase'
+  | 'requestCobrowse'
+  | 'endCobrowse';
 
 /** Something went wrong; kept in the state so the workspace (and the host) can show it. */
 export type WorkspaceError =

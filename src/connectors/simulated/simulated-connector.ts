@@ -1,5 +1,5 @@
 import { Observable, Subject } from 'rxjs';
-import type { ContactCenterConnector } from '../connector.js';
+import { caseChange, type ContactCenterConnector } from '../connector.js';
 import type { AgentCommand } from '../../protocol/commands.js';
 import type { ConnectorEvent } from '../../protocol/events.js';
 import type {
@@ -84,6 +84,18 @@ export class SimulatedConnector implements ContactCenterConnector, AgentLink {
 
   extendWrapUp(chatId: string): Promise<void> {
     return this.run({ name: 'extend-wrap-up', chatId });
+  }
+
+  updateCase(chatId: string, change: { status?: string; note?: string }): Promise<void> {
+    return this.run({ name: 'update-case', chatId, ...caseChange(change) });
+  }
+
+  requestCobrowse(chatId: string): Promise<void> {
+    return this.run({ name: 'request-cobrowse', chatId });
+  }
+
+  endCobrowse(chatId: string): Promise<void> {
+    return this.run({ name: 'end-cobrowse', chatId });
   }
 
   disconnect(): void {

@@ -4,6 +4,7 @@ import { buildConfiguration, type ConfigurationOptions } from '../../platform/co
 import { ContactCenterCore } from '../../platform/core.js';
 import { MemoryStore } from '../../platform/memory-store.js';
 import { SimulatedConnector } from './simulated-connector.js';
+import { SimulatedShopPage } from './simulated-shop-page.js';
 import type { SimulatedChat, SimulatedEngagement, StartChatRequest } from './simulated-types.js';
 
 export type { SimulatedChat, SimulatedChatState, SimulatedEngagement, StartChatRequest } from './simulated-types.js';
@@ -42,6 +43,8 @@ export class SimulatedContactCenter {
   /** The configuration every connected agent receives. */
   readonly configuration: WorkspaceConfiguration;
   private readonly core: ContactCenterCore;
+  /** The contacts' shop pages being shared, by chat. */
+  private readonly shopPages = new Map<string, SimulatedShopPage>();
 
   /** @throws RangeError or TypeError naming the option when the configuration is invalid. */
   constructor(options: SimulatedContactCenterOptions = {}) {
@@ -53,6 +56,10 @@ export class SimulatedContactCenter {
       scheduler: scheduler ?? asyncScheduler,
       // A host's listener that throws is the host's bug: said on the console, the platform goes on.
       reportError: (error) => console.error('[SimulatedContactCenter]', error),
+      // The agent ended the co-browse, or the chat ended: the contact's page stops recording.
+      onContactUpdate: (chatId, update) => {
+        if (update.type === 'cobrowse-ended' || update.type === 'ended' || update.type === 'transferred') this.closeShopPage(chatId);
+      },
     });
   }
 
@@ -74,7 +81,52 @@ export class SimulatedContactCenter {
     if (typeof request.skill !== 'string' || typeof request.text !== 'string') {
       throw new TypeError('SimulatedContactCenter.startChat: skill and text must be strings.');
     }
-    return this.core.contacts.startChat({ contact: { ...request.contact }, skill: request.skill, text: request.text });
+    const linkedCase = request.case;
+    if (linkedCase !== undefined && (typeof linkedCase?.id !== 'string' || typeof linkedCase.subject !== 'string' || typeof linkedCase.status !== 'string')) {
+      throw new TypeError('SimulatedContactCenter.startChat: case needs string id, subject and status.');
+    }
+    return this.core.contacts.startChat({
+      contact: { ...request.contact },
+      skill: request.skill,
+      text: request.text,
+      ...(linkedCase ? { case: linkedCase } : {}),
+    });
+  }
+
+  /**
+   * The contact accepts the agent's co-browse request: the simulator opens the contact's
+   * page (a shop's "Checkout", off-screen), records it with rrweb, every input masked on
+   * the contact's side, and the contact types the card number 4111 1111 1111 1111 into it.
+   * Resolves once the page records.
+   */
+  async contactAcceptsCobrowse(chatId: string): Promise<void> {
+    const chat = this.chatOrThrow(chatId, 'contactAcceptsCobrowse');
+    this.core.contacts.answerCobrowse(chatId, true);
+    this.closeShopPage(chatId);
+    const page = new SimulatedShopPage(chat.contact.name, (events) => {
+      // A batch that comes as the co-browse ends is dropped: the platform no longer takes it.
+      if (this.core.chatRecord(chatId)?.cobrowse === 'active') this.core.contacts.cobrowseEvents(chatId, events);
+    });
+    this.shopPages.set(chatId, page);
+    await page.start();
+  }
+
+  /** The contact declines the agent's co-browse request. */
+  contactDeclinesCobrowse(chatId: string): void {
+    this.chatOrThrow(chatId, 'contactDeclinesCobrowse');
+    this.core.contacts.answerCobrowse(chatId, false);
+  }
+
+  /** The contact stops sharing their page. */
+  contactEndsCobrowse(chatId: string): void {
+    this.chatOrThrow(chatId, 'contactEndsCobrowse');
+    this.closeShopPage(chatId);
+    this.core.contacts.endsCobrowse(chatId);
+  }
+
+  private closeShopPage(chatId: string): void {
+    this.shopPages.get(chatId)?.stop();
+    this.shopPages.delete(chatId);
   }
 
   /** The contact types a message. */

@@ -1,5 +1,5 @@
 import { BehaviorSubject, Observable, Subject, asyncScheduler, type SchedulerLike, type Subscription } from 'rxjs';
-import type { ConnectionCause, ConnectionState, ContactCenterConnector } from '../connector.js';
+import { caseChange, type ConnectionCause, type ConnectionState, type ContactCenterConnector } from '../connector.js';
 import type { AgentCommand } from '../../protocol/commands.js';
 import type { ConnectorEvent } from '../../protocol/events.js';
 import { PROTOCOL_VERSION, parseServerFrame, type ClientFrame, type ServerFrame } from '../../protocol/frames.js';
@@ -133,6 +133,18 @@ export class WebSocketConnector implements ContactCenterConnector {
 
   extendWrapUp(chatId: string): Promise<void> {
     return this.command({ name: 'extend-wrap-up', chatId }, false) as Promise<void>;
+  }
+
+  updateCase(chatId: string, change: { status?: string; note?: string }): Promise<void> {
+    return this.command({ name: 'update-case', chatId, ...caseChange(change) }, false) as Promise<void>;
+  }
+
+  requestCobrowse(chatId: string): Promise<void> {
+    return this.command({ name: 'request-cobrowse', chatId }, false) as Promise<void>;
+  }
+
+  endCobrowse(chatId: string): Promise<void> {
+    return this.command({ name: 'end-cobrowse', chatId }, false) as Promise<void>;
   }
 
   /** Leaves on purpose: the server makes the agent Unavailable; nothing reconnects. */

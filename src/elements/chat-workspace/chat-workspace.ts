@@ -53,6 +53,9 @@ export const NARROW_WIDTH = 520;
  * @event transfer-requested - Cancelable: the agent chose where to transfer a chat; `preventDefault()` keeps it. `detail`: `TransferRequestedDetail`.
  * @event chat-transferred - A chat left this workspace for an agent, team or skill. `detail`: `ChatTransferredDetail`.
  * @event transfer-dialog-requested - Cancelable: the agent pressed Transfer; `preventDefault()` keeps the built-in dialog closed (a host may open its own). `detail`: `TransferDialogRequestedDetail`.
+ * @event case-updated - The platform recorded the agent's change to a chat's case (status, note). `detail`: `CaseUpdatedDetail`.
+ * @event cobrowse-started - The contact accepted co-browsing: their page shows in the "Co-browse" region. `detail`: `CobrowseStartedDetail`.
+ * @event cobrowse-ended - A co-browse stopped ("End co-browse", the contact, or the chat ended). `detail`: `CobrowseEndedDetail`.
  * @event new-engagement-requested - Cancelable: the agent pressed New engagement; `preventDefault()` keeps the built-in dialog closed. `detail`: `NewEngagementRequestedDetail`.
  *
  * @csspart base - The workspace's frame.
@@ -67,6 +70,7 @@ export const NARROW_WIDTH = 520;
  * @csspart composer - The active chat's message box.
  * @csspart quick-replies - The quick-reply panel and its ">>" button.
  * @csspart wrap-up - The after-contact form of an ended chat.
+ * @csspart advanced - The chat's case and co-browse (`advancedChat`): the "Case" and "Co-browse" regions.
  * @csspart shortcuts-button - The header's "Keyboard shortcuts" button.
  * @csspart shortcut-help - The keyboard-shortcut help, a modal dialog.
  *
@@ -267,6 +271,7 @@ export class ChatWorkspace extends LitElement {
                   <chat-actions chat-id=${view.activeChatId} @transfer-dialog-requested=${this.openTransfer}></chat-actions>
                 </div>
                 <launch-area chat-id=${view.activeChatId} @new-engagement-requested=${this.openEngagement}></launch-area>
+                <advanced-chat part="advanced" chat-id=${view.activeChatId}></advanced-chat>
                 <chat-conversation part="conversation" chat-id=${view.activeChatId}></chat-conversation>
                 ${view.ended
                   ? html`<disposition-form part="wrap-up" chat-id=${view.activeChatId}></disposition-form>`

@@ -92,6 +92,15 @@ export class HostEventsController {
         if (event.state === 'Refused' && host.session?.state.offers.length === 0) this.focus.lastOfferRefused();
         break;
       }
+      case 'case-updated':
+        emit(host, 'case-updated', { chatId: event.chat.id, case: event.case });
+        break;
+      case 'cobrowse-started':
+        emit(host, 'cobrowse-started', { chatId: event.chat.id, contact: event.chat.contact });
+        break;
+      case 'cobrowse-ended':
+        emit(host, 'cobrowse-ended', { chatId: event.chat.id, contact: event.chat.contact, by: event.by });
+        break;
     }
   }
 

@@ -25,6 +25,12 @@ function commandFailure(command: SessionCommand): string {
       return msg('The new engagement could not be created.');
     case 'extendWrapUp':
       return msg('The after-contact work could not be extended.');
+    case 'updateCase':
+      return msg('The case could not be updated.');
+    case 'requestCobrowse':
+      return msg('Co-browsing could not be requested.');
+    case 'endCobrowse':
+      return msg('Co-browsing could not be ended.');
   }
 }
 
