@@ -34,6 +34,30 @@ export const demoConfiguration: ConfigurationOptions = {
       text: 'Thank you for your patience, {{contact.name}}. I am looking into this now.',
     },
     {
+      id: 'double-charge',
+      title: 'Double charge',
+      category: 'Billing',
+      text: 'I am sorry you were charged twice, {{contact.name}}. I will refund the duplicate charge on your invoice today.',
+    },
+    {
+      id: 'payment-method',
+      title: 'Payment method',
+      category: 'Billing',
+      text: 'You can change your payment method in the customer portal, under Billing, or I can update it for you now.',
+    },
+    {
+      id: 'modem-reset',
+      title: 'Modem reset',
+      category: 'Technical Support',
+      text: 'Let us reset your modem: unplug it for 30 seconds, plug it back in and wait until its light is steady. Is your internet still slow?',
+    },
+    {
+      id: 'portal-password',
+      title: 'Portal password',
+      category: 'Technical Support',
+      text: 'I have sent a link to {{contact.email}} to reset your customer portal password; it expires in one hour.',
+    },
+    {
       id: 'closing',
       title: 'Closing',
       category: 'Closers',
@@ -57,9 +81,10 @@ export const demoConfiguration: ConfigurationOptions = {
     { label: 'Customer lookup', url: 'https://crm.example.com/search?q={{contact.name}}' },
     { label: 'Knowledge base', url: 'https://help.example.com/' },
   ],
+  // Custom elements that demo/assist-apps/define.ts registers (R16).
   assistApps: [
-    { id: 'suggested-answers', title: 'Suggested answers' },
-    { id: 'knowledge', title: 'Knowledge' },
+    { id: 'suggested-replies', title: 'Suggested replies', tag: 'demo-suggested-replies' },
+    { id: 'customer', title: 'Customer', tag: 'demo-customer-app' },
   ],
 };
 

@@ -13,6 +13,11 @@ const customers = [
   { name: 'Chloé Bouchard', account: 'NW-13015', plan: 'TV + Internet', cases: 0 },
 ];
 
+/** The CRM's record of a customer, by name, for the "Customer" assist app. */
+export function customerRecord(name: string): Readonly<(typeof customers)[number]> | undefined {
+  return customers.find((customer) => customer.name === name);
+}
+
 function cell(text: string): HTMLTableCellElement {
   const td = document.createElement('td');
   td.textContent = text;

@@ -9,6 +9,7 @@ import {
 import { demoAgentTokens, demoConfiguration } from './configuration.js';
 import { renderCustomers, showCustomerRecord } from './crm.js';
 import { startTraffic } from './traffic.js';
+import './assist-apps/define.js';
 
 const params = new URLSearchParams(location.search);
 

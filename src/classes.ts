@@ -82,3 +82,12 @@ export { QuickReplyPanel } from './elements/quick-reply-panel/quick-reply-panel.
 export { TransferDialog } from './elements/transfer-dialog/transfer-dialog.js';
 export { DispositionForm } from './elements/disposition-form/disposition-form.js';
 export { NewEngagementDialog } from './elements/new-engagement-dialog/new-engagement-dialog.js';
+export { AssistPanel, type ComposeText } from './elements/assist-panel/assist-panel.js';
+export {
+  assistAppUrl,
+  type AssistApi,
+  type AssistAppElement,
+  type AssistChat,
+} from './elements/assist-panel/assist-app.js';
+export { SuggestedReplies } from './elements/suggested-replies/suggested-replies.js';
+export { rankQuickReplies, type RankedReply } from './elements/suggested-replies/rank-replies.js';

@@ -1,4 +1,5 @@
 import { AgentStateControl } from './elements/agent-state-control/agent-state-control.js';
+import { AssistPanel } from './elements/assist-panel/assist-panel.js';
 import { AdvancedChat } from './elements/advanced-chat/advanced-chat.js';
 import { ChatActions } from './elements/chat-actions/chat-actions.js';
 import { ChatComposer } from './elements/chat-composer/chat-composer.js';
@@ -26,6 +27,7 @@ export const elements = {
   'transfer-dialog': TransferDialog,
   'disposition-form': DispositionForm,
   'new-engagement-dialog': NewEngagementDialog,
+  'assist-panel': AssistPanel,
   'advanced-chat': AdvancedChat,
 } as const;
 
@@ -43,6 +45,7 @@ if (!customElements.get('quick-reply-panel')) customElements.define('quick-reply
 if (!customElements.get('transfer-dialog')) customElements.define('transfer-dialog', TransferDialog);
 if (!customElements.get('disposition-form')) customElements.define('disposition-form', DispositionForm);
 if (!customElements.get('new-engagement-dialog')) customElements.define('new-engagement-dialog', NewEngagementDialog);
+if (!customElements.get('assist-panel')) customElements.define('assist-panel', AssistPanel);
 if (!customElements.get('advanced-chat')) customElements.define('advanced-chat', AdvancedChat);
 
 declare global {
@@ -59,6 +62,7 @@ declare global {
     'transfer-dialog': TransferDialog;
     'disposition-form': DispositionForm;
     'new-engagement-dialog': NewEngagementDialog;
+    'assist-panel': AssistPanel;
     'advanced-chat': AdvancedChat;
   }
 }

@@ -109,6 +109,15 @@ export interface NewEngagementRequestedDetail {
   chatId: string;
 }
 
+/** `assist-app-opened`: the agent opened an app of the agent assist panel (R16). */
+export interface AssistAppOpenedDetail {
+  /** The app's `id` in `assistApps`. */
+  appId: string;
+  title: string;
+  /** The chat the panel shows. */
+  chatId: string;
+}
+
 /** `case-updated`: the platform recorded the agent's change to the chat's case (R15). */
 export interface CaseUpdatedDetail {
   chatId: string;
@@ -142,6 +151,7 @@ export interface WorkspaceEventDetails {
   'chat-transferred': ChatTransferredDetail;
   'transfer-dialog-requested': TransferDialogRequestedDetail;
   'new-engagement-requested': NewEngagementRequestedDetail;
+  'assist-app-opened': AssistAppOpenedDetail;
   'case-updated': CaseUpdatedDetail;
   'cobrowse-started': CobrowseStartedDetail;
   'cobrowse-ended': CobrowseEndedDetail;

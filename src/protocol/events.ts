@@ -143,7 +143,7 @@ const configurationSchema = v.object({
   customLinks: v.array(v.object({ label: v.string(), url: v.string() })),
   engagementChannels: v.array(v.string()),
   advancedChat: v.boolean(),
-  assistApps: v.array(v.object({ id, title: v.string(), url: v.optional(v.string()) })),
+  assistApps: v.array(v.object({ id, title: v.string(), tag: v.optional(v.string()), url: v.optional(v.string()) })),
 });
 
 const eventSchema = v.variant('type', [

@@ -176,10 +176,18 @@ export interface CustomLink {
   url: string;
 }
 
-/** An agent assist app of the slide-in panel (R16). */
+/**
+ * An agent assist app of the slide-in panel (R16): a custom element (`tag`), which the panel
+ * creates and gives the chat and a read-only assist API, or a page (`url`, http or https),
+ * shown in a sandboxed frame with the chat in its query string. `tag` wins when both are set.
+ */
 export interface AssistApp {
   id: string;
+  /** The name of its tab in the panel. */
   title: string;
+  /** A custom element's tag name, such as `my-order-history`, registered by the host page. */
+  tag?: string;
+  /** A page's address; the panel adds `chatId`, `contact` and `skill` to its query. */
   url?: string;
 }
 

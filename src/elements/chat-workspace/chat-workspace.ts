@@ -23,6 +23,7 @@ import { hiddenTabsOf, renderHiddenTabs } from './hidden-tabs.js';
 import type { ContactTab } from '../contact-tab/contact-tab.js';
 import { renderErrors } from './workspace-errors.js';
 import { styles } from './chat-workspace.styles.js';
+import { assistStyles } from './assist.styles.js';
 
 /** The chats' ids in the order their tabs show. A sort by a fixed time: stable between messages. */
 function tabOrderOf(chats: readonly Chat[], order: 'accepted' | 'longest-wait'): string[] {
@@ -36,6 +37,9 @@ const CHAT_DIALOGS = new Set(['transfer-dialog', 'new-engagement-dialog']);
 
 /** Below this width (px) the workspace switches to its narrow layout. */
 export const NARROW_WIDTH = 520;
+
+/** Below this width (px) the agent assist panel overlays the chat instead of taking a column beside it. */
+export const ASSIST_BESIDE_WIDTH = 700;
 
 /**
  * @tagname chat-workspace
@@ -57,6 +61,7 @@ export const NARROW_WIDTH = 520;
  * @event cobrowse-started - The contact accepted co-browsing: their page shows in the "Co-browse" region. `detail`: `CobrowseStartedDetail`.
  * @event cobrowse-ended - A co-browse stopped ("End co-browse", the contact, or the chat ended). `detail`: `CobrowseEndedDetail`.
  * @event new-engagement-requested - Cancelable: the agent pressed New engagement; `preventDefault()` keeps the built-in dialog closed. `detail`: `NewEngagementRequestedDetail`.
+ * @event assist-app-opened - An agent assist app was shown for a chat (the panel opened, the agent chose the app, or the chat changed). `detail`: `AssistAppOpenedDetail`.
  *
  * @csspart base - The workspace's frame.
  * @csspart header - The bar with the agent state.
@@ -73,6 +78,8 @@ export const NARROW_WIDTH = 520;
  * @csspart advanced - The chat's case and co-browse (`advancedChat`): the "Case" and "Co-browse" regions.
  * @csspart shortcuts-button - The header's "Keyboard shortcuts" button.
  * @csspart shortcut-help - The keyboard-shortcut help, a modal dialog.
+ * @csspart assist - The "Agent assist" panel at the right of the chat (an overlay in a narrow workspace).
+ * @csspart assist-button - The header's "Agent assist" button, which hides and shows the panel.
  *
  * @cssprop --cw-font-family - Font of the whole workspace.
  * @cssprop --cw-font-size - Base font size.
@@ -91,7 +98,7 @@ export const NARROW_WIDTH = 520;
  */
 @localized()
 export class ChatWorkspace extends LitElement {
-  static override styles = [styles, shortcutHelpStyles];
+  static override styles = [styles, shortcutHelpStyles, assistStyles];
 
   /** The session to show, shared with every element inside through context. */
   @provide({ context: sessionContext })
@@ -164,14 +171,24 @@ export class ChatWorkspace extends LitElement {
 
   /** Whether the workspace is narrower than `NARROW_WIDTH`, as a side panel often is. */
   @state() private narrow = false;
+
+  /** Whether the agent assist panel is shown; a chat accepted shows it again. */
+  @state() private assistOpen = true;
+
+  /** Whether the workspace is too narrow for the assist panel beside the chat (`ASSIST_BESIDE_WIDTH`). */
+  @state() private assistOverlays = false;
   private shownActiveChatId?: string;
   private readonly resizeObserver = new ResizeObserver(([entry]) => {
     if (entry) this.narrow = entry.contentRect.width < NARROW_WIDTH;
+    if (entry) this.assistOverlays = entry.contentRect.width < ASSIST_BESIDE_WIDTH;
     this.countHiddenTabs();
   });
 
   private readonly hostEvents = new HostEventsController(this, {
-    chatAccepted: () => void this.keepFocus(() => this.renderRoot.querySelector<HTMLElement>('chat-composer')),
+    chatAccepted: () => {
+      this.assistOpen = true;
+      void this.keepFocus(() => this.renderRoot.querySelector<HTMLElement>('chat-composer'));
+    },
     chatLeft: () => void this.afterChatLeft(),
     chatEnded: (chatId) => void this.afterChatEnded(chatId),
     lastOfferRefused: () => void this.keepFocus(() => this.renderRoot.querySelector<HTMLElement>('agent-state-control')),
@@ -197,6 +214,7 @@ export class ChatWorkspace extends LitElement {
         skill: active?.skill ?? '',
         available: state.agent.state === 'Available',
         capacity: state.configuration.maxConcurrentChats,
+        assistApps: state.configuration.assistApps.length,
         errors: state.errors,
         connection: state.connection,
         connectionReason: state.connectionReason,
@@ -232,6 +250,8 @@ export class ChatWorkspace extends LitElement {
     const view = this.view.value;
     const compact = this.compact || this.narrow;
     const chatIds = this.chatIds.value ?? [];
+    const assist = Boolean(view?.activeChatId && view.assistApps > 0);
+    const assistOverlay = compact || this.assistOverlays;
     return html`
       <div part="base" class="workspace">
         <header part="header">
@@ -240,6 +260,7 @@ export class ChatWorkspace extends LitElement {
             ? html`<span class="load" title=${msg('Open chats and capacity')}>${chatIds.length}/${view.capacity}</span>`
             : nothing}
           <agent-state-control @change=${this.onStateChosen}></agent-state-control>
+          ${assist ? this.renderAssistButton() : nothing}
           ${this.renderShortcutsButton()}
         </header>
         ${renderConnection(view?.connection ?? 'connected', view?.connectionReason, view?.connectionCause)}
@@ -247,7 +268,7 @@ export class ChatWorkspace extends LitElement {
         <div class="stage">
         <offer-prompt part="offers" class="offers"></offer-prompt>
         ${view?.activeChatId
-          ? html`<div class="body ${compact ? 'compact' : ''}">
+          ? html`<div class="body ${compact ? 'compact' : ''} ${assist && this.assistOpen && !assistOverlay ? 'with-assist' : ''}">
               <div class="tab-rail">
                 ${renderHiddenTabs(this.hiddenTabs.before, 'before', compact, this.scrollTabs)}
                 <div
@@ -285,6 +306,7 @@ export class ChatWorkspace extends LitElement {
                       <chat-composer part="composer" chat-id=${view.activeChatId}></chat-composer>
                     </div>`}
               </section>
+              ${assist ? this.renderAssist(view.activeChatId, assistOverlay) : nothing}
             </div>`
           : html`<p class="empty">
               ${view?.available
@@ -299,6 +321,48 @@ export class ChatWorkspace extends LitElement {
       </div>
     `;
   }
+
+  private renderAssistButton() {
+    return html`<button
+      part="assist-button"
+      class="assist-button"
+      type="button"
+      aria-expanded=${this.assistOpen ? 'true' : 'false'}
+      aria-controls="assist"
+      @click=${() => this.toggleAssist()}
+    >
+      ${msg('Agent assist')}
+    </button>`;
+  }
+
+  private renderAssist(chatId: string, overlay: boolean) {
+    return html`<aside
+      part="assist"
+      id="assist"
+      class="assist ${overlay ? 'overlay' : ''}"
+      aria-label=${msg('Agent assist')}
+      ?hidden=${!this.assistOpen}
+      @keydown=${overlay ? this.closeAssistOnEscape : undefined}
+    >
+      <assist-panel chat-id=${chatId} ?open=${this.assistOpen} .compose=${this.composeFromAssist}></assist-panel>
+    </aside>`;
+  }
+
+  /** Shows the agent assist panel, or hides it, as its header button does. */
+  toggleAssist(): void {
+    this.assistOpen = !this.assistOpen;
+  }
+
+  /** Over the chat, Escape closes the panel and gives focus back to its button. */
+  private readonly closeAssistOnEscape = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    event.preventDefault();
+    this.assistOpen = false;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.assist-button')?.focus());
+  };
+
+  /** An assist app's `insertText()`: the chat must still be in progress, and the composer takes it at the caret. */
+  private readonly composeFromAssist = (text: string, chatId: string): Promise<boolean> => this.composeMessage(text, chatId);
 
   private renderShortcutsButton() {
     const help = this.shortcutKeys.comboFor('help');
