@@ -32,6 +32,36 @@ const replies = [
   'I tried that already, it did not help.',
 ];
 
+const cases: Record<string, { subject: string; priority: string }[]> = {
+  Billing: [
+    { subject: 'Double charge on the November invoice', priority: 'High' },
+    { subject: 'Payment method change', priority: 'Normal' },
+  ],
+  'Technical Support': [
+    { subject: 'Modem restarts every few minutes', priority: 'High' },
+    { subject: 'Customer portal password expired', priority: 'Low' },
+  ],
+};
+
+let caseNumber = 1040;
+
+/** A case from the demo CRM, with an earlier interaction or two (R15). */
+function demoCase(skill: string) {
+  const picked = pick(cases[skill] ?? cases.Billing ?? []);
+  caseNumber += 1;
+  const day = 24 * 60 * 60 * 1000;
+  return {
+    id: `CASE-${caseNumber}`,
+    subject: picked.subject,
+    status: 'open',
+    priority: picked.priority,
+    interactions: [
+      { at: Date.now() - 6 * day, channel: 'email', summary: 'First report by email.' },
+      { at: Date.now() - 2 * day, channel: 'phone', summary: 'Called back; asked for details.' },
+    ],
+  };
+}
+
 function pick<T>(list: readonly T[]): T {
   return list[Math.floor(Math.random() * list.length)] as T;
 }
@@ -55,7 +85,7 @@ export function startTraffic(center: SimulatedContactCenter): () => void {
 
   const startOne = () => {
     const skill = pick(Object.keys(openers));
-    chatIds.push(center.startChat({ contact: pick(contacts), skill, text: pick(openers[skill] ?? []) }));
+    chatIds.push(center.startChat({ contact: pick(contacts), skill, text: pick(openers[skill] ?? []), case: demoCase(skill) }));
   };
 
   const scheduleNext = () =>
@@ -67,6 +97,14 @@ export function startTraffic(center: SimulatedContactCenter): () => void {
   const answerAgents = setInterval(() => {
     for (const chatId of chatIds) {
       const chat = center.chat(chatId);
+      // The simulated contact shares their shop page a moment after the agent asks (co-browse).
+      if (chat?.state === 'active' && chat.cobrowse === 'requested' && !answered.has(`cobrowse:${chatId}`)) {
+        answered.add(`cobrowse:${chatId}`);
+        later(2_000, () => {
+          if (center.chat(chatId)?.cobrowse === 'requested') void center.contactAcceptsCobrowse(chatId).catch(() => undefined);
+          answered.delete(`cobrowse:${chatId}`);
+        });
+      }
       const last = chat?.messages.at(-1);
       if (chat?.state !== 'active' || last?.from !== 'agent' || answered.has(last.id)) continue;
       answered.add(last.id);
