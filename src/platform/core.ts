@@ -212,6 +212,8 @@ export class ContactCenterCore {
           events.push({ type: 'chat-offered', chat: chatSnapshot(chat, messages), timeoutMs });
         } else {
           events.push({ type: 'chat-assigned', chat: chatSnapshot(chat, messages) });
+          // A co-browse asked for or running goes on: the viewer picks up at the page's next full snapshot.
+          if (chat.cobrowse) events.push({ type: 'cobrowse', chatId: chat.id, status: chat.cobrowse });
           if (chat.state === 'ended') {
             const at = chat.endedAt === undefined ? {} : { at: chat.endedAt };
             const deadline = chat.acwExpiresAt === undefined ? {} : { acwExpiresAt: chat.acwExpiresAt };

@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { tap } from 'rxjs';
-import { ChatSession, SimulatedContactCenter } from '../../src/index.js';
+import { ChatSession, SimulatedContactCenter, localeSettled } from '../../src/index.js';
 import type { ChatWorkspace } from '../../src/elements/chat-workspace/chat-workspace.js';
 import { AGENT, button, buttons, deepQuery, deepText, settle } from '../helpers.js';
 
@@ -68,6 +68,18 @@ describe('<advanced-chat>: case information and co-browsing (R15)', () => {
     await settle(workspace);
     expect(deepText(region(workspace, 'Case')!)).to.contain('Refund of the duplicate charge sent.');
     await expect(workspace).to.be.accessible();
+  });
+
+  it('speaks French under lang="fr-CA": "Cas" and "Co-navigation"', async () => {
+    const { workspace } = await advancedWorkspace();
+    workspace.setAttribute('lang', 'fr-CA');
+    await localeSettled();
+    await settle(workspace);
+    expect(region(workspace, 'Cas'), 'the Cas region').to.exist;
+    expect(buttons(workspace, 'Co-navigation')).to.have.length(1);
+    workspace.removeAttribute('lang');
+    await localeSettled();
+    await settle(workspace);
   });
 
   it('shows neither the case nor co-browsing without advancedChat', async () => {

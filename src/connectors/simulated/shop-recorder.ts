@@ -18,6 +18,8 @@ const api: ShopRecorderApi = {
       // Card numbers and passwords are masked whatever the options say.
       maskInputOptions: { password: true, text: true, tel: true, email: true, number: true, textarea: true, select: true },
       maskTextSelector: '[data-private]',
+      // A full snapshot every few seconds: a viewer that joins late (a reload) has a whole page soon.
+      checkoutEveryNms: 5000,
       recordCanvas: false,
       collectFonts: false,
       inlineImages: false,

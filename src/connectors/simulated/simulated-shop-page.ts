@@ -99,7 +99,9 @@ export class SimulatedShopPage {
       });
       const script = doc.createElement('script');
       script.type = 'module';
-      script.src = new URL('./shop-recorder.ts', import.meta.url).href;
+      // The module beside this one: its TypeScript source under a dev server (the demo, the tests), its build elsewhere.
+      const extension = new URL(import.meta.url).pathname.endsWith('.ts') ? 'ts' : 'js';
+      script.src = new URL(`./shop-recorder.${extension}`, import.meta.url).href;
       script.onerror = () => reject(new Error('The co-browse recorder could not load.'));
       doc.head.append(script);
     });
