@@ -4,6 +4,7 @@ import type { VisibleChat } from '../src/platform/snapshots.js';
 import { contactRequestSchemas, parseBody } from './contact-requests.js';
 import type { ContactStreams } from './contact-streams.js';
 import { HttpError, readJsonBody, sendError, sendJson } from './http-json.js';
+import { MAX_COBROWSE_BATCH } from '../src/protocol/events.js';
 import type { AgentAccount } from './server-configuration.js';
 
 export interface ContactApiOptions {
@@ -49,6 +50,7 @@ export function contactApi({ core, streams, accounts }: ContactApiOptions) {
     if (chat.state === 'ended' || chat.state === 'closed') throw new HttpError(409, `Chat ${chatId} has ended.`);
     return chat;
   };
+  const cobrowseRate = new CobrowseRateLimit();
   const json = (response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) =>
     sendJson(response, status, body, { ...CORS_HEADERS, ...headers });
 
@@ -107,6 +109,41 @@ export function contactApi({ core, streams, accounts }: ContactApiOptions) {
           const body = parseBody(schemas.typing, await readJsonBody(request));
           openChatOr409(chatId);
           core.contacts.typing(chatId, body.typing);
+          response.writeHead(204, CORS_HEADERS).end();
+        },
+      },
+    },
+    {
+      // The contact answers the agent's co-browse request, or stops sharing.
+      pattern: /^\/api\/chats\/([^/]+)\/cobrowse$/,
+      methods: {
+        POST: async (request, response, [chatId]) => {
+          const body = (await readJsonBody(request)) as { action?: unknown } | undefined;
+          const action = body?.action;
+          if (action !== 'accept' && action !== 'decline' && action !== 'end') {
+            throw new HttpError(400, 'The body must be { "action": "accept" | "decline" | "end" }.');
+          }
+          openChatOr409(chatId);
+          if (action === 'end') core.contacts.endsCobrowse(chatId);
+          else core.contacts.answerCobrowse(chatId, action === 'accept');
+          streams.refresh(chatId);
+          response.writeHead(204, CORS_HEADERS).end();
+        },
+      },
+    },
+    {
+      // The shared page's recording (rrweb events, inputs masked in the contact's browser), for the agent.
+      pattern: /^\/api\/chats\/([^/]+)\/cobrowse\/events$/,
+      methods: {
+        POST: async (request, response, [chatId]) => {
+          const body = (await readJsonBody(request)) as { events?: unknown } | undefined;
+          const events = body?.events;
+          if (!Array.isArray(events) || events.length > MAX_COBROWSE_BATCH || !events.every(isRecordedEvent)) {
+            throw new HttpError(400, `The body must be { "events": [...] } with at most ${MAX_COBROWSE_BATCH} rrweb events.`);
+          }
+          if (!cobrowseRate.allow(chatId, Date.now())) throw new HttpError(429, 'Too many co-browse batches: at most 10 a second.');
+          openChatOr409(chatId);
+          core.contacts.cobrowseEvents(chatId, events);
           response.writeHead(204, CORS_HEADERS).end();
         },
       },
@@ -182,4 +219,28 @@ function asHttpError(error: unknown): HttpError {
   if (error instanceof CommandRefused) return new HttpError(409, error.message);
   console.error('Contact API: unexpected error', error);
   return new HttpError(500, 'The server could not handle this request.');
+}
+
+/** An rrweb event as the agent's replayer takes it: an object with a numeric `type`. */
+function isRecordedEvent(event: unknown): boolean {
+  return typeof event === 'object' && event !== null && typeof (event as { type?: unknown }).type === 'number';
+}
+
+/** At most `limit` co-browse batches per chat each second (the page batches its recording). */
+export class CobrowseRateLimit {
+  private readonly windows = new Map<string, { start: number; count: number }>();
+
+  constructor(private readonly limit = 10) {}
+
+  allow(chatId: string, now: number): boolean {
+    const window = this.windows.get(chatId);
+    if (!window || now - window.start >= 1000) {
+      // Old windows go as new ones come: the map holds the chats that shared within a second.
+      for (const [id, old] of this.windows) if (now - old.start >= 1000) this.windows.delete(id);
+      this.windows.set(chatId, { start: now, count: 1 });
+      return true;
+    }
+    window.count += 1;
+    return window.count <= this.limit;
+  }
 }

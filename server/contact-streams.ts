@@ -9,6 +9,8 @@ export interface ContactStatus {
   /** Who is answering, while an agent holds the chat. */
   agentName?: string;
   endedBy?: 'agent' | 'contact';
+  /** The agent asked to co-browse (`requested`), or the page is shared (`active`). */
+  cobrowse?: 'requested' | 'active';
 }
 
 interface Subscriber {
@@ -102,7 +104,11 @@ export class ContactStreams {
     if (!record || record.state === 'queued' || record.state === 'offered') return { state: 'waiting' };
     if (record.state === 'active') {
       const agentName = this.agentName(chatId);
-      return agentName ? { state: 'active', agentName } : { state: 'active' };
+      return {
+        state: 'active',
+        ...(agentName ? { agentName } : {}),
+        ...(record.cobrowse ? { cobrowse: record.cobrowse } : {}),
+      };
     }
     return { state: 'ended', endedBy: record.endedBy ?? 'contact' };
   }

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { asyncScheduler } from 'rxjs';
 import { ContactCenterCore } from '../src/platform/core.js';
 import { agentGateway } from './agent-gateway.js';
@@ -54,7 +54,9 @@ export async function startServer(settings: ServerSettings, server: ServerConfig
   core.restore();
 
   const api = contactApi({ core, streams: contactStreams, accounts: server.accounts });
-  const pages = staticFiles(settings.publicDir);
+  const pages = staticFiles(settings.publicDir, {
+    '/rrweb.js': join(settings.publicDir, '..', '..', 'node_modules', 'rrweb', 'dist', 'rrweb.umd.min.cjs'),
+  });
   const http = createServer((request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join } from 'node:path';
 import { HttpError } from './http-json.js';
@@ -26,11 +26,15 @@ const PAGE_HEADERS: Readonly<Record<string, string>> = {
  * Serves the customer page's files from `folder` (flat, read once at start): a request
  * can only name one of them, so no path ever reaches the file system.
  */
-export function staticFiles(folder: string) {
+export function staticFiles(folder: string, extra: Readonly<Record<string, string>> = {}) {
   const files = new Map<string, { body: Buffer; type: string }>();
   for (const name of readdirSync(folder)) {
     const type = CONTENT_TYPES[extname(name)];
     if (type) files.set(`/${name}`, { body: readFileSync(join(folder, name)), type });
+  }
+  // Scripts from installed packages (rrweb's recorder for co-browsing), served as JavaScript when present.
+  for (const [path, file] of Object.entries(extra)) {
+    if (existsSync(file)) files.set(path, { body: readFileSync(file), type: CONTENT_TYPES['.js'] as string });
   }
 
   return function serveStatic(request: IncomingMessage, response: ServerResponse, url: URL): void {

@@ -106,7 +106,8 @@ function addMessage({ position, message }) {
   if (message.from === 'agent') showTyping(undefined);
 }
 
-function showStatus({ state, agentName, endedBy }) {
+function showStatus({ state, agentName, endedBy, cobrowse }) {
+  showCobrowse(state === 'active' ? cobrowse : undefined);
   if (state === 'waiting') status.textContent = 'Waiting for an agent…';
   else if (state === 'active') status.textContent = `You are chatting with ${agentName ?? 'an agent'}.`;
   else {
@@ -240,5 +241,113 @@ async function start() {
     showStartForm();
   }
 }
+
+// Co-browsing: the agent asks to see this page; once the contact agrees, rrweb records it
+// here, with every form field masked in this browser (what is typed never leaves it), and
+// the recording goes to the server in small batches, twice a second at most.
+const COBROWSE_BATCH_MS = 500;
+const COBROWSE_BATCH_SIZE = 200;
+const cobrowseBar = document.createElement('div');
+cobrowseBar.className = 'cobrowse-bar';
+cobrowseBar.setAttribute('role', 'group');
+cobrowseBar.setAttribute('aria-label', 'Co-browse');
+cobrowseBar.hidden = true;
+const cobrowseText = document.createElement('p');
+const shareButton = document.createElement('button');
+shareButton.type = 'button';
+shareButton.textContent = 'Share this page';
+const declineButton = document.createElement('button');
+declineButton.type = 'button';
+declineButton.className = 'secondary';
+declineButton.textContent = 'No thanks';
+const stopSharingButton = document.createElement('button');
+stopSharingButton.type = 'button';
+stopSharingButton.className = 'secondary';
+stopSharingButton.textContent = 'Stop sharing';
+cobrowseBar.append(cobrowseText, shareButton, declineButton, stopSharingButton);
+composer.before(cobrowseBar);
+let recording;
+
+function showCobrowse(state) {
+  cobrowseBar.hidden = !state;
+  shareButton.hidden = declineButton.hidden = state !== 'requested';
+  stopSharingButton.hidden = state !== 'active';
+  if (state === 'requested') {
+    cobrowseText.textContent = 'The agent asks to see this page with you (co-browse). What you type in form fields stays hidden.';
+  } else if (state === 'active') {
+    cobrowseText.textContent = 'You are sharing this page with the agent. Form fields show as asterisks.';
+  }
+  if (state === 'active') void startRecording();
+  else stopRecording();
+}
+
+function loadRecorder() {
+  if (window.rrweb) return Promise.resolve(window.rrweb);
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = '/rrweb.js';
+    script.onload = () => resolve(window.rrweb);
+    script.onerror = () => reject(new Error('The co-browse recorder could not load.'));
+    document.head.append(script);
+  });
+}
+
+async function startRecording() {
+  if (recording) return;
+  const id = chatId;
+  recording = { id, pending: [], sending: false };
+  const current = recording;
+  try {
+    const rrweb = await loadRecorder();
+    if (recording !== current) return;
+    current.stop = rrweb.record({
+      emit: (event) => current.pending.push(event),
+      maskAllInputs: true,
+      maskInputOptions: { password: true },
+      blockSelector: '.cobrowse-bar',
+      checkoutEveryNms: 10000,
+    });
+    current.timer = setInterval(() => void sendRecording(current), COBROWSE_BATCH_MS);
+  } catch (error) {
+    showError($('chat-error'), error);
+    recording = undefined;
+  }
+}
+
+async function sendRecording(current) {
+  if (current.sending || current.pending.length === 0) return;
+  current.sending = true;
+  const events = current.pending.splice(0, COBROWSE_BATCH_SIZE);
+  try {
+    await api('POST', `/chats/${encodeURIComponent(current.id)}/cobrowse/events`, { events });
+  } catch (error) {
+    // The co-browse ended meanwhile (409): the status that follows stops the recorder.
+    if (error.status !== 409 && error.status !== 429) showError($('chat-error'), error);
+  } finally {
+    current.sending = false;
+  }
+}
+
+function stopRecording() {
+  if (!recording) return;
+  clearInterval(recording.timer);
+  recording.stop?.();
+  recording = undefined;
+}
+
+async function answerCobrowse(action) {
+  try {
+    await api('POST', `/chats/${encodeURIComponent(chatId)}/cobrowse`, { action });
+  } catch (error) {
+    showError($('chat-error'), error);
+  }
+}
+
+shareButton.addEventListener('click', () => void answerCobrowse('accept'));
+declineButton.addEventListener('click', () => void answerCobrowse('decline'));
+stopSharingButton.addEventListener('click', () => {
+  stopRecording();
+  void answerCobrowse('end');
+});
 
 start();
