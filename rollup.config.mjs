@@ -6,6 +6,24 @@ import typescript from '@rollup/plugin-typescript';
 /** lit, @lit/*, rxjs, valibot...: the package's dependencies, which dist/ imports by name. */
 const isBareImport = (id) => !id.startsWith('.') && !id.startsWith('\0') && !isAbsolute(id);
 
+/**
+ * The standalone file is one file: it cannot load rrweb lazily, and would carry it whole.
+ * It gets a stand-in instead, so co-browsing says it is unavailable there; the npm
+ * package's modules import rrweb on first use.
+ */
+function withoutRrweb() {
+  const id = '\0rrweb-unavailable';
+  const unavailable = "throw new Error('Co-browsing needs rrweb: use the npm package, not standalone.min.js.')";
+  return {
+    name: 'without-rrweb',
+    resolveId: (source) => (source === 'rrweb' ? id : null),
+    load: (loaded) =>
+      loaded === id
+        ? `export class Replayer { constructor() { ${unavailable}; } }\nexport function record() { ${unavailable}; }\n`
+        : null,
+  };
+}
+
 export default [
   // The npm package: one module per source file, with declarations beside them
   // (dist/index.js, dist/index.d.ts).
@@ -32,6 +50,7 @@ export default [
   {
     input: 'src/index.ts',
     plugins: [
+      withoutRrweb(),
       // es2015: rxjs's ES2015 build, smaller than the esm5 one it offers by default.
       resolve({ browser: true, exportConditions: ['es2015'] }),
       typescript({

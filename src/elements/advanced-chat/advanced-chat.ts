@@ -186,14 +186,21 @@ export class AdvancedChat extends SessionElement {
     const root = this.viewerRoot;
     const session = this.session;
     if (this.replaying !== chatId || !root || !session) return;
-    const replayer = new rrweb.Replayer([], {
-      root,
-      liveMode: true,
-      mouseTail: false,
-      triggerFocus: false,
-      UNSAFE_replayCanvas: false,
-      showWarning: false,
-    });
+    let replayer: Replayer;
+    try {
+      replayer = new rrweb.Replayer([], {
+        root,
+        liveMode: true,
+        mouseTail: false,
+        triggerFocus: false,
+        UNSAFE_replayCanvas: false,
+        showWarning: false,
+      });
+    } catch {
+      // The standalone file has no rrweb (rollup.config.mjs): co-browsing says so.
+      this.viewerError = msg('The co-browse viewer could not load.');
+      return;
+    }
     replayer.iframe.title = msg("The contact's page");
     replayer.iframe.tabIndex = -1;
     replayer.startLive();
