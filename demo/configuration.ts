@@ -77,6 +77,8 @@ export const demoConfiguration: ConfigurationOptions = {
     { code: 'training', label: 'Training' },
   ],
   tags: ['billing', 'vip'],
+  // The chat's case and co-browsing (R15).
+  advancedChat: true,
   customLinks: [
     { label: 'Customer lookup', url: 'https://crm.example.com/search?q={{contact.name}}' },
     { label: 'Knowledge base', url: 'https://help.example.com/' },
