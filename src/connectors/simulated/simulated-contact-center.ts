@@ -108,7 +108,14 @@ export class SimulatedContactCenter {
       if (this.core.chatRecord(chatId)?.cobrowse === 'active') this.core.contacts.cobrowseEvents(chatId, events);
     });
     this.shopPages.set(chatId, page);
-    await page.start();
+    try {
+      await page.start();
+    } catch (error) {
+      // The page could not record (a host's Trusted Types refuse its recorder's script, say): the contact stops sharing.
+      this.closeShopPage(chatId);
+      if (this.core.chatRecord(chatId)?.cobrowse === 'active') this.core.contacts.endsCobrowse(chatId);
+      throw error;
+    }
   }
 
   /** The contact declines the agent's co-browse request. */

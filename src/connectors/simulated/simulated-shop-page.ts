@@ -10,9 +10,7 @@ const BATCH_INTERVAL_MS = 100;
 /** The most events per batch (the platform's limit is higher). */
 const BATCH_SIZE = 200;
 
-const SHOP_HTML = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Checkout - Example Shop</title>
-<style>
+const SHOP_CSS = `
   body { font: 16px/1.4 system-ui, sans-serif; margin: 0; color: #1b1b1b; background: #fafafa; }
   header { background: #234; color: #fff; padding: 12px 24px; font-weight: 600; }
   main { max-width: 520px; margin: 24px auto; background: #fff; padding: 24px; border: 1px solid #ccc; border-radius: 8px; }
@@ -20,20 +18,40 @@ const SHOP_HTML = `<!doctype html>
   input { width: 100%; box-sizing: border-box; padding: 8px; font: inherit; border: 1px solid #888; border-radius: 4px; }
   .total { margin-top: 16px; font-weight: 600; }
   button { margin-top: 16px; padding: 8px 16px; font: inherit; background: #0b5394; color: #fff; border: 0; border-radius: 4px; }
-</style></head>
-<body>
-  <header>Example Shop</header>
-  <main>
-    <h1>Checkout</h1>
-    <p>1 × Wireless headphones</p>
-    <p class="total">Total: $89.00</p>
-    <label for="name">Name on card</label>
-    <input id="name" autocomplete="cc-name" value="">
-    <label for="card">Card number</label>
-    <input id="card" inputmode="numeric" autocomplete="cc-number" value="">
-    <button type="button">Pay now</button>
-  </main>
-</body></html>`;
+`;
+
+/**
+ * Builds the shop's checkout with DOM calls and a constructed stylesheet: no HTML string
+ * and no inline style, so the page builds under a host's strict CSP and Trusted Types too.
+ */
+function buildShopPage(doc: Document): void {
+  const element = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attributes: Record<string, string> = {}) => {
+    const node = doc.createElement(tag);
+    if (text !== undefined) node.textContent = text;
+    for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+    return node;
+  };
+  doc.documentElement.lang = 'en';
+  doc.title = 'Checkout - Example Shop';
+  const view = doc.defaultView as (Window & typeof globalThis) | null;
+  if (view) {
+    const sheet = new view.CSSStyleSheet();
+    sheet.replaceSync(SHOP_CSS);
+    doc.adoptedStyleSheets = [sheet];
+  }
+  const main = element('main');
+  main.append(
+    element('h1', 'Checkout'),
+    element('p', '1 × Wireless headphones'),
+    element('p', 'Total: $89.00', { class: 'total' }),
+    element('label', 'Name on card', { for: 'name' }),
+    element('input', undefined, { id: 'name', autocomplete: 'cc-name' }),
+    element('label', 'Card number', { for: 'card' }),
+    element('input', undefined, { id: 'card', inputmode: 'numeric', autocomplete: 'cc-number' }),
+    element('button', 'Pay now', { type: 'button' }),
+  );
+  doc.body.replaceChildren(element('header', 'Example Shop'), main);
+}
 
 /**
  * The simulated contact's own browser page (a shop's checkout), built off-screen in a
@@ -66,9 +84,7 @@ export class SimulatedShopPage {
     const doc = frame.contentDocument;
     const win = frame.contentWindow;
     if (!doc || !win) throw new Error('The simulated contact page could not open.');
-    doc.open();
-    doc.write(SHOP_HTML);
-    doc.close();
+    buildShopPage(doc);
     const api = await this.loadRecorder(doc, win);
     if (this.stopped) return;
     this.stopRecording = api.start((event) => this.pending.push(event));
