@@ -27,12 +27,18 @@ function statusLabel(status: string): string {
 }
 
 /**
+ * @tagname advanced-chat
+ * @summary Advanced chat (R15): the chat's case, and co-browsing with the contact.
+ *
  * The advanced chat part of a chat's panel (R15): the "Case" region with the case linked
  * to the chat (id, subject, status, priority, earlier interactions, notes), whose status
  * the agent changes and to which they add notes; and co-browsing: "Co-browse" asks the
  * contact to share their page, which then shows live in the "Co-browse" region (rrweb's
  * replayer, loaded on first use) until "End co-browse". Shown when the configuration
  * enables `advancedChat`.
+ *
+ * Its host events (`case-updated`, `cobrowse-started`, `cobrowse-ended`) come from the
+ * session through `<chat-workspace>`, like every other.
  *
  * @csspart case - The "Case" region.
  * @csspart cobrowse - The "Co-browse" region.
