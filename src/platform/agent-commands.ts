@@ -65,6 +65,9 @@ export class AgentCommands {
     if (!chat.case) throw new CommandRefused('This chat has no case.');
     const text = note?.trim() ?? '';
     if (status === undefined && text === '') throw new CommandRefused('Give a status or a note.');
+    if (status !== undefined && status !== chat.case.status && !this.platform.configuration.caseStatuses.includes(status)) {
+      throw new CommandRefused(`The case status ${status} is not configured.`);
+    }
     const next = clone(chat.case);
     if (status !== undefined) next.status = status;
     if (text !== '') {

@@ -143,6 +143,7 @@ const configurationSchema = v.object({
   customLinks: v.array(v.object({ label: v.string(), url: v.string() })),
   engagementChannels: v.array(v.string()),
   advancedChat: v.boolean(),
+  caseStatuses: v.optional(v.array(v.pipe(v.string(), v.nonEmpty('must be a non-empty string'))), ['open', 'pending', 'solved']),
   assistApps: v.array(v.object({ id, title: v.string(), tag: v.optional(v.string()), url: v.optional(v.string()) })),
 });
 

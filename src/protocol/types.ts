@@ -225,6 +225,8 @@ export interface WorkspaceConfiguration {
   /** Channels a new engagement can use (R5). */
   engagementChannels: string[];
   advancedChat: boolean;
+  /** The statuses an agent can give a chat's case (advanced chat); `open`, `pending` and `solved` have words in the UI. */
+  caseStatuses: string[];
   assistApps: AssistApp[];
 }
 
@@ -250,5 +252,6 @@ export const DEFAULT_CONFIGURATION: WorkspaceConfiguration = Object.freeze({
   customLinks: [],
   engagementChannels: ['chat', 'email', 'phone'],
   advancedChat: false,
+  caseStatuses: ['open', 'pending', 'solved'],
   assistApps: [],
 });

@@ -15,8 +15,8 @@ async function until(condition: () => boolean, what: string, timeoutMs = 8000): 
 }
 
 /** A workspace over a simulated center with advanced chat; `received` is every event the agent's side got, as JSON. */
-async function advancedWorkspace(options: { advancedChat?: boolean } = {}) {
-  const center = new SimulatedContactCenter({ advancedChat: options.advancedChat ?? true });
+async function advancedWorkspace(options: { advancedChat?: boolean; caseStatuses?: string[] } = {}) {
+  const center = new SimulatedContactCenter({ advancedChat: options.advancedChat ?? true, caseStatuses: options.caseStatuses });
   const connector = center.connect(AGENT);
   const received: string[] = [];
   Object.defineProperty(connector, 'events', { value: connector.events.pipe(tap((event) => received.push(JSON.stringify(event)))) });
@@ -68,6 +68,18 @@ describe('<advanced-chat>: case information and co-browsing (R15)', () => {
     await settle(workspace);
     expect(deepText(region(workspace, 'Case')!)).to.contain('Refund of the duplicate charge sent.');
     await expect(workspace).to.be.accessible();
+  });
+
+  it('offers the statuses the configuration names (and the case’s own), and the platform takes no other', async () => {
+    const { center, session, workspace, chatId } = await advancedWorkspace({ caseStatuses: ['new', 'escalated', 'closed'] });
+    const select = region(workspace, 'Case')!.querySelector('select')!;
+    expect([...select.options].map((option) => option.value)).to.deep.equal(['open', 'new', 'escalated', 'closed']);
+    select.value = 'escalated';
+    select.dispatchEvent(new Event('change'));
+    await until(() => center.chat(chatId)?.case?.status === 'escalated', 'the new status');
+    expect(await session.updateCase(chatId, { status: 'solved' })).to.equal(false);
+    expect(session.state.errors.at(-1)?.message).to.equal('The case status solved is not configured.');
+    expect(center.chat(chatId)?.case?.status).to.equal('escalated');
   });
 
   it('speaks French under lang="fr-CA": "Cas" and "Co-navigation"', async () => {

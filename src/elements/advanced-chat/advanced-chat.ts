@@ -8,8 +8,6 @@ import type { CaseInfo } from '../../protocol/types.js';
 import { shallowEqual } from '../../session/selectors.js';
 import { styles } from './advanced-chat.styles.js';
 
-/** The statuses offered for a case, besides the one it has. */
-export const CASE_STATUSES = ['open', 'pending', 'solved'] as const;
 
 type Replayer = import('rrweb').Replayer;
 
@@ -65,6 +63,7 @@ export class AdvancedChat extends SessionElement {
         (state) => ({
           chat: state.chats.find((chat) => chat.id === this.chatId),
           enabled: state.configuration.advancedChat,
+          statuses: state.configuration.caseStatuses,
         }),
         shallowEqual,
       ),
@@ -95,7 +94,9 @@ export class AdvancedChat extends SessionElement {
   }
 
   private renderCase(info: CaseInfo, editable: boolean) {
-    const statuses = CASE_STATUSES.includes(info.status as never) ? [...CASE_STATUSES] : [info.status, ...CASE_STATUSES];
+    // The configured statuses, and the case's own when the configuration does not name it.
+    const configured = this.view.value?.statuses ?? [];
+    const statuses = configured.includes(info.status) ? configured : [info.status, ...configured];
     return html`<section part="case" role="region" aria-label=${msg('Case')}>
       <h2>${msg('Case')}</h2>
       <dl>
