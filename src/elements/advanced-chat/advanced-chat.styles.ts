@@ -21,6 +21,13 @@ export const styles = [
       margin-block-end: var(--_cw-space);
     }
 
+    /* The case keeps to a bounded height and scrolls: the conversation keeps its room. */
+    section[part='case'] {
+      max-height: var(--cw-case-max-height, 14rem);
+      overflow-y: auto;
+      overscroll-behavior: contain;
+    }
+
     h2 {
       font-size: var(--_cw-font-size);
       margin: 0 0 calc(var(--_cw-space) / 2);

@@ -38,6 +38,8 @@ function statusLabel(status: string): string {
  * Its host events (`case-updated`, `cobrowse-started`, `cobrowse-ended`) come from the
  * session through `<chat-workspace>`, like every other.
  *
+ * @cssprop --cw-case-max-height - The most height the "Case" region takes before it scrolls (14rem).
+ *
  * @csspart case - The "Case" region.
  * @csspart cobrowse - The "Co-browse" region.
  */
