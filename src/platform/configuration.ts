@@ -1,4 +1,5 @@
 import { validateConfiguration } from '../protocol/events.js';
+import { clone } from './clone.js';
 import {
   DEFAULT_CONFIGURATION,
   MAX_CONCURRENT_CHATS,
@@ -29,7 +30,7 @@ export function buildConfiguration(options: ConfigurationOptions, owner: string)
   // Settings without a default are known too: absent is their default.
   const known = new Set([...Object.keys(DEFAULT_CONFIGURATION), ...OPTIONAL_SETTINGS]);
   const candidate = {
-    ...JSON.parse(JSON.stringify(DEFAULT_CONFIGURATION)),
+    ...clone(DEFAULT_CONFIGURATION),
     ...Object.fromEntries(Object.entries(defined).filter(([key]) => known.has(key))),
     directory: { ...DEFAULT_CONFIGURATION.directory, ...directory },
   };

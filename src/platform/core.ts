@@ -78,7 +78,7 @@ export class ContactCenterCore {
     this.wrapUp = new WrapUpDesk(context, this.offers, (work) => this.atomically(work), reportError);
     this.commands = new AgentCommands(context, this.offers, this.wrapUp);
     this.contacts = new ContactSide(context, this.offers, this.wrapUp, (work) => this.atomically(work), (agentId, event) =>
-      this.links.get(agentId)?.deliver(this.store.lastSeq(agentId), event, true),
+      this.tellNow(agentId, event),
     );
   }
 
@@ -264,7 +264,12 @@ export class ContactCenterCore {
 
   /** Delivers an event as given, well-formed or not, without storing it (a faulty platform, for tests). */
   deliverRaw(agentId: string, event: unknown): void {
-    this.links.get(agentId)?.deliver(this.store.lastSeq(agentId), event as ConnectorEvent, true);
+    this.tellNow(agentId, event as ConnectorEvent);
+  }
+
+  /** An ephemeral event to the agent's open connection, now: it carries the stream's latest number. */
+  private tellNow(agentId: string, event: ConnectorEvent): void {
+    this.links.get(agentId)?.deliver(this.store.lastSeq(agentId), event, true);
   }
 
   private now(): number {
@@ -309,7 +314,7 @@ export class ContactCenterCore {
       case 'agent':
         return this.links.get(item.agentId)?.deliver(item.seq, item.event, false);
       case 'ephemeral':
-        return this.links.get(item.agentId)?.deliver(this.store.lastSeq(item.agentId), clone(item.event), true);
+        return this.tellNow(item.agentId, clone(item.event));
     }
   }
 }

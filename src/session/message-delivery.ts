@@ -1,5 +1,6 @@
 import type { SchedulerLike, Subscription } from 'rxjs';
 import type { ContactCenterConnector } from '../connectors/connector.js';
+import { randomId } from '../internal/random-id.js';
 import type { ChatMessage } from '../protocol/types.js';
 import { parseConnectorEvent } from '../protocol/events.js';
 import { messageOf, type CommandRunner } from './command-runner.js';
@@ -7,11 +8,7 @@ import type { SessionStore } from './session-store.js';
 
 /** A fresh id for one of the agent's messages: unique across page loads, as the platform dedupes by it. */
 export function newClientId(): string {
-  const random =
-    typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function'
-      ? crypto.randomUUID()
-      : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
-  return `local-${random}`;
+  return randomId('local');
 }
 
 /**

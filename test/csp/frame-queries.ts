@@ -3,6 +3,7 @@
  * `instanceof HTMLButtonElement` or `instanceof LitElement` from this page is false for
  * them: these go by tag names and duck typing instead.
  */
+import { waitUntil } from '@open-wc/testing';
 import { deepElements } from '../helpers.js';
 
 export { deepQuery, deepQueryAll } from '../helpers.js';
@@ -56,10 +57,6 @@ export function frameButton(root: Element, name: string): HTMLButtonElement {
 }
 
 /** Waits for `condition` to hold, for up to `timeoutMs`. */
-export async function until(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+export function until(condition: () => boolean, what: string, timeout = 5000): Promise<void> {
+  return waitUntil(condition, `Timed out waiting for ${what}`, { timeout, interval: 20 });
 }

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { tap } from 'rxjs';
 import { ChatSession, SimulatedContactCenter, localeSettled } from '../../src/index.js';
 import type { ChatWorkspace } from '../../src/elements/chat-workspace/chat-workspace.js';
@@ -6,13 +6,7 @@ import { AGENT, button, buttons, deepQuery, deepText, settle } from '../helpers.
 
 const CASE = { id: 'CASE-1042', subject: 'Double charge on the November invoice', status: 'open', priority: 'High' };
 
-async function until(condition: () => boolean, what: string, timeoutMs = 8000): Promise<void> {
-  const start = Date.now();
-  while (!condition()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+const until = (condition: () => boolean, what: string, timeout = 8000) => waitUntil(condition, `Timed out waiting for ${what}`, { timeout });
 
 /** A workspace over a simulated center with advanced chat; `received` is every event the agent's side got, as JSON. */
 async function advancedWorkspace(options: { advancedChat?: boolean; caseStatuses?: string[] } = {}) {

@@ -11,6 +11,7 @@ import type {
   SelectableAgentState,
   TransferTarget,
 } from '../../protocol/types.js';
+import { randomId } from '../../internal/random-id.js';
 import { backoffDelay } from './backoff.js';
 import { CommandOutbox } from './command-outbox.js';
 import { EventSequencer } from './event-sequencer.js';
@@ -59,7 +60,6 @@ export class WebSocketConnector implements ContactCenterConnector {
   private timers: Subscription[] = [];
   private started = false;
   private finished = false;
-  private commandCount = 0;
 
   constructor(private readonly options: WebSocketConnectorOptions) {
     this.agent = { id: options.agent.id, name: options.agent.name };
@@ -319,9 +319,7 @@ export class WebSocketConnector implements ContactCenterConnector {
   }
 
   private nextCommandId(): string {
-    this.commandCount += 1;
-    const random = typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : Math.random().toString(36).slice(2);
-    return `cmd-${random}-${this.commandCount}`;
+    return randomId('cmd');
   }
 }
 
