@@ -45,6 +45,25 @@ export default [
       entryFileNames: ({ name }) => `${name.replace(/^node_modules\//, 'vendor/')}.js`,
     },
   },
+  // The simulator's co-browse recorder runs inside the simulated contact's own page (a
+  // frame, where the host's import map and bundler do not reach): one self-contained
+  // module with rrweb's recorder in it, beside the simulator's modules. A bundler that
+  // sees `new URL('./shop-recorder.js', import.meta.url)` copies it as an asset.
+  {
+    input: 'src/connectors/simulated/shop-recorder.ts',
+    plugins: [
+      resolve({ browser: true }),
+      typescript({
+        tsconfig: 'tsconfig.build.json',
+        noEmitOnError: true,
+        declaration: false,
+        declarationMap: false,
+        sourceMap: false,
+      }),
+      terser(),
+    ],
+    output: { file: 'dist/connectors/simulated/shop-recorder.js', format: 'es', inlineDynamicImports: true },
+  },
   // A single self-contained file for pages without a bundler:
   // <script type="module" src=".../standalone.min.js">.
   {

@@ -39,6 +39,7 @@ const reactCommonjs = fromRollup(commonjs)({
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
+  middleware: [(await import('./scripts/wtr-hardening-plugin.mjs')).cspReportMiddleware()],
   // The tsconfig carries the legacy-decorator settings; without it esbuild rejects
   // `@property() x` ("Unsupported decorator location: field").
   plugins: [

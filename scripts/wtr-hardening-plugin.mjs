@@ -13,7 +13,44 @@
 export const STRICT_CSP =
   "default-src 'self'; style-src 'self'; img-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html";
 
+/**
+ * The same, for a page that co-browses on the simulator: its contact page loads the
+ * rrweb recorder, whose address the policy `agent-chat-workspace` signs (README).
+ */
+export const STRICT_COBROWSE_CSP = `${STRICT_CSP} agent-chat-workspace`;
+
+/**
+ * Where the co-browse page's policy reports its violations. The replay frame is an
+ * about:blank document that inherits the policy, so this also hears what happens in it,
+ * which no listener in the page can (rrweb reopens that document).
+ */
+const REPORT_PATH = '/__csp-reports';
+
+/** Violation reports the co-browse page's policy sent (`csp-reports` command). */
+const reports = [];
+
+/**
+ * Receives the policy's reports: a middleware of the test runner's server (a plugin's
+ * routes come after the file server, which answers unknown paths with 404 itself).
+ * @returns {import('koa').Middleware}
+ */
+export function cspReportMiddleware() {
+  return async (context, next) => {
+    if (context.path !== REPORT_PATH || context.method !== 'POST') return next();
+    let body = '';
+    for await (const chunk of context.req) body += chunk;
+    try {
+      const report = JSON.parse(body)['csp-report'] ?? {};
+      reports.push({ directive: report['effective-directive'], blocked: report['blocked-uri'], sample: report['script-sample'] ?? '' });
+    } catch {
+      reports.push({ directive: 'unreadable report', blocked: '', sample: body.slice(0, 200) });
+    }
+    context.status = 204;
+  };
+}
+
 const STRICT_PAGES = /^\/test\/csp\/[^/]+\.html$/;
+const COBROWSE_PAGES = /^\/test\/csp\/strict-cobrowse-[^/]+\.html$/;
 
 /** @returns {import('@web/test-runner').TestRunnerPlugin} */
 export function hardeningPlugin() {
@@ -38,10 +75,15 @@ export function hardeningPlugin() {
 
     transform(context) {
       if (!STRICT_PAGES.test(context.path)) return undefined;
-      return { headers: { 'Content-Security-Policy': STRICT_CSP } };
+      const policy = COBROWSE_PAGES.test(context.path) ? `${STRICT_COBROWSE_CSP}; report-uri ${REPORT_PATH}` : STRICT_CSP;
+      return { headers: { 'Content-Security-Policy': policy } };
     },
 
     async executeCommand({ command, session }) {
+      if (command === 'csp-reports') {
+        // Every report so far, and a fresh list for the next test.
+        return reports.splice(0);
+      }
       if (command !== 'page-metrics') return undefined;
       if (session.browser.type !== 'puppeteer') {
         throw new Error(`page-metrics needs Chromium's DevTools protocol, not ${session.browser.type}`);

@@ -6,6 +6,7 @@
  *   committed docs/api.md (test/docs.test.ts).
  */
 import { execFile } from 'node:child_process';
+import * as esbuild from 'esbuild';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,15 +53,31 @@ async function runIn(directory, file, args) {
   }
 }
 
-/** The package names of the bare imports (`lit`, `@lit/context`) of an ES module's text. */
-function bareImports(text) {
-  const specifiers = [
-    ...text.matchAll(/(?:\bimport|\bexport)\s*(?:[\w$*{}\s,]*?\bfrom\s*)?["']([^"']+)["']/g),
-    ...text.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g),
-  ].map((match) => match[1]);
-  return specifiers
-    .filter((specifier) => !specifier.startsWith('.') && !specifier.startsWith('/'))
-    .map((specifier) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/'));
+/**
+ * The bare imports (`lit`, `@lit/context`), by package name, of each ES module in `files`
+ * under `directory`. esbuild parses them (a pattern would misread minified code), keeping
+ * every package import external.
+ */
+async function bareImports(directory, files) {
+  const { metafile } = await esbuild.build({
+    absWorkingDir: directory,
+    entryPoints: files,
+    bundle: true,
+    packages: 'external',
+    format: 'esm',
+    write: false,
+    metafile: true,
+    outdir: 'out',
+    logLevel: 'silent',
+  });
+  const imports = [];
+  for (const file of files) {
+    const names = (metafile.inputs[file]?.imports ?? [])
+      .filter((found) => found.external && !found.path.startsWith('.') && !found.path.startsWith('/'))
+      .map((found) => found.path.split('/').slice(0, found.path.startsWith('@') ? 2 : 1).join('/'));
+    for (const name of new Set(names)) imports.push({ file, name });
+  }
+  return imports;
 }
 
 /** The sources of a source map that are neither in the tarball nor inlined in the map. */
@@ -94,12 +111,11 @@ async function packageContents() {
         sourceMapProblems.push(`${path}: ${source}`);
       }
     }
-    const imports = [];
+    const modules = files.filter((file) => file.endsWith('.js'));
+    const imports = await bareImports(copy, modules);
     const definers = [];
-    for (const path of files.filter((file) => file.endsWith('.js'))) {
-      const text = await read(path);
-      for (const name of new Set(bareImports(text))) imports.push({ file: path, name });
-      if (text.includes('customElements.define(')) definers.push(path);
+    for (const path of modules) {
+      if ((await read(path)).includes('customElements.define(')) definers.push(path);
     }
     return { files, packageJson: JSON.parse(await read('package.json')), sourceMapProblems, imports, definers };
   } finally {

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { ChatWorkspace } from '../../src/index.js';
 import { deepQuery, deepQueryAll, frameButton, frameText, settleFrame, until } from './frame-queries.js';
 import type { StrictPage } from './strict-page.js';
@@ -13,6 +13,8 @@ import type { StrictPage } from './strict-page.js';
 const STRICT_CSP =
   "default-src 'self'; style-src 'self'; img-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html";
 const STRICT_PAGE = new URL('./strict-page.html', import.meta.url).href;
+/** The same page, whose policy also names the simulator's recorder policy (README). */
+const STRICT_COBROWSE_PAGE = new URL('./strict-cobrowse-page.html', import.meta.url).href;
 
 interface OpenedPage {
   frame: HTMLIFrameElement;
@@ -21,12 +23,12 @@ interface OpenedPage {
   page: StrictPage;
 }
 
-async function openStrictPage(): Promise<OpenedPage> {
+async function openStrictPage(url = STRICT_PAGE): Promise<OpenedPage> {
   const frame = document.createElement('iframe');
   // Within the runner's viewport, where a real mouse click can reach.
   frame.style.cssText = 'position: fixed; inset: 0; width: 100%; height: 100%; border: 0; background: white';
   const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  frame.src = STRICT_PAGE;
+  frame.src = url;
   document.body.append(frame);
   await loaded;
   const view = frame.contentWindow;
@@ -234,6 +236,48 @@ describe('the workspace under a strict Content-Security-Policy', () => {
     await violationsDelivered();
     expect(strictPage.violations, 'CSP and Trusted Types violations').to.deep.equal([]);
     expect(strictPage.errors, 'uncaught errors in the strict page').to.deep.equal([]);
+    session.dispose();
+  });
+
+  it('co-browses: the simulated contact page records, the agent replays, with zero violations', async function () {
+    this.timeout(30_000);
+    opened = await openStrictPage(STRICT_COBROWSE_PAGE);
+    const response = await fetch(STRICT_COBROWSE_PAGE);
+    expect(response.headers.get('content-security-policy')).to.equal(`${STRICT_CSP} agent-chat-workspace; report-uri /__csp-reports`);
+    await executeServerCommand('csp-reports');
+    const { document: page, page: strictPage } = opened;
+    const center = new strictPage.SimulatedContactCenter({ advancedChat: true });
+    const session = new strictPage.ChatSession(center.connect({ id: 'agent-1', name: 'Alex Martin' }), {
+      logger: { warn: () => undefined },
+    });
+    await session.setAgentState('Available');
+    const chatId = center.startChat({ contact: { name: 'Marie Tremblay' }, skill: 'Billing', text: 'Bonjour!' });
+    await session.acceptOffer(chatId);
+    const workspace = page.createElement('chat-workspace') as ChatWorkspace;
+    workspace.style.height = '640px';
+    workspace.session = session;
+    page.body.append(workspace);
+    await settleFrame(workspace);
+
+    frameButton(workspace, 'Co-browse').click();
+    await until(() => center.chat(chatId)?.cobrowse === 'requested', 'the request');
+    await center.contactAcceptsCobrowse(chatId);
+    await settleFrame(workspace);
+    const replayed = () =>
+      deepQuery<HTMLIFrameElement>(workspace, '[role="region"][aria-label="Co-browse"] iframe')?.contentDocument ?? undefined;
+    await until(() => replayed()?.querySelector('h1')?.textContent === 'Checkout', 'the replayed "Checkout"');
+    await until(() => replayed()?.querySelector<HTMLInputElement>('#card')?.value === '*******************', 'the masked card');
+    // The replayed page keeps its look: the shop's stylesheet applies in the replay.
+    const heading = replayed()?.querySelector('header');
+    expect(heading && replayed()?.defaultView?.getComputedStyle(heading).backgroundColor).to.equal('rgb(34, 51, 68)');
+
+    frameButton(workspace, 'End co-browse').click();
+    await until(() => center.chat(chatId)?.cobrowse === undefined, 'the co-browse ended');
+    await violationsDelivered();
+    expect(strictPage.violations, 'CSP and Trusted Types violations').to.deep.equal([]);
+    expect(strictPage.errors, 'uncaught errors in the strict page').to.deep.equal([]);
+    // The replay frame's own violations reach only the policy's report address.
+    expect(await executeServerCommand('csp-reports'), 'violations reported from any frame').to.deep.equal([]);
     session.dispose();
   });
 });

@@ -10,10 +10,27 @@ export interface ShopRecorderApi {
   start(emit: (event: unknown) => void): () => void;
 }
 
+/** rrweb's `EventType.FullSnapshot`. */
+const FULL_SNAPSHOT = 2;
+
+/**
+ * The shop page lives in an about:blank frame, which browsers build in quirks mode (its
+ * styles do not depend on it). A replayer rebuilds a quirks-mode page with
+ * `document.write`, a Trusted Types sink a strict host refuses; a snapshot that says
+ * "standards mode", as a real page with a doctype does, is rebuilt with DOM calls alone.
+ */
+function asStandardsPage(event: unknown): unknown {
+  const snapshot = event as { type?: number; data?: { node?: { compatMode?: string } } };
+  if (snapshot.type === FULL_SNAPSHOT && snapshot.data?.node?.compatMode === 'BackCompat') {
+    snapshot.data.node.compatMode = 'CSS1Compat';
+  }
+  return event;
+}
+
 const api: ShopRecorderApi = {
   start(emit) {
     const stop = record({
-      emit,
+      emit: (event) => emit(asStandardsPage(event)),
       maskAllInputs: true,
       // Card numbers and passwords are masked whatever the options say.
       maskInputOptions: { password: true, text: true, tel: true, email: true, number: true, textarea: true, select: true },

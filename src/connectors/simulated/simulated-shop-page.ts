@@ -10,6 +10,40 @@ const BATCH_INTERVAL_MS = 100;
 /** The most events per batch (the platform's limit is higher). */
 const BATCH_SIZE = 200;
 
+/**
+ * The Trusted Types policy that vouches for the recorder's address (and no other) on a
+ * page that requires Trusted Types for scripts: such a page names it in its policy.
+ */
+export const RECORDER_POLICY = 'agent-chat-workspace';
+
+interface ScriptUrlPolicy {
+  createScriptURL(url: string): unknown;
+}
+interface TrustedTypesFactory {
+  createPolicy(name: string, rules: { createScriptURL(url: string): string }): ScriptUrlPolicy;
+}
+
+let recorderPolicy: ScriptUrlPolicy | undefined;
+
+/**
+ * The recorder module beside this one (its TypeScript source under a dev server, as the
+ * demo and the tests run; its build elsewhere), as a TrustedScriptURL where the
+ * browser has Trusted Types. The policy is made once per page and signs that address only.
+ */
+function recorderUrl(): unknown {
+  const extension = new URL(import.meta.url).pathname.endsWith('.ts') ? 'ts' : 'js';
+  const url = new URL(`./shop-recorder.${extension}`, import.meta.url).href;
+  const factory = (globalThis as { trustedTypes?: TrustedTypesFactory }).trustedTypes;
+  if (!factory) return url;
+  recorderPolicy ??= factory.createPolicy(RECORDER_POLICY, {
+    createScriptURL: (candidate) => {
+      if (candidate !== url) throw new TypeError(`${RECORDER_POLICY} signs the co-browse recorder's address only.`);
+      return candidate;
+    },
+  });
+  return recorderPolicy.createScriptURL(url);
+}
+
 const SHOP_CSS = `
   body { font: 16px/1.4 system-ui, sans-serif; margin: 0; color: #1b1b1b; background: #fafafa; }
   header { background: #234; color: #fff; padding: 12px 24px; font-weight: 600; }
@@ -115,10 +149,13 @@ export class SimulatedShopPage {
       });
       const script = doc.createElement('script');
       script.type = 'module';
-      // The module beside this one: its TypeScript source under a dev server (the demo, the tests), its build elsewhere.
-      const extension = new URL(import.meta.url).pathname.endsWith('.ts') ? 'ts' : 'js';
-      script.src = new URL(`./shop-recorder.${extension}`, import.meta.url).href;
       script.onerror = () => reject(new Error('The co-browse recorder could not load.'));
+      try {
+        (script as { src: unknown }).src = recorderUrl();
+      } catch {
+        reject(new Error(`The co-browse recorder could not load: allow the Trusted Types policy "${RECORDER_POLICY}".`));
+        return;
+      }
       doc.head.append(script);
     });
   }

@@ -1,15 +1,13 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { Subscription } from 'rxjs';
 import { SessionController } from '../../controllers/session-controller.js';
 import { SessionElement } from '../../internal/session-element.js';
 import type { CaseInfo } from '../../protocol/types.js';
 import { shallowEqual } from '../../session/selectors.js';
 import { styles } from './advanced-chat.styles.js';
+import { CobrowseViewer } from './cobrowse-viewer.js';
 
-
-type Replayer = import('rrweb').Replayer;
 
 function statusLabel(status: string): string {
   switch (status) {
@@ -53,10 +51,8 @@ export class AdvancedChat extends SessionElement {
   @state() private viewerError = '';
   @query('.viewer') private viewerRoot?: HTMLElement;
 
-  private replayer?: Replayer;
+  private viewer?: CobrowseViewer;
   private replaying?: string;
-  private feed?: Subscription;
-  private resizeObserver?: ResizeObserver;
 
   private readonly view = new SessionController(
     this,
@@ -180,70 +176,26 @@ export class AdvancedChat extends SessionElement {
     void this.session?.endCobrowse(this.chatId);
   };
 
-  /** Loads rrweb (on first use: the main bundle does not carry it) and replays the contact's page live. */
+  /** Replays the contact's page live in the "Co-browse" region. */
   private async startViewer(chatId: string): Promise<void> {
     this.replaying = chatId;
     this.viewerError = '';
-    let rrweb: typeof import('rrweb');
-    try {
-      rrweb = await import('rrweb');
-    } catch {
-      this.viewerError = msg('The co-browse viewer could not load.');
-      return;
-    }
     await this.updateComplete;
     const root = this.viewerRoot;
     const session = this.session;
     if (this.replaying !== chatId || !root || !session) return;
-    let replayer: Replayer;
     try {
-      replayer = new rrweb.Replayer([], {
-        root,
-        liveMode: true,
-        mouseTail: false,
-        triggerFocus: false,
-        UNSAFE_replayCanvas: false,
-        showWarning: false,
-      });
+      const viewer = await CobrowseViewer.open(root, session.cobrowseEvents$(chatId), msg("The contact's page"));
+      if (this.replaying === chatId && this.isConnected) this.viewer = viewer;
+      else viewer.close();
     } catch {
-      // The standalone file has no rrweb (rollup.config.mjs): co-browsing says so.
-      this.viewerError = msg('The co-browse viewer could not load.');
-      return;
+      if (this.replaying === chatId) this.viewerError = msg('The co-browse viewer could not load.');
     }
-    replayer.iframe.title = msg("The contact's page");
-    replayer.iframe.tabIndex = -1;
-    replayer.startLive();
-    this.replayer = replayer;
-    this.feed = session.cobrowseEvents$(chatId).subscribe((events) => {
-      for (const event of events) replayer.addEvent(event as Parameters<Replayer['addEvent']>[0]);
-      this.fit();
-    });
-    this.resizeObserver = new ResizeObserver(() => this.fit());
-    this.resizeObserver.observe(root);
-  }
-
-  /** Scales the replayed page to the viewer's width. */
-  private fit(): void {
-    const root = this.viewerRoot;
-    const replayer = this.replayer;
-    if (!root || !replayer) return;
-    const width = replayer.iframe.offsetWidth || Number(replayer.iframe.width) || 0;
-    if (width <= 0) return;
-    const scale = Math.min(1, root.clientWidth / width);
-    replayer.wrapper.style.transform = `scale(${scale})`;
   }
 
   private stopViewer(): void {
-    this.feed?.unsubscribe();
-    this.feed = undefined;
-    this.resizeObserver?.disconnect();
-    this.resizeObserver = undefined;
-    try {
-      this.replayer?.destroy();
-    } catch {
-      // A replayer whose root already left the page has nothing to tear down.
-    }
-    this.replayer = undefined;
+    this.viewer?.close();
+    this.viewer = undefined;
     this.replaying = undefined;
   }
 }
