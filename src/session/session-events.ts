@@ -61,7 +61,10 @@ export function announcementOf(event: ConnectorEvent, before: WorkspaceState, af
     }
     case 'case-updated': {
       const chat = after.chats.find((candidate) => candidate.id === event.chatId);
-      return chat ? { type: 'case-updated', chat, case: event.case } : undefined;
+      // A replay (a reconnect, a reload) carries the case the chat already shows: no news.
+      const known = before.chats.find((candidate) => candidate.id === event.chatId)?.case;
+      if (!chat || JSON.stringify(known) === JSON.stringify(event.case)) return undefined;
+      return { type: 'case-updated', chat, case: event.case };
     }
     case 'cobrowse': {
       const chat = after.chats.find((candidate) => candidate.id === event.chatId);

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { AssistApi, AssistAppOpenedDetail, AssistChat, ChatWorkspace } from '../../src/index.js';
 import { localeSettled } from '../../src/index.js';
-import { button, connectAgent, deepQuery, settle } from '../helpers.js';
+import { button, connectAgent, deepQuery, focused, settle } from '../helpers.js';
 
 /** A host's own assist app: it keeps what the panel gives it. */
 class NotesApp extends HTMLElement {
@@ -39,6 +39,11 @@ const assistOf = (element: ChatWorkspace) => deepQuery<HTMLElement>(element, 'as
 /** Elements inside the assist panel's shadow root. */
 const inPanel = <T extends Element = HTMLElement>(element: ChatWorkspace, selector: string): T[] =>
   Array.from(deepQuery(element, 'assist-panel')?.shadowRoot?.querySelectorAll<T & Element>(selector) ?? []) as T[];
+/** Whether focus is in a composer's text box. */
+const inComposer = () => {
+  const root = focused()?.getRootNode();
+  return root instanceof ShadowRoot && root.host.localName === 'chat-composer';
+};
 const notesApp = (element: ChatWorkspace) => deepQuery<NotesApp>(element, 'test-notes-app');
 
 describe('<chat-workspace> agent assist panel', () => {
@@ -165,5 +170,54 @@ describe('<chat-workspace> agent assist panel', () => {
     expect(panel.hidden).to.equal(true);
     expect(composer.getBoundingClientRect().width, 'the same width either way').to.equal(widthWithPanel);
     expect(button(element, 'Agent assist').getAttribute('aria-expanded')).to.equal('false');
+  });
+
+  it('as an overlay, takes the focus on an accept, gives it to the composer on Escape, and stays closed after that', async () => {
+    const { center, element } = await workspaceWithChats([], { width: 360 });
+    const accept = async (name: string) => {
+      center.startChat({ contact: { name }, skill: 'Billing', text: `Hello, ${name} here` });
+      await settle(element);
+      // Accepted from the offer prompt by keyboard, as an agent does.
+      button(element, 'Accept').focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => deepQuery(element, 'chat-composer') !== undefined, 'the chat open');
+      await settle(element);
+    };
+    await accept('Marie Tremblay');
+    const panel = assistOf(element);
+    if (!panel) throw new Error('no assist panel');
+    expect(panel.hidden).to.equal(false);
+    expect(panel.classList.contains('overlay')).to.equal(true);
+    // The composer is behind the panel: focus goes into the panel, not behind it or to the page.
+    await waitUntil(() => focused()?.getAttribute('role') === 'tab', 'the panel focused');
+    expect(focused()?.textContent?.trim()).to.equal('Notes');
+
+    await sendKeys({ press: 'Escape' });
+    await settle(element);
+    expect(panel.hidden).to.equal(true);
+    expect(inComposer(), 'the composer focused').to.equal(true);
+
+    // The agent closed it: the next chat does not cover the conversation again.
+    await accept('Luc Gagnon');
+    expect(assistOf(element)?.hidden).to.equal(true);
+    expect(inComposer(), 'the composer focused').to.equal(true);
+    // The button shows it; a press on the conversation beside it closes it again.
+    button(element, 'Agent assist').click();
+    await settle(element);
+    expect(assistOf(element)?.hidden).to.equal(false);
+    deepQuery(element, 'chat-conversation')?.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+    await settle(element);
+    expect(assistOf(element)?.hidden).to.equal(true);
+    expect(button(element, 'Agent assist').getAttribute('aria-expanded')).to.equal('false');
+  });
+
+  it('beside the chat, opens again with every chat accepted', async () => {
+    const { center, session, element } = await workspaceWithChats(['Marie Tremblay']);
+    button(element, 'Agent assist').click();
+    await settle(element);
+    expect(assistOf(element)?.hidden).to.equal(true);
+    await session.acceptOffer(center.startChat({ contact: { name: 'Luc Gagnon' }, skill: 'Billing', text: 'Hi' }));
+    await settle(element);
+    expect(assistOf(element)?.hidden).to.equal(false);
   });
 });

@@ -59,6 +59,15 @@ describe('announcementOf', () => {
     expect(announce(changed.after, { type: 'agent-state', state: 'Available' }).announcement).to.equal(undefined);
   });
 
+  it('announces a change of the case, not its replay', () => {
+    const caseInfo = { id: 'CASE-1', subject: 'Invoice', status: 'open' };
+    const changed = announce(withChat('c1'), { type: 'case-updated', chatId: 'c1', case: caseInfo });
+    expect(changed.announcement).to.deep.equal({ type: 'case-updated', chat: changed.after.chats[0], case: caseInfo });
+    expect(announce(changed.after, { type: 'case-updated', chatId: 'c1', case: { ...caseInfo } }).announcement).to.equal(undefined);
+    const solved = announce(changed.after, { type: 'case-updated', chatId: 'c1', case: { ...caseInfo, status: 'solved' } });
+    expect(solved.announcement?.type).to.equal('case-updated');
+  });
+
   it('announces nothing for the other events', () => {
     const { announcement } = announce(withChat('c1'), { type: 'contact-typing', chatId: 'c1', typing: true });
     expect(announcement).to.equal(undefined);

@@ -23,6 +23,7 @@ import { hiddenTabsOf, renderHiddenTabs } from './hidden-tabs.js';
 import type { ContactTab } from '../contact-tab/contact-tab.js';
 import { renderErrors } from './workspace-errors.js';
 import { styles } from './chat-workspace.styles.js';
+import { AssistController } from './assist-controller.js';
 import { assistStyles } from './assist.styles.js';
 
 /** The chats' ids in the order their tabs show. A sort by a fixed time: stable between messages. */
@@ -172,9 +173,6 @@ export class ChatWorkspace extends LitElement {
   /** Whether the workspace is narrower than `NARROW_WIDTH`, as a side panel often is. */
   @state() private narrow = false;
 
-  /** Whether the agent assist panel is shown; a chat accepted shows it again. */
-  @state() private assistOpen = true;
-
   /** Whether the workspace is too narrow for the assist panel beside the chat (`ASSIST_BESIDE_WIDTH`). */
   @state() private assistOverlays = false;
   private shownActiveChatId?: string;
@@ -186,14 +184,16 @@ export class ChatWorkspace extends LitElement {
 
   private readonly hostEvents = new HostEventsController(this, {
     chatAccepted: () => {
-      this.assistOpen = true;
-      void this.keepFocus(() => this.renderRoot.querySelector<HTMLElement>('chat-composer'));
+      // Over the chat, the panel takes the focus the composer would (it is behind the panel).
+      if (this.assist.chatAccepted(this.compact || this.narrow || this.assistOverlays)) void this.keepFocus(() => this.assist.focusTarget());
+      else void this.keepFocus(() => this.renderRoot.querySelector<HTMLElement>('chat-composer'));
     },
     chatLeft: () => void this.afterChatLeft(),
     chatEnded: (chatId) => void this.afterChatEnded(chatId),
     lastOfferRefused: () => void this.keepFocus(() => this.renderRoot.querySelector<HTMLElement>('agent-state-control')),
   });
 
+  private readonly assist = new AssistController(this, (text, chatId) => this.composeMessage(text, chatId));
   private readonly offerAlerts = new OfferAlertsController(this);
   private readonly shortcutKeys = new WorkspaceShortcutsController(this);
   private readonly shortcutHelp = new ShortcutHelp(this);
@@ -260,7 +260,7 @@ export class ChatWorkspace extends LitElement {
             ? html`<span class="load" title=${msg('Open chats and capacity')}>${chatIds.length}/${view.capacity}</span>`
             : nothing}
           <agent-state-control @change=${this.onStateChosen}></agent-state-control>
-          ${assist ? this.renderAssistButton() : nothing}
+          ${assist ? this.assist.renderButton() : nothing}
           ${this.renderShortcutsButton()}
         </header>
         ${renderConnection(view?.connection ?? 'connected', view?.connectionReason, view?.connectionCause)}
@@ -268,7 +268,9 @@ export class ChatWorkspace extends LitElement {
         <div class="stage">
         <offer-prompt part="offers" class="offers"></offer-prompt>
         ${view?.activeChatId
-          ? html`<div class="body ${compact ? 'compact' : ''} ${assist && this.assistOpen && !assistOverlay ? 'with-assist' : ''}">
+          ? html`<div class="body ${compact ? 'compact' : ''} ${assist && this.assist.open && !assistOverlay ? 'with-assist' : ''}"
+              @pointerdown=${this.assist.pressOutside}
+            >
               <div class="tab-rail">
                 ${renderHiddenTabs(this.hiddenTabs.before, 'before', compact, this.scrollTabs)}
                 <div
@@ -306,7 +308,7 @@ export class ChatWorkspace extends LitElement {
                       <chat-composer part="composer" chat-id=${view.activeChatId}></chat-composer>
                     </div>`}
               </section>
-              ${assist ? this.renderAssist(view.activeChatId, assistOverlay) : nothing}
+              ${assist ? this.assist.render(view.activeChatId, assistOverlay) : nothing}
             </div>`
           : html`<p class="empty">
               ${view?.available
@@ -322,47 +324,10 @@ export class ChatWorkspace extends LitElement {
     `;
   }
 
-  private renderAssistButton() {
-    return html`<button
-      part="assist-button"
-      class="assist-button"
-      type="button"
-      aria-expanded=${this.assistOpen ? 'true' : 'false'}
-      aria-controls="assist"
-      @click=${() => this.toggleAssist()}
-    >
-      ${msg('Agent assist')}
-    </button>`;
-  }
-
-  private renderAssist(chatId: string, overlay: boolean) {
-    return html`<aside
-      part="assist"
-      id="assist"
-      class="assist ${overlay ? 'overlay' : ''}"
-      aria-label=${msg('Agent assist')}
-      ?hidden=${!this.assistOpen}
-      @keydown=${overlay ? this.closeAssistOnEscape : undefined}
-    >
-      <assist-panel chat-id=${chatId} ?open=${this.assistOpen} .compose=${this.composeFromAssist}></assist-panel>
-    </aside>`;
-  }
-
   /** Shows the agent assist panel, or hides it, as its header button does. */
   toggleAssist(): void {
-    this.assistOpen = !this.assistOpen;
+    this.assist.toggle();
   }
-
-  /** Over the chat, Escape closes the panel and gives focus back to its button. */
-  private readonly closeAssistOnEscape = (event: KeyboardEvent): void => {
-    if (event.key !== 'Escape' || event.defaultPrevented) return;
-    event.preventDefault();
-    this.assistOpen = false;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.assist-button')?.focus());
-  };
-
-  /** An assist app's `insertText()`: the chat must still be in progress, and the composer takes it at the caret. */
-  private readonly composeFromAssist = (text: string, chatId: string): Promise<boolean> => this.composeMessage(text, chatId);
 
   private renderShortcutsButton() {
     const help = this.shortcutKeys.comboFor('help');
@@ -536,10 +501,10 @@ export class ChatWorkspace extends LitElement {
   }
 
   /** Moves focus on when the control that had it goes away (an answered offer). */
-  private async keepFocus(target: () => HTMLElement | null | undefined): Promise<void> {
+  private async keepFocus(target: () => HTMLElement | null | undefined | Promise<HTMLElement | null | undefined>): Promise<void> {
     if (this.shadowRoot?.activeElement?.localName !== 'offer-prompt') return;
     await this.updateComplete;
-    target()?.focus();
+    (await target())?.focus();
   }
 
   private readonly onStateChosen = (event: Event): void => {
