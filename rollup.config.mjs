@@ -28,7 +28,27 @@ export default [
   // The npm package: one module per source file, with declarations beside them
   // (dist/index.js, dist/index.d.ts).
   {
-    input: ['src/index.ts', 'src/classes.ts', 'src/define.ts'],
+    // Entries keep their side effects: define.js registers every element, define/<tag>.js one
+    // (with what it renders).
+    input: [
+      'src/index.ts',
+      'src/classes.ts',
+      'src/define.ts',
+      'src/define/advanced-chat.ts',
+      'src/define/agent-state-control.ts',
+      'src/define/assist-panel.ts',
+      'src/define/chat-actions.ts',
+      'src/define/chat-composer.ts',
+      'src/define/chat-conversation.ts',
+      'src/define/chat-workspace.ts',
+      'src/define/contact-tab.ts',
+      'src/define/disposition-form.ts',
+      'src/define/launch-area.ts',
+      'src/define/new-engagement-dialog.ts',
+      'src/define/offer-prompt.ts',
+      'src/define/quick-reply-panel.ts',
+      'src/define/transfer-dialog.ts',
+    ],
     // tslib, whose decorator helpers the TypeScript plugin always imports, is a dev
     // dependency: its few helpers ship inside dist/ instead.
     external: (id) => isBareImport(id) && id !== 'tslib',

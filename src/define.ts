@@ -1,3 +1,7 @@
+/**
+ * Registers every element of the workspace. Each tag also has a module of its own,
+ * `./define/<tag>.js`, for a page that wants only some of them.
+ */
 import { AgentStateControl } from './elements/agent-state-control/agent-state-control.js';
 import { AssistPanel } from './elements/assist-panel/assist-panel.js';
 import { AdvancedChat } from './elements/advanced-chat/advanced-chat.js';
@@ -12,6 +16,21 @@ import { NewEngagementDialog } from './elements/new-engagement-dialog/new-engage
 import { OfferPrompt } from './elements/offer-prompt/offer-prompt.js';
 import { QuickReplyPanel } from './elements/quick-reply-panel/quick-reply-panel.js';
 import { TransferDialog } from './elements/transfer-dialog/transfer-dialog.js';
+// Each one, not only the workspace's: an element it stops rendering stays registered here.
+import './define/chat-workspace.js';
+import './define/agent-state-control.js';
+import './define/offer-prompt.js';
+import './define/contact-tab.js';
+import './define/chat-conversation.js';
+import './define/chat-composer.js';
+import './define/chat-actions.js';
+import './define/launch-area.js';
+import './define/quick-reply-panel.js';
+import './define/transfer-dialog.js';
+import './define/disposition-form.js';
+import './define/new-engagement-dialog.js';
+import './define/assist-panel.js';
+import './define/advanced-chat.js';
 
 /** Every element of the workspace, by tag name. */
 export const elements = {
@@ -30,39 +49,3 @@ export const elements = {
   'assist-panel': AssistPanel,
   'advanced-chat': AdvancedChat,
 } as const;
-
-// Literal calls, so custom-elements.json can read the tags from here. The guard lets a
-// second copy of the library on the page (two bundles) load without throwing.
-if (!customElements.get('chat-workspace')) customElements.define('chat-workspace', ChatWorkspace);
-if (!customElements.get('agent-state-control')) customElements.define('agent-state-control', AgentStateControl);
-if (!customElements.get('offer-prompt')) customElements.define('offer-prompt', OfferPrompt);
-if (!customElements.get('contact-tab')) customElements.define('contact-tab', ContactTab);
-if (!customElements.get('chat-conversation')) customElements.define('chat-conversation', ChatConversation);
-if (!customElements.get('chat-composer')) customElements.define('chat-composer', ChatComposer);
-if (!customElements.get('chat-actions')) customElements.define('chat-actions', ChatActions);
-if (!customElements.get('launch-area')) customElements.define('launch-area', LaunchArea);
-if (!customElements.get('quick-reply-panel')) customElements.define('quick-reply-panel', QuickReplyPanel);
-if (!customElements.get('transfer-dialog')) customElements.define('transfer-dialog', TransferDialog);
-if (!customElements.get('disposition-form')) customElements.define('disposition-form', DispositionForm);
-if (!customElements.get('new-engagement-dialog')) customElements.define('new-engagement-dialog', NewEngagementDialog);
-if (!customElements.get('assist-panel')) customElements.define('assist-panel', AssistPanel);
-if (!customElements.get('advanced-chat')) customElements.define('advanced-chat', AdvancedChat);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'chat-workspace': ChatWorkspace;
-    'agent-state-control': AgentStateControl;
-    'offer-prompt': OfferPrompt;
-    'contact-tab': ContactTab;
-    'chat-conversation': ChatConversation;
-    'chat-composer': ChatComposer;
-    'chat-actions': ChatActions;
-    'launch-area': LaunchArea;
-    'quick-reply-panel': QuickReplyPanel;
-    'transfer-dialog': TransferDialog;
-    'disposition-form': DispositionForm;
-    'new-engagement-dialog': NewEngagementDialog;
-    'assist-panel': AssistPanel;
-    'advanced-chat': AdvancedChat;
-  }
-}

@@ -28,11 +28,41 @@ interface PackageContents {
 /** Modules built whole, with their dependencies inside: they import nothing by name. */
 const SELF_CONTAINED = ['dist/standalone.min.js', 'dist/connectors/simulated/shop-recorder.js'];
 
+/** Every element, each registered alone by its own `dist/define/<tag>.js`. */
+const TAGS = [
+  'chat-workspace',
+  'agent-state-control',
+  'offer-prompt',
+  'contact-tab',
+  'chat-conversation',
+  'chat-composer',
+  'chat-actions',
+  'launch-area',
+  'quick-reply-panel',
+  'transfer-dialog',
+  'disposition-form',
+  'new-engagement-dialog',
+  'assist-panel',
+  'advanced-chat',
+];
+const DEFINE_MODULES = TAGS.map((tag) => `dist/define/${tag}.js`);
+
 const withoutDotSlash = (path: string) => path.replace(/^\.\//, '');
 
-/** Every file path named by the `exports` map, whatever its conditions. */
+/**
+ * Every file path named by the `exports` map, whatever its conditions. A subpath pattern
+ * (`./define/*.js`) stands for each element's module.
+ */
 function exportedPaths(exports: PackageJson['exports']): string[] {
-  return Object.values(exports ?? {}).flatMap((target) => (typeof target === 'string' ? [target] : Object.values(target)));
+  return Object.values(exports ?? {})
+    .flatMap((target) => (typeof target === 'string' ? [target] : Object.values(target)))
+    .flatMap((path) => (path.includes('*') ? TAGS.map((tag) => path.replace('*', tag)) : [path]));
+}
+
+/** Whether a `sideEffects` entry (a path, or a pattern with `*` for one path segment) names `path`. */
+function names(entry: string, path: string): boolean {
+  const pattern = entry.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*');
+  return new RegExp(`^${pattern}$`).test(path);
 }
 
 describe('the npm package', () => {
@@ -63,6 +93,14 @@ describe('the npm package', () => {
       'README.md',
       'package.json',
     ]);
+  });
+
+  it('ships a typed define module per element, in its exports map', () => {
+    expect(pack.files).to.include.members([...DEFINE_MODULES, ...DEFINE_MODULES.map((path) => path.replace(/\.js$/, '.d.ts'))]);
+    expect(pack.packageJson.exports?.['./define/*.js']).to.deep.equal({
+      types: './dist/define/*.d.ts',
+      default: './dist/define/*.js',
+    });
   });
 
   it('ships no tests, demo, sources, scripts, CI files or installed packages', () => {
@@ -111,9 +149,17 @@ describe('the npm package', () => {
     const { sideEffects } = pack.packageJson;
     expect(sideEffects, 'sideEffects lists files').to.be.an('array');
     const listed = (sideEffects as string[]).map(withoutDotSlash);
-    expect(listed.filter((path) => !packed.has(path)), 'sideEffects entries missing from the package').to.deep.equal([]);
-    expect(listed).to.have.members(['dist/index.js', 'dist/define.js', 'dist/standalone.min.js']);
-    expect(pack.definers, 'modules calling customElements.define').to.have.members(['dist/define.js', 'dist/standalone.min.js']);
+    const unmatched = listed.filter((entry) => !pack.files.some((path) => names(entry, path)));
+    expect(unmatched, 'sideEffects entries missing from the package').to.deep.equal([]);
+    const declared = pack.files.filter((path) => listed.some((entry) => names(entry, path)));
+    expect(declared, 'the modules sideEffects names').to.have.members([
+      'dist/index.js',
+      'dist/define.js',
+      ...DEFINE_MODULES,
+      'dist/standalone.min.js',
+    ]);
+    // define.js registers through the per-element modules, and calls nothing itself.
+    expect(pack.definers, 'modules calling customElements.define').to.have.members([...DEFINE_MODULES, 'dist/standalone.min.js']);
   });
 
   it('imports only its own dependencies, and the self-contained modules nothing', () => {
@@ -137,6 +183,7 @@ describe('the class modules', () => {
     }
 
     const { elements } = await import('../src/define.js');
+    expect(Object.keys(elements), 'every element').to.have.members(TAGS);
     for (const [tag, elementClass] of Object.entries(elements)) {
       expect(customElements.get(tag), tag).to.equal(elementClass);
     }
