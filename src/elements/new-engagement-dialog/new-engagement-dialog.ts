@@ -2,6 +2,7 @@ import { msg } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
+import { ModalController, focusTargetAround } from '../../controllers/modal-controller.js';
 import { SessionController } from '../../controllers/session-controller.js';
 import { emit } from '../../events/workspace-events.js';
 import { SessionElement } from '../../internal/session-element.js';
@@ -60,10 +61,18 @@ export class NewEngagementDialog extends SessionElement {
 
   @query('dialog') private dialog?: HTMLDialogElement | null;
 
-  /** The control that had focus when the dialog opened; it gets focus back on close. */
-  private opener?: HTMLElement;
   /** The fields were filled in for the current opening. */
   private prepared = false;
+
+  /** Opens and closes the native dialog, and gives focus back to the control that opened it (or near, when that is gone). */
+  private readonly modal = new ModalController(this, {
+    dialog: () => this.dialog,
+    fallbackFocus: () => focusTargetAround(this),
+    onClose: () => {
+      this.open = false;
+      this.prepared = false;
+    },
+  });
 
   private readonly channels = new SessionController(this, (session) =>
     session.select((workspace) => workspace.configuration.engagementChannels),
@@ -88,7 +97,7 @@ export class NewEngagementDialog extends SessionElement {
     const nameError = this.errorFor('contact-name');
     const timeError = this.errorFor('scheduled-at');
     return html`
-      <dialog part="dialog" aria-labelledby="title" @close=${this.onDialogClose}>
+      <dialog part="dialog" aria-labelledby="title">
         <form part="form" novalidate @submit=${this.onSubmit}>
           <header class="head">
             <h2 id="title" part="title">${msg('New engagement')}</h2>
@@ -223,13 +232,10 @@ export class NewEngagementDialog extends SessionElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const dialog = this.dialog;
-    if (!changed.has('open') || !dialog) return;
-    if (this.open && !dialog.open) {
-      dialog.showModal();
-    } else if (!this.open && dialog.open) {
-      dialog.close();
-    }
+    if (!changed.has('open')) return;
+    // Focus goes to the contact's name, the dialog's first field.
+    if (this.open) this.modal.open();
+    else this.modal.close();
   }
 
   private prepare(): void {
@@ -237,8 +243,6 @@ export class NewEngagementDialog extends SessionElement {
     this.draft = draftFor(contact, this.channels.value ?? []);
     this.errors = [];
     this.failed = false;
-    // Opened again while open: the control to go back to is still the first one.
-    if (!this.dialog?.open) this.opener = deepActiveElement();
     this.prepared = true;
   }
 
@@ -281,25 +285,10 @@ export class NewEngagementDialog extends SessionElement {
     this.close();
   }
 
-  /** Escape, Cancel, close() or a successful submit: the dialog is gone, focus goes back. */
-  private onDialogClose(): void {
-    this.open = false;
-    this.prepared = false;
-    const opener = this.opener;
-    this.opener = undefined;
-    if (opener?.isConnected) opener.focus();
-  }
 }
 
 function valueOf(event: Event): string {
   return (event.target as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement).value;
-}
-
-/** The focused element, looking inside shadow roots. */
-function deepActiveElement(): HTMLElement | undefined {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active instanceof HTMLElement && active !== document.body ? active : undefined;
 }
 
 /** A channel's name for the agent; a code the workspace does not know shows as configured. */

@@ -4,6 +4,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { FocusGroupController } from '../../controllers/focus-group-controller.js';
+import { ModalController, focusTargetAround } from '../../controllers/modal-controller.js';
 import { SessionController } from '../../controllers/session-controller.js';
 import { emit, type TransferRequestedDetail } from '../../events/workspace-events.js';
 import { SessionElement } from '../../internal/session-element.js';
@@ -13,13 +14,6 @@ import { renderResults, groupLabel, type GroupFilter, GROUP_FILTERS } from './ad
 import { styles } from './transfer-dialog.styles.js';
 
 export type { TransferRequestedDetail } from '../../events/workspace-events.js';
-
-/** The focused element, looking inside shadow roots: `document.activeElement` stops at the first host. */
-function deepActiveElement(): HTMLElement | undefined {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active instanceof HTMLElement ? active : undefined;
-}
 
 /**
  * @tagname transfer-dialog
@@ -78,9 +72,12 @@ export class TransferDialog extends SessionElement {
   @state() private pendingKey?: string;
   @state() private failure = '';
 
-  /** Where focus returns when the dialog closes. */
-  private opener?: HTMLElement;
-  private closeWaiters: (() => void)[] = [];
+  /** Opens and closes the native dialog, and gives focus back where it was (or near, when that is gone). */
+  private readonly modal = new ModalController(this, {
+    dialog: () => this.dialog,
+    fallbackFocus: () => focusTargetAround(this),
+    onClose: () => (this.open = false),
+  });
 
   private readonly view = new SessionController(
     this,
@@ -115,7 +112,7 @@ export class TransferDialog extends SessionElement {
     this.open = true;
   }
 
-  /** Closes the dialog; focus returns to where it was before `show()`. */
+  /** Closes the dialog; focus returns to where it was before `show()`, or near there when that control is gone. */
   close(): void {
     this.open = false;
   }
@@ -125,8 +122,8 @@ export class TransferDialog extends SessionElement {
    * moment after `close()`), so a host can move focus on from there.
    */
   whenClosed(): Promise<void> {
-    if (!this.open && !this.dialog?.open) return Promise.resolve();
-    return new Promise((resolve) => this.closeWaiters.push(resolve));
+    // Asked to open but not shown yet: the update that shows it comes first.
+    return this.updateComplete.then(() => this.modal.whenClosed());
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -143,14 +140,9 @@ export class TransferDialog extends SessionElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     if (!changed.has('open')) return;
-    const dialog = this.dialog;
-    if (this.open && dialog?.isConnected && !dialog.open) {
-      this.opener = deepActiveElement();
-      dialog.showModal();
-      this.renderRoot.querySelector<HTMLInputElement>('#search')?.focus();
-    } else if (!this.open && dialog?.open) {
-      dialog.close();
-    }
+    // Focus goes to the search field, the dialog's first field.
+    if (this.open) this.modal.open();
+    else this.modal.close();
   }
 
   override render() {
@@ -160,7 +152,6 @@ export class TransferDialog extends SessionElement {
         part="dialog"
         aria-labelledby="title"
         aria-describedby=${this.open && view?.contactName ? 'subtitle' : nothing}
-        @close=${this.onDialogClose}
       >
         ${this.open ? this.renderContent() : nothing}
       </dialog>
@@ -248,15 +239,6 @@ export class TransferDialog extends SessionElement {
 
   private onNoteInput(event: Event): void {
     this.note = (event.target as HTMLTextAreaElement).value;
-  }
-
-  /** Escape, `close()` or a transfer closed the native dialog. Not every engine restores focus itself. */
-  private onDialogClose(): void {
-    this.open = false;
-    const opener = this.opener;
-    this.opener = undefined;
-    if (opener?.isConnected) opener.focus();
-    for (const resolve of this.closeWaiters.splice(0)) resolve();
   }
 
   /** Sends the chat to an entry unless the host vetoes it; keeps the dialog open with the reason when it fails. */
