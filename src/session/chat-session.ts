@@ -72,7 +72,8 @@ export class ChatSession {
   // share (store) are collaborators; this class is the public face that wires them.
   private readonly store: SessionStore;
   private readonly happenings = new Subject<SessionEvent>();
-  private readonly scheduler: SchedulerLike;
+  /** The session's clock (`options.scheduler`): elements schedule their own short waits on it. */
+  readonly scheduler: SchedulerLike;
   private readonly runner: CommandRunner;
   private readonly delivery: MessageDelivery;
   private readonly inbox: ConnectorInbox;

@@ -1,13 +1,22 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
-import { ChatActions, END_CONFIRM_MS } from '../../src/elements/chat-actions/chat-actions.js';
-import '../../src/index.js';
-import { button, buttons, connectAgent, installFakeClock, settle } from '../helpers.js';
+import { ChatActions, COPIED_NOTICE_MS, END_CONFIRM_MS } from '../../src/elements/chat-actions/chat-actions.js';
+import { ChatSession, SimulatedContactCenter } from '../../src/index.js';
+import { AGENT, button, buttons, connectAgent, settle } from '../helpers.js';
+import { ManualScheduler } from '../support/manual-scheduler.js';
 
 if (!customElements.get('chat-actions')) customElements.define('chat-actions', ChatActions);
 
-async function actionsFor() {
-  const { center, session } = connectAgent();
+/** A center and a session on one clock that the test moves by hand. */
+function onManualTime(scheduler: ManualScheduler) {
+  const center = new SimulatedContactCenter({ scheduler });
+  const session = new ChatSession(center.connect(AGENT), { scheduler, storage: null, logger: { warn: () => undefined } });
+  return { center, session };
+}
+
+/** The actions of an active chat; on the session's real clock unless a scheduler is given. */
+async function actionsFor(scheduler?: ManualScheduler) {
+  const { center, session } = scheduler ? onManualTime(scheduler) : connectAgent();
   await session.setAgentState('Available');
   const chatId = center.startChat({ contact: { name: 'Marie Tremblay' }, skill: 'Billing', text: 'Bonjour!' });
   await session.acceptOffer(chatId);
@@ -16,6 +25,8 @@ async function actionsFor() {
   const element = await fixture<ChatActions>(html`<chat-actions .session=${session} chat-id=${chatId}></chat-actions>`);
   return { center, session, element, chatId };
 }
+
+const statusOf = (element: Element) => element.shadowRoot?.querySelector('[role="status"]')?.textContent?.trim() ?? '';
 
 describe('<chat-actions>', () => {
   it('ends the chat only on a second click of the same "End chat" button (R9)', async () => {
@@ -38,24 +49,39 @@ describe('<chat-actions>', () => {
     expect(buttons(element, 'End chat')).to.have.length(0);
   });
 
-  it('returns to normal a few seconds after the first click', async () => {
-    const clock = installFakeClock();
+  it('returns to normal a few seconds after the first click, on the session’s clock', async () => {
+    const scheduler = new ManualScheduler();
+    const { center, element, chatId } = await actionsFor(scheduler);
+    button(element, 'End chat').click();
+    await settle(element);
+    scheduler.advance(END_CONFIRM_MS - 1);
+    await settle(element);
+    expect(button(element, 'End chat').classList.contains('confirming')).to.equal(true);
+    scheduler.advance(1);
+    await settle(element);
+    expect(button(element, 'End chat').classList.contains('confirming')).to.equal(false);
+    button(element, 'End chat').click();
+    await settle(element);
+    expect(center.chat(chatId)?.state, 'one click after the reset only arms it again').to.equal('active');
+  });
+
+  it('takes the copy confirmation away a few seconds later, on the session’s clock', async () => {
+    const scheduler = new ManualScheduler();
+    const { element } = await actionsFor(scheduler);
+    const stub = sinon.stub(navigator.clipboard, 'writeText').resolves();
     try {
-      const { center, element, chatId } = await actionsFor();
-      button(element, 'End chat').click();
-      await settle(element);
-      clock.tick(END_CONFIRM_MS - 1);
-      await settle(element);
-      expect(button(element, 'End chat').classList.contains('confirming')).to.equal(true);
-      clock.tick(1);
-      await settle(element);
-      expect(button(element, 'End chat').classList.contains('confirming')).to.equal(false);
-      button(element, 'End chat').click();
-      await settle(element);
-      expect(center.chat(chatId)?.state, 'one click after the reset only arms it again').to.equal('active');
+      button(element, 'Copy all chat content').click();
+      await waitUntil(() => statusOf(element) !== '', 'the confirmation');
     } finally {
-      clock.uninstall();
+      stub.restore();
     }
+    expect(statusOf(element)).to.equal('Chat content copied to the clipboard.');
+    scheduler.advance(COPIED_NOTICE_MS - 1);
+    await settle(element);
+    expect(statusOf(element)).to.equal('Chat content copied to the clipboard.');
+    scheduler.advance(1);
+    await settle(element);
+    expect(statusOf(element)).to.equal('');
   });
 
   it('copies the whole transcript with times and both names, and confirms it (R10)', async () => {

@@ -1,6 +1,7 @@
 import { msg } from '@lit/localize';
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { asyncScheduler, type Subscription } from 'rxjs';
 import { SessionController } from '../../controllers/session-controller.js';
 import { copyText } from '../../internal/clipboard.js';
 import { emit } from '../../events/workspace-events.js';
@@ -18,7 +19,7 @@ const copyIcon = html`<svg viewBox="0 0 20 20" width="18" height="18" aria-hidde
 /** How long "End chat" waits for its confirming second click. */
 export const END_CONFIRM_MS = 4000;
 /** How long the copy confirmation stays visible. */
-const COPIED_NOTICE_MS = 3000;
+export const COPIED_NOTICE_MS = 3000;
 
 /**
  * @tagname chat-actions
@@ -40,8 +41,8 @@ export class ChatActions extends SessionElement {
 
   @state() private confirmingEnd = false;
   @state() private notice = '';
-  private confirmTimer?: ReturnType<typeof setTimeout>;
-  private noticeTimer?: ReturnType<typeof setTimeout>;
+  private confirmTimer?: Subscription;
+  private noticeTimer?: Subscription;
 
   private readonly view = new SessionController(this, (session) =>
     session.select((state) => ({
@@ -116,8 +117,8 @@ export class ChatActions extends SessionElement {
     if (this.view.value?.online === false) return;
     if (!this.confirmingEnd) {
       this.confirmingEnd = true;
-      clearTimeout(this.confirmTimer);
-      this.confirmTimer = setTimeout(() => (this.confirmingEnd = false), END_CONFIRM_MS);
+      this.confirmTimer?.unsubscribe();
+      this.confirmTimer = this.later(END_CONFIRM_MS, () => (this.confirmingEnd = false));
       return;
     }
     this.reset();
@@ -140,14 +141,19 @@ export class ChatActions extends SessionElement {
 
   private showNotice(text: string): void {
     this.notice = text;
-    clearTimeout(this.noticeTimer);
-    this.noticeTimer = setTimeout(() => (this.notice = ''), COPIED_NOTICE_MS);
+    this.noticeTimer?.unsubscribe();
+    this.noticeTimer = this.later(COPIED_NOTICE_MS, () => (this.notice = ''));
   }
 
   private reset(): void {
-    clearTimeout(this.confirmTimer);
-    clearTimeout(this.noticeTimer);
+    this.confirmTimer?.unsubscribe();
+    this.noticeTimer?.unsubscribe();
     this.confirmingEnd = false;
     this.notice = '';
+  }
+
+  /** Runs `action` in `ms` on the session's clock, the one its timers follow (and tests move). */
+  private later(ms: number, action: () => void): Subscription {
+    return (this.session?.scheduler ?? asyncScheduler).schedule(action, ms);
   }
 }
