@@ -170,7 +170,9 @@ function containersOf(element: Element): Element[] {
 }
 
 function isFocusable(element: HTMLElement): boolean {
-  return element.tabIndex >= 0 && !element.matches(':disabled') && !element.inert && element.checkVisibility();
+  // checkVisibility() is recent (Safari 17.4); an element without boxes is not shown either.
+  const shown = element.checkVisibility?.() ?? element.getClientRects().length > 0;
+  return element.tabIndex >= 0 && !element.matches(':disabled') && !element.inert && shown;
 }
 
 /** Depth first, a shadow root before the light children it shows. */
