@@ -41,14 +41,14 @@ export class ReloadWitness {
   }
 
   /** A chat as the new page shows it: the first time, its draft must be the one typed before the reload. */
-  look(chat: Chat): void {
+  look(chat: Chat, draft: string): void {
     const expected = this.toCheck.get(chat.id);
     if (expected === undefined) return;
     this.toCheck.delete(chat.id);
     this.figures.draftsChecked += 1;
-    if (chat.draft !== expected) {
+    if (draft !== expected) {
       this.figures.draftsLost += 1;
-      if (this.lostDrafts.length < 5) this.lostDrafts.push(`${this.agentId} ${chat.id}: "${expected}" came back as "${chat.draft}"`);
+      if (this.lostDrafts.length < 5) this.lostDrafts.push(`${this.agentId} ${chat.id}: "${expected}" came back as "${draft}"`);
     }
   }
 }

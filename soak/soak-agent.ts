@@ -124,7 +124,7 @@ export class SoakAgent {
 
   /** One chat: reply when due (also while disconnected: the outbox holds it), end, then close. */
   private tend(page: AgentPage, chat: Chat, now: number, online: boolean): void {
-    this.witness.look(chat);
+    this.witness.look(chat, page.session.state.work[chat.id]?.draft ?? '');
     const plan = this.planOf(chat.id, now);
     const sending = chat.messages.some((message) => message.delivery === 'sending');
     if (chat.status === 'ended') {
@@ -139,8 +139,8 @@ export class SoakAgent {
             notes: `Closed by the soak after ${plan.sent} replies.`,
           });
           // Its failed messages leave with it; the check must still know they were refused, not lost.
-          if (closed) for (const text of failed) this.ledger.refusedAgentTexts.add(text);
-          if (closed) this.plans.delete(chat.id);
+          if (closed.ok) for (const text of failed) this.ledger.refusedAgentTexts.add(text);
+          if (closed.ok) this.plans.delete(chat.id);
           return closed;
         });
       }
@@ -173,9 +173,9 @@ export class SoakAgent {
     plan.sent += 1;
     if (this.random.chance(0.3)) page.session.notifyTyping(chatId);
     const record = this.ledger.agentSending(this.id, chatId, now);
-    void page.session.sendMessage(chatId, record.text).then((ok) => {
+    void page.session.sendMessage(chatId, record.text).then((result) => {
       // A page that died meanwhile settles nothing: its successor sent the message again.
-      if (page.isAlive) this.ledger.agentSettled(record, ok, Date.now());
+      if (page.isAlive) this.ledger.agentSettled(record, result.ok, Date.now());
     });
     this.witness.cleared(chatId);
     // Half the time the agent starts on the next reply at once: a draft a reload must keep.
@@ -196,7 +196,7 @@ export class SoakAgent {
   }
 
   /** Runs a command unless the same one is still on its way from this page. */
-  private once(page: AgentPage, key: string, command: () => Promise<boolean>): void {
+  private once(page: AgentPage, key: string, command: () => Promise<unknown>): void {
     if (page.busy.has(key)) return;
     page.busy.add(key);
     void command().finally(() => page.busy.delete(key));

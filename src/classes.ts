@@ -2,7 +2,13 @@
  * The library without side effects: classes, types and functions. Import
  * `agent-chat-workspace` (or `./define.js`) to also register the custom elements.
  */
-export { ChatSession, type ChatSessionOptions, type SessionEvent } from './session/chat-session.js';
+export {
+  ChatSession,
+  type ChatSessionOptions,
+  type CommandResult,
+  type SessionEvent,
+  type SessionEventType,
+} from './session/chat-session.js';
 export type {
   Chat,
   ConnectionStatus,
@@ -64,9 +70,15 @@ export { ChatConversation } from './elements/chat-conversation/chat-conversation
 export { ChatComposer } from './elements/chat-composer/chat-composer.js';
 export { ChatActions } from './elements/chat-actions/chat-actions.js';
 export { LaunchArea } from './elements/launch-area/launch-area.js';
-export * from './elements/quick-reply-panel/quick-reply-events.js';
+export * from './events/quick-reply-events.js';
 export { FocusGroupController, type FocusGroupOptions } from './controllers/focus-group-controller.js';
 export { SessionController, type SessionControllerOptions } from './controllers/session-controller.js';
+export {
+  QuickReplySearch,
+  composeTextContext,
+  quickReplySearchContext,
+  type QuickReplySearchFollower,
+} from './controllers/quick-reply-search.js';
 export {
   ShortcutsController,
   matchesKeyCombo,

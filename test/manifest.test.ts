@@ -48,4 +48,19 @@ describe('custom-elements.json', () => {
   it('declares the five contract elements', () => {
     expect([...declaredTags(check.generated)]).to.include.members(contractTags);
   });
+
+  it('types every event, with a class the package exports and a description', () => {
+    const exported = new Set(check.generated.modules.flatMap((module) => (module.exports ?? []).map((entry) => entry.name)));
+    const events = check.generated.modules.flatMap((module) =>
+      (module.declarations ?? []).flatMap((declaration) =>
+        'events' in declaration ? (declaration.events ?? []).map((event) => ({ element: declaration.name, ...event })) : [],
+      ),
+    );
+    expect(events.length, 'the elements declare their events').to.be.greaterThan(20);
+    const untyped = events.filter((event) => !event.type?.text || !event.description);
+    expect(untyped.map((event) => `${event.element}: ${event.name}`)).to.deep.equal([]);
+    // The workspace's own events are classes of the package (the native `change` is an Event).
+    const unknown = events.filter((event) => event.type?.text !== 'Event' && !exported.has(event.type?.text ?? ''));
+    expect(unknown.map((event) => `${event.element}: ${event.name} {${event.type?.text}}`)).to.deep.equal([]);
+  });
 });

@@ -1,5 +1,5 @@
 import type { DispositionRecord } from '../protocol/types.js';
-import type { Chat } from './state.js';
+import { NO_WORK, type Chat, type WorkspaceState } from './state.js';
 
 /** What the agent had typed in a chat and not yet handed to the platform: kept across a page reload. */
 export interface RememberedChat {
@@ -21,7 +21,8 @@ export type ChatStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> & 
  */
 export class ChatMemory {
   private readonly written = new Map<string, string>();
-  private readonly seen = new WeakSet<Chat>();
+  /** The chat and work objects last written, by chat id: unchanged ones are skipped. */
+  private readonly seen = new Map<string, { chat: Chat; work: unknown }>();
 
   constructor(
     private readonly storage: ChatStorage,
@@ -53,14 +54,16 @@ export class ChatMemory {
     }
   }
 
-  /** Writes what changed in the chats since the last call. */
-  keep(chats: readonly Chat[]): void {
-    for (const chat of chats) {
-      if (this.seen.has(chat)) continue;
-      this.seen.add(chat);
+  /** Writes what changed in the chats and the agent's work in them since the last call. */
+  keep(state: Pick<WorkspaceState, 'chats' | 'work'>): void {
+    for (const chat of state.chats) {
+      const work = state.work[chat.id] ?? NO_WORK;
+      const seen = this.seen.get(chat.id);
+      if (seen?.chat === chat && seen.work === work) continue;
+      this.seen.set(chat.id, { chat, work });
       const remembered: RememberedChat = {
-        draft: chat.draft,
-        wrapUp: chat.wrapUp,
+        draft: work.draft,
+        wrapUp: work.wrapUp,
         pending: chat.messages
           .filter((message) => message.delivery !== undefined)
           .map((message) => ({ localId: message.id, text: message.text, at: message.at })),
@@ -88,6 +91,7 @@ export class ChatMemory {
 
   /** The chat left the workspace for good: nothing of it is kept. */
   forget(chatId: string): void {
+    this.seen.delete(chatId);
     this.write(chatId, null);
   }
 

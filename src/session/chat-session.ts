@@ -3,6 +3,8 @@ import {
   Subject,
   asyncScheduler,
   defer,
+  distinctUntilChanged,
+  filter,
   groupBy,
   interval,
   map,
@@ -15,7 +17,7 @@ import {
   type Subscribable,
   type Subscription,
 } from 'rxjs';
-import type { ContactCenterConnector } from '../connectors/connector.js';
+import type { ConnectionState, ContactCenterConnector } from '../connectors/connector.js';
 import { parseConnectorEvent } from '../protocol/events.js';
 import type {
   AgentState,
@@ -26,7 +28,7 @@ import type {
 } from '../protocol/types.js';
 import type { ChatStorage } from './chat-memory.js';
 import { CobrowseFeed } from './cobrowse-feed.js';
-import { CommandRunner, messageOf } from './command-runner.js';
+import { CommandRunner, messageOf, type CommandResult } from './command-runner.js';
 import { ConnectorInbox } from './connector-inbox.js';
 import { MessageDelivery } from './message-delivery.js';
 import { ReloadRecovery, defaultStorage } from './reload-recovery.js';
@@ -36,7 +38,8 @@ import { targetName, type SessionEvent } from './session-events.js';
 import { SessionStore } from './session-store.js';
 import { initialState, type Chat, type Offer, type WorkspaceState } from './state.js';
 
-export type { SessionEvent } from './session-events.js';
+export type { SessionEvent, SessionEventType } from './session-events.js';
+export type { CommandResult } from './command-runner.js';
 
 /** An Observable of any Subscribable, so connectors need not use RxJS. */
 function from<T>(source: Subscribable<T>): Observable<T> {
@@ -64,14 +67,16 @@ export interface ChatSessionOptions {
  * immutable `WorkspaceState`, exposes slices of it as observables, and turns the
  * agent's actions into connector commands.
  *
- * Commands never throw: they resolve `true` when the platform took them and `false`
- * when it refused, in which case the reason is in `errors$`.
+ * Commands never throw: they resolve `{ ok: true }` when the platform took them and
+ * `{ ok: false, reason }` when it refused (the reason is also in `errors$`, for the agent).
+ *
+ * `events$` says what happened, once: the workspace's host events come from there.
  */
 export class ChatSession {
   // Inbound events (inbox), outbound commands (runner, delivery) and the state they
   // share (store) are collaborators; this class is the public face that wires them.
   private readonly store: SessionStore;
-  private readonly happenings = new Subject<SessionEvent>();
+  private readonly news = new Subject<SessionEvent>();
   /** The session's clock (`options.scheduler`): elements schedule their own short waits on it. */
   readonly scheduler: SchedulerLike;
   private readonly runner: CommandRunner;
@@ -85,8 +90,8 @@ export class ChatSession {
 
   /** The whole state; prefer the narrower selectors below. */
   readonly state$: Observable<WorkspaceState>;
-  /** Offers, acceptances, ends and agent-state changes as they happen. */
-  readonly events$: Observable<SessionEvent> = this.happenings.asObservable();
+  /** Everything that happens (offers, acceptances, messages, ends, ...), once, as it happens. */
+  readonly events$: Observable<SessionEvent> = this.news.asObservable();
   /** The current time now, then once a second: one shared clock for every timer. */
   readonly clock$: Observable<number>;
 
@@ -106,7 +111,7 @@ export class ChatSession {
     this.store = new SessionStore(initialState(connector.agent), this.scheduler);
     this.runner = new CommandRunner(this.store);
     this.delivery = new MessageDelivery(this.store, connector, this.runner, this.scheduler);
-    this.inbox = new ConnectorInbox(this.store, options.logger ?? console, (event) => this.happenings.next(event));
+    this.inbox = new ConnectorInbox(this.store, options.logger ?? console, (event) => this.news.next(event));
     this.state$ = this.store.state$;
     this.agent$ = this.select(select.selectAgent);
     this.agentState$ = this.select(select.selectAgentState);
@@ -144,17 +149,34 @@ export class ChatSession {
     });
     this.subscription.add(typingSignals);
     if (connector.connection) {
-      this.subscription.add(
-        from(connector.connection).subscribe((connection) =>
-          this.store.dispatch({
-            type: 'connection-changed',
-            status: connection.status,
-            reason: connection.reason,
-            cause: connection.cause,
-          }),
-        ),
-      );
+      this.subscription.add(from(connector.connection).subscribe((connection) => this.connectionChanged(connection)));
     }
+    this.subscription.add(this.followActiveChat());
+  }
+
+  private connectionChanged(connection: ConnectionState): void {
+    const previous = this.state.connection;
+    this.store.dispatch({ type: 'connection-changed', status: connection.status, reason: connection.reason, cause: connection.cause });
+    const { connection: status, connectionReason: reason, connectionCause: cause } = this.state;
+    if (status === previous) return;
+    this.news.next({
+      type: 'connection-changed',
+      status,
+      previous,
+      ...(reason === undefined ? {} : { reason }),
+      ...(cause === undefined ? {} : { cause }),
+    });
+  }
+
+  /** Each chat the workspace comes to show, once (a chat shown again after another counts again). */
+  private followActiveChat(): Subscription {
+    return this.store
+      .select((state) => state.activeChatId)
+      .pipe(filter((chatId): chatId is string => chatId !== undefined), distinctUntilChanged())
+      .subscribe((chatId) => {
+        const chat = this.state.chats.find((candidate) => candidate.id === chatId);
+        if (chat) this.news.next({ type: 'chat-activated', chat });
+      });
   }
 
   /** One connector event in; what survives a reload follows the chats that arrive and leave. */
@@ -187,35 +209,31 @@ export class ChatSession {
    * Asks the platform for Available or Unavailable (R1); with Unavailable, `reason` is
    * the code of one of the configured `unavailableReasons` (Lunch, Break, ...).
    */
-  async setAgentState(state: SelectableAgentState, reason?: string): Promise<boolean> {
+  async setAgentState(state: SelectableAgentState, reason?: string): Promise<CommandResult> {
     if (state !== 'Available' && state !== 'Unavailable') {
-      this.runner.fail('setAgentState', `An agent can choose Available or Unavailable, not ${String(state)}.`);
-      return false;
+      return this.runner.fail('setAgentState', `An agent can choose Available or Unavailable, not ${String(state)}.`);
     }
-    if (reason !== undefined && state !== 'Unavailable') {
-      this.runner.fail('setAgentState', 'A reason goes with Unavailable only.');
-      return false;
-    }
+    if (reason !== undefined && state !== 'Unavailable') return this.runner.fail('setAgentState', 'A reason goes with Unavailable only.');
     this.store.dispatch({ type: 'agent-state-requested', state, reason });
-    const done = await this.runner.run('setAgentState', () =>
+    const result = await this.runner.run('setAgentState', () =>
       reason === undefined ? this.connector.setAgentState(state) : this.connector.setAgentState(state, reason),
     );
     // A platform need not echo a state the agent already has; no event would then clear the request.
     const { agent } = this.state;
-    const settled = !done || (agent.state === state && agent.reason === reason);
+    const settled = !result.ok || (agent.state === state && agent.reason === reason);
     if (settled && this.state.requestedAgentState === state && this.state.requestedReason === reason) {
       this.store.dispatch({ type: 'agent-state-requested', state: undefined });
     }
-    return done;
+    return result;
   }
 
   /** Takes an offered chat (R2); it becomes the active chat. */
-  acceptOffer(chatId: string): Promise<boolean> {
+  acceptOffer(chatId: string): Promise<CommandResult> {
     return this.runner.answerOffer(chatId, 'accepting', 'acceptOffer', () => this.connector.acceptOffer(chatId));
   }
 
   /** Declines an offered chat: it returns to the queue and the platform sets Refused (R2). */
-  rejectOffer(chatId: string): Promise<boolean> {
+  rejectOffer(chatId: string): Promise<CommandResult> {
     return this.runner.answerOffer(chatId, 'rejecting', 'rejectOffer', () => this.connector.rejectOffer(chatId));
   }
 
@@ -230,19 +248,19 @@ export class ChatSession {
    * text is never lost. Blank messages and messages over the configured length are
    * not sent.
    */
-  sendMessage(chatId: string, text: string): Promise<boolean> {
+  sendMessage(chatId: string, text: string): Promise<CommandResult> {
     return this.delivery.send(chatId, text);
   }
 
   /** Sends a failed message again. */
-  retryMessage(chatId: string, localId: string): Promise<boolean> {
+  retryMessage(chatId: string, localId: string): Promise<CommandResult> {
     return this.delivery.retry(chatId, localId);
   }
 
   /** Keeps what the agent typed in a chat, so switching tabs loses nothing (R8). */
   setDraft(chatId: string, text: string): void {
-    const chat = this.state.chats.find((candidate) => candidate.id === chatId);
-    if (chat && chat.draft !== text) this.store.dispatch({ type: 'draft-changed', chatId, text });
+    const held = this.state.chats.some((candidate) => candidate.id === chatId);
+    if (held && select.selectDraft(this.state, chatId) !== text) this.store.dispatch({ type: 'draft-changed', chatId, text });
   }
 
   /** Keeps the disposition, tags and notes being typed in after-contact work (R11). */
@@ -256,7 +274,7 @@ export class ChatSession {
   }
 
   /** Ends a chat; after-contact work begins (R9). */
-  endChat(chatId: string): Promise<boolean> {
+  endChat(chatId: string): Promise<CommandResult> {
     return this.runner.run('endChat', () => this.connector.endChat(chatId), chatId);
   }
 
@@ -264,41 +282,47 @@ export class ChatSession {
    * Hands a chat to an agent, team or skill of the address book (R12). On success the
    * chat leaves this workspace and `events$` reports `chat-transferred`.
    */
-  async transferChat(chatId: string, target: TransferTarget, note?: string): Promise<boolean> {
+  async transferChat(chatId: string, target: TransferTarget, note?: string): Promise<CommandResult> {
     const chat = this.state.chats.find((candidate) => candidate.id === chatId);
-    if (!chat) return false;
-    const done = await this.runner.run('transferChat', () => this.connector.transferChat(chatId, target, note), chatId);
-    if (done) {
+    if (!chat) return this.runner.fail('transferChat', 'This chat is not in your workspace.', chatId);
+    const result = await this.runner.run('transferChat', () => this.connector.transferChat(chatId, target, note), chatId);
+    if (result.ok) {
       const trimmed = note?.trim() || undefined;
-      this.happenings.next({ type: 'chat-transferred', chat, target, targetName: targetName(this.state, target), note: trimmed });
+      this.news.next({ type: 'chat-transferred', chat, target, targetName: targetName(this.state, target), note: trimmed });
     }
-    return done;
+    return result;
   }
 
-  /** Schedules a follow-up contact from the launch area (R5). */
-  createEngagement(request: EngagementRequest): Promise<boolean> {
-    return this.runner.run('createEngagement', () => this.connector.createEngagement(request), request.chatId);
+  /** Schedules a follow-up contact from the launch area (R5); `events$` reports `engagement-created`. */
+  async createEngagement(request: EngagementRequest): Promise<CommandResult> {
+    const result = await this.runner.run('createEngagement', () => this.connector.createEngagement(request), request.chatId);
+    if (result.ok) this.news.next({ type: 'engagement-created', engagement: request });
+    return result;
   }
 
-  /** Records the disposition and closes the chat's tab (R11). */
-  closeChat(chatId: string, disposition?: DispositionRecord): Promise<boolean> {
-    return this.runner.run('closeChat', () => this.connector.closeChat(chatId, disposition), chatId);
+  /**
+   * Records the disposition and closes the chat's tab (R11); with a disposition,
+   * `events$` reports `disposition-saved`.
+   */
+  async closeChat(chatId: string, disposition?: DispositionRecord): Promise<CommandResult> {
+    const chat = this.state.chats.find((candidate) => candidate.id === chatId);
+    const result = await this.runner.run('closeChat', () => this.connector.closeChat(chatId, disposition), chatId);
+    if (result.ok && chat && disposition) this.news.next({ type: 'disposition-saved', chat, disposition });
+    return result;
   }
 
   /**
    * Asks for more after-contact work time: the platform pushes the chat's deadline
    * (`Chat.acwExpiresAt`) back by the configured `acwTimeoutMs`.
    */
-  extendWrapUp(chatId: string): Promise<boolean> {
+  extendWrapUp(chatId: string): Promise<CommandResult> {
     const chat = this.state.chats.find((candidate) => candidate.id === chatId);
     if (!chat || chat.status !== 'ended' || chat.acwExpiresAt === undefined) {
-      this.runner.fail('extendWrapUp', 'This chat has no after-contact work deadline to extend.', chatId);
-      return Promise.resolve(false);
+      return Promise.resolve(this.runner.fail('extendWrapUp', 'This chat has no after-contact work deadline to extend.', chatId));
     }
     const connector = this.connector;
     if (!connector.extendWrapUp) {
-      this.runner.fail('extendWrapUp', 'This contact center cannot extend after-contact work.', chatId);
-      return Promise.resolve(false);
+      return Promise.resolve(this.runner.fail('extendWrapUp', 'This contact center cannot extend after-contact work.', chatId));
     }
     return this.runner.run('extendWrapUp', () => connector.extendWrapUp?.(chatId) ?? Promise.resolve(), chatId);
   }
@@ -307,31 +331,28 @@ export class ChatSession {
    * Changes the status of the chat's case and/or adds a note (R15); the platform records
    * it and answers with the case as it stands (`Chat.case`, and the `case-updated` event).
    */
-  updateCase(chatId: string, change: { status?: string; note?: string }): Promise<boolean> {
+  updateCase(chatId: string, change: { status?: string; note?: string }): Promise<CommandResult> {
     const connector = this.connector;
     if (!connector.updateCase) {
-      this.runner.fail('updateCase', 'This contact center does not record cases.', chatId);
-      return Promise.resolve(false);
+      return Promise.resolve(this.runner.fail('updateCase', 'This contact center does not record cases.', chatId));
     }
     return this.runner.run('updateCase', () => connector.updateCase?.(chatId, change) ?? Promise.resolve(), chatId);
   }
 
   /** Asks the contact to share their page (co-browse); `Chat.cobrowse` follows their answer. */
-  requestCobrowse(chatId: string): Promise<boolean> {
+  requestCobrowse(chatId: string): Promise<CommandResult> {
     const connector = this.connector;
     if (!connector.requestCobrowse) {
-      this.runner.fail('requestCobrowse', 'This contact center cannot co-browse.', chatId);
-      return Promise.resolve(false);
+      return Promise.resolve(this.runner.fail('requestCobrowse', 'This contact center cannot co-browse.', chatId));
     }
     return this.runner.run('requestCobrowse', () => connector.requestCobrowse?.(chatId) ?? Promise.resolve(), chatId);
   }
 
   /** Stops the chat's co-browse (or withdraws the request). */
-  endCobrowse(chatId: string): Promise<boolean> {
+  endCobrowse(chatId: string): Promise<CommandResult> {
     const connector = this.connector;
     if (!connector.endCobrowse) {
-      this.runner.fail('endCobrowse', 'This contact center cannot co-browse.', chatId);
-      return Promise.resolve(false);
+      return Promise.resolve(this.runner.fail('endCobrowse', 'This contact center cannot co-browse.', chatId));
     }
     return this.runner.run('endCobrowse', () => connector.endCobrowse?.(chatId) ?? Promise.resolve(), chatId);
   }
@@ -376,6 +397,6 @@ export class ChatSession {
     this.typing.complete();
     this.cobrowse.complete();
     this.connector.disconnect();
-    this.happenings.complete();
+    this.news.complete();
   }
 }

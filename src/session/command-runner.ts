@@ -2,24 +2,34 @@ import type { SessionCommand } from './state.js';
 import type { SessionStore } from './session-store.js';
 
 /**
+ * What a command of the session came to: done, or refused with the reason the agent is
+ * shown (the same text as the error it adds to `errors$`).
+ */
+export type CommandResult = { readonly ok: true } | { readonly ok: false; readonly reason: string };
+
+/** A command done. */
+export const DONE: CommandResult = Object.freeze({ ok: true });
+
+/**
  * Runs the agent's commands so that they never throw: the platform's refusal becomes
- * a `command-failed` error in the state (shown to the agent) and a `false` result.
+ * a `command-failed` error in the state (shown to the agent) and a refused result.
  */
 export class CommandRunner {
   constructor(private readonly store: SessionStore) {}
 
-  async run(command: SessionCommand, call: () => Promise<unknown>, chatId?: string): Promise<boolean> {
+  async run(command: SessionCommand, call: () => Promise<unknown>, chatId?: string): Promise<CommandResult> {
     try {
       await call();
-      return true;
+      return DONE;
     } catch (error) {
-      this.fail(command, messageOf(error), chatId);
-      return false;
+      return this.fail(command, messageOf(error), chatId);
     }
   }
 
-  fail(command: SessionCommand, message: string, chatId?: string): void {
+  /** Records why a command was refused, and answers the refusal. */
+  fail(command: SessionCommand, message: string, chatId?: string): CommandResult {
     this.store.dispatch({ type: 'error', error: { kind: 'command-failed', command, message, chatId, at: this.store.now } });
+    return { ok: false, reason: message };
   }
 
   /**
@@ -31,17 +41,15 @@ export class CommandRunner {
     status: 'accepting' | 'rejecting',
     command: 'acceptOffer' | 'rejectOffer',
     call: () => Promise<void>,
-  ): Promise<boolean> {
+  ): Promise<CommandResult> {
     const offer = this.store.state.offers.find((candidate) => candidate.chatId === chatId);
-    if (!offer) {
-      this.fail(command, 'This chat is no longer offered to you.', chatId);
-      return false;
-    }
-    if (offer.status !== 'pending') return false;
+    if (!offer) return this.fail(command, 'This chat is no longer offered to you.', chatId);
+    // A second click while the first answer is on its way: not an error the agent needs to see.
+    if (offer.status !== 'pending') return { ok: false, reason: 'This offer is already being answered.' };
     this.store.dispatch({ type: 'offer-status', chatId, status });
-    const done = await this.run(command, call, chatId);
-    if (!done) this.store.dispatch({ type: 'offer-status', chatId, status: 'pending' });
-    return done;
+    const result = await this.run(command, call, chatId);
+    if (!result.ok) this.store.dispatch({ type: 'offer-status', chatId, status: 'pending' });
+    return result;
   }
 }
 

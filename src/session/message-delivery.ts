@@ -3,7 +3,7 @@ import type { ContactCenterConnector } from '../connectors/connector.js';
 import { randomId } from '../internal/random-id.js';
 import type { ChatMessage } from '../protocol/types.js';
 import { parseConnectorEvent } from '../protocol/events.js';
-import { messageOf, type CommandRunner } from './command-runner.js';
+import { DONE, messageOf, type CommandResult, type CommandRunner } from './command-runner.js';
 import type { SessionStore } from './session-store.js';
 
 /** A fresh id for one of the agent's messages: unique across page loads, as the platform dedupes by it. */
@@ -26,21 +26,24 @@ export class MessageDelivery {
     private readonly scheduler: SchedulerLike,
   ) {}
 
-  async send(chatId: string, text: string): Promise<boolean> {
+  async send(chatId: string, text: string): Promise<CommandResult> {
     const { state } = this.store;
     const chat = state.chats.find((candidate) => candidate.id === chatId);
     const limit = state.configuration.maxMessageLength;
-    if (!chat || chat.status !== 'active' || text.trim() === '' || text.length > limit) return false;
+    // What the composer does not let through either: nothing to tell the agent beyond it.
+    if (!chat || chat.status !== 'active') return { ok: false, reason: 'This chat is not in progress.' };
+    if (text.trim() === '') return { ok: false, reason: 'The message is empty.' };
+    if (text.length > limit) return { ok: false, reason: `The message is longer than ${limit} characters.` };
     const localId = newClientId();
     this.store.dispatch({ type: 'message-sending', chatId, localId, text, authorName: state.agent.name, at: this.store.now });
     return this.deliver(chatId, localId, text);
   }
 
-  retry(chatId: string, localId: string): Promise<boolean> {
+  retry(chatId: string, localId: string): Promise<CommandResult> {
     const message = this.store.state.chats
       .find((chat) => chat.id === chatId)
       ?.messages.find((candidate) => candidate.id === localId && candidate.delivery === 'failed');
-    if (!message) return Promise.resolve(false);
+    if (!message) return Promise.resolve({ ok: false, reason: 'No such message waits to be sent again.' });
     this.store.dispatch({ type: 'message-retrying', chatId, localId });
     return this.deliver(chatId, localId, message.text);
   }
@@ -51,23 +54,23 @@ export class MessageDelivery {
    * connected time gets the message marked failed, for Retry; an answer that still comes
    * later confirms it all the same.
    */
-  async deliver(chatId: string, localId: string, text: string): Promise<boolean> {
+  async deliver(chatId: string, localId: string, text: string): Promise<CommandResult> {
     const sending = this.connector.sendMessage(chatId, text, localId);
     const timeout = this.timeout();
     try {
       const recorded: unknown = await Promise.race([sending, timeout.expired]);
       this.confirm(chatId, localId, text, recorded);
-      return true;
+      return DONE;
     } catch (error) {
       this.store.dispatch({ type: 'message-failed', chatId, localId });
-      this.runner.fail('sendMessage', messageOf(error), chatId);
+      const refused = this.runner.fail('sendMessage', messageOf(error), chatId);
       if (error instanceof SendTimeout) {
         sending.then(
           (late) => this.confirm(chatId, localId, text, late),
           () => undefined,
         );
       }
-      return false;
+      return refused;
     } finally {
       timeout.cancel();
     }

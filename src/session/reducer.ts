@@ -4,7 +4,9 @@ import type { ChatMessage, DispositionRecord, SelectableAgentState } from '../pr
 import { mergeTranscript, receiveMessage } from './transcript-merge.js';
 import {
   MAX_KEPT_ERRORS,
+  NO_WORK,
   type Chat,
+  type ChatWork,
   type NewWorkspaceError,
   type Offer,
   type TranscriptMessage,
@@ -68,9 +70,9 @@ export function reduce(state: WorkspaceState, action: SessionAction): WorkspaceS
         ? { ...mapChat(state, action.chatId, (chat) => ({ ...chat, unread: 0 })), activeChatId: action.chatId }
         : state;
     case 'draft-changed':
-      return mapChat(state, action.chatId, (chat) => ({ ...chat, draft: action.text }));
+      return mapWork(state, action.chatId, (work) => ({ ...work, draft: action.text }));
     case 'wrap-up-changed':
-      return mapChat(state, action.chatId, (chat) => ({ ...chat, wrapUp: action.wrapUp }));
+      return mapWork(state, action.chatId, (work) => ({ ...work, wrapUp: action.wrapUp }));
     case 'message-sending': {
       const message: TranscriptMessage = {
         id: action.localId,
@@ -80,7 +82,8 @@ export function reduce(state: WorkspaceState, action: SessionAction): WorkspaceS
         authorName: action.authorName,
         delivery: 'sending',
       };
-      return mapChat(state, action.chatId, (chat) => ({ ...chat, draft: '', messages: [...chat.messages, message] }));
+      const sent = mapChat(state, action.chatId, (chat) => ({ ...chat, messages: [...chat.messages, message] }));
+      return mapWork(sent, action.chatId, (work) => ({ ...work, draft: '' }));
     }
     case 'message-delivered':
       // The platform's echo may have come first: then the message is there already.
@@ -96,11 +99,11 @@ export function reduce(state: WorkspaceState, action: SessionAction): WorkspaceS
         messages: chat.messages.map((message) => (message.id === action.localId ? { ...message, delivery } : message)),
       }));
     }
-    case 'chat-restored':
-      return mapChat(state, action.chatId, (chat) => ({
+    case 'chat-restored': {
+      // What the agent typed since the chat came back wins over what was kept.
+      const restored = mapWork(state, action.chatId, (work) => ({ draft: work.draft || action.draft, wrapUp: action.wrapUp }));
+      return mapChat(restored, action.chatId, (chat) => ({
         ...chat,
-        draft: chat.draft || action.draft,
-        wrapUp: action.wrapUp,
         messages: mergeTranscript(
           action.pending.map((pending) => ({
             id: pending.localId,
@@ -113,6 +116,7 @@ export function reduce(state: WorkspaceState, action: SessionAction): WorkspaceS
           chat.messages,
         ),
       }));
+    }
     case 'error':
       return withError(state, action.error);
     case 'error-dismissed':
@@ -173,8 +177,6 @@ function reduceEvent(state: WorkspaceState, event: ConnectorEvent, at: number): 
         skill: chat.skill,
         messages: mergeTranscript(held, chat.messages),
         unread: existing?.unread ?? 0,
-        draft: existing?.draft ?? '',
-        wrapUp: existing?.wrapUp ?? { code: '', tags: [], notes: '' },
         contactTyping: existing?.contactTyping ?? false,
         transfers: chat.transfers ?? [],
         status: existing?.status ?? 'active',
@@ -200,7 +202,13 @@ function reduceEvent(state: WorkspaceState, event: ConnectorEvent, at: number): 
       const chats = state.chats.filter((chat) => chatIds.has(chat.id));
       const activeChatId =
         state.activeChatId === undefined || chatIds.has(state.activeChatId) ? state.activeChatId : chats[0]?.id;
-      return { ...state, chats, offers: state.offers.filter((offer) => offerIds.has(offer.chatId)), activeChatId };
+      return {
+        ...state,
+        chats,
+        work: workOf(state.work, chats),
+        offers: state.offers.filter((offer) => offerIds.has(offer.chatId)),
+        activeChatId,
+      };
     }
     case 'message': {
       // A message for a chat being accepted, before its assignment: the offer keeps it.
@@ -272,6 +280,7 @@ function reduceEvent(state: WorkspaceState, event: ConnectorEvent, at: number): 
         ...state,
         offers: state.offers.filter((offer) => offer.chatId !== event.chatId),
         chats,
+        work: workOf(state.work, chats),
         activeChatId:
           state.activeChatId === event.chatId ? nextActiveChat(state, event.chatId) : state.activeChatId,
       };
@@ -300,6 +309,18 @@ function updateKnownChat(
 }
 
 /** Applies a change to one chat of the workspace; an unknown id changes nothing. */
+/** Changes what the agent is writing in a chat this workspace holds. */
+function mapWork(state: WorkspaceState, chatId: string, change: (work: ChatWork) => ChatWork): WorkspaceState {
+  if (!state.chats.some((chat) => chat.id === chatId)) return state;
+  return { ...state, work: { ...state.work, [chatId]: change(state.work[chatId] ?? NO_WORK) } };
+}
+
+/** The work of the chats still held: a chat that left takes its draft with it. */
+function workOf(work: WorkspaceState['work'], chats: readonly Chat[]): WorkspaceState['work'] {
+  const kept = Object.entries(work).filter(([chatId]) => chats.some((chat) => chat.id === chatId));
+  return kept.length === Object.keys(work).length ? work : Object.fromEntries(kept);
+}
+
 function mapChat(state: WorkspaceState, chatId: string, change: (chat: Chat) => Chat): WorkspaceState {
   return { ...state, chats: state.chats.map((chat) => (chat.id === chatId ? change(chat) : chat)) };
 }

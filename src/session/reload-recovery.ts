@@ -21,7 +21,7 @@ export class ReloadRecovery {
     private readonly delivery: MessageDelivery,
   ) {
     this.memory = new ChatMemory(storage, agentId);
-    this.keeping = store.state$.subscribe((state) => this.memory.keep(state.chats));
+    this.keeping = store.state$.subscribe((state) => this.memory.keep(state));
   }
 
   /** Called around each connector event with the chats before and after it. */

@@ -1,4 +1,4 @@
-import type { Chat, Offer, WorkspaceState } from './state.js';
+import { NO_WORK, type Chat, type ChatWork, type Offer, type WorkspaceState } from './state.js';
 
 /** Pure views of the state. Elements read through these, never by poking at the shape. */
 
@@ -31,6 +31,16 @@ export const selectOnline = (state: WorkspaceState) => state.connection === 'con
 
 export const selectActiveChat = (state: WorkspaceState): Chat | undefined =>
   state.chats.find((chat) => chat.id === state.activeChatId);
+
+/** One chat of the workspace, by id: the same object until that chat changes. */
+export const selectChat = (state: WorkspaceState, chatId: string): Chat | undefined =>
+  state.chats.find((chat) => chat.id === chatId);
+
+/** What the agent is writing in a chat (its draft and after-contact work). */
+export const selectWork = (state: WorkspaceState, chatId: string): ChatWork => state.work[chatId] ?? NO_WORK;
+
+/** The message the agent is typing in a chat. */
+export const selectDraft = (state: WorkspaceState, chatId: string): string => selectWork(state, chatId).draft;
 
 /** Chats the agent holds plus offers on the way: what counts against capacity (R3). */
 export const selectLoad = (state: WorkspaceState) => state.chats.length + state.offers.length;

@@ -1,23 +1,50 @@
-import type { ConnectorEvent } from '../protocol/events.js';
-import type { AgentState, CaseInfo, DispositionRecord, TransferTarget } from '../protocol/types.js';
-import type { Chat, Offer, WorkspaceState } from './state.js';
+import type { ConnectionCause } from '../connectors/connector.js';
+import type { ConnectorEvent, OfferWithdrawalReason } from '../protocol/events.js';
+import type {
+  AgentState,
+  CaseInfo,
+  ChatMessage,
+  DispositionRecord,
+  EngagementRequest,
+  TransferTarget,
+} from '../protocol/types.js';
+import type { Chat, ConnectionStatus, Offer, WorkspaceState } from './state.js';
 
-/** What happened, for whoever tells the host page (the workspace turns these into DOM events). */
+/**
+ * What happened, as the session tells it: the one source of news for the workspace (which
+ * turns these into the host page's DOM events) and for any other view of the session.
+ * Each is said once, when it happens: a replay after a reconnect or a reload is no news.
+ */
 export type SessionEvent =
   | { type: 'chat-offered'; offer: Offer }
+  /** The offer went away unanswered by this agent: it expired, or the contact left. */
+  | { type: 'offer-withdrawn'; offer: Offer; reason: OfferWithdrawalReason }
   | { type: 'chat-accepted'; chat: Chat }
+  /** The chat shown in the workspace changed. */
+  | { type: 'chat-activated'; chat: Chat }
+  /** A message of the contact arrived; `shown` says whether its chat is the one on screen. */
+  | { type: 'message-received'; chat: Chat; message: ChatMessage; shown: boolean }
   | { type: 'chat-ended'; chat: Chat }
   | { type: 'chat-transferred'; chat: Chat; target: TransferTarget; targetName: string; note?: string }
+  /** The agent's after-contact work was recorded and the chat closed (R11). */
+  | { type: 'disposition-saved'; chat: Chat; disposition: DispositionRecord }
   /** After-contact work ran out: the platform closed the chat, recording the default disposition, if any. */
   | { type: 'wrap-up-expired'; chat: Chat; disposition?: DispositionRecord }
+  /** The platform took a follow-up contact (R5). */
+  | { type: 'engagement-created'; engagement: EngagementRequest }
   /** The state, or the reason given with Unavailable, changed. */
   | { type: 'agent-state-changed'; state: AgentState; previous: AgentState; reason?: string; previousReason?: string }
+  /** The connection to the contact center changed (connecting, connected, reconnecting, offline). */
+  | { type: 'connection-changed'; status: ConnectionStatus; previous: ConnectionStatus; reason?: string; cause?: ConnectionCause }
   /** The platform recorded a change to the chat's case (R15). */
   | { type: 'case-updated'; chat: Chat; case: CaseInfo }
   /** The contact accepted co-browsing: their page is shared. */
   | { type: 'cobrowse-started'; chat: Chat }
   /** The co-browse stopped, by the agent or the contact (or because the chat ended). */
   | { type: 'cobrowse-ended'; chat: Chat; by: 'agent' | 'contact' };
+
+/** The name of each kind of session event. */
+export type SessionEventType = SessionEvent['type'];
 
 /**
  * What a connector event means to the host page, judged from the state before and after
@@ -31,6 +58,18 @@ export function announcementOf(event: ConnectorEvent, before: WorkspaceState, af
       const offer = after.offers.find((candidate) => candidate.chatId === event.chat.id);
       const isNew = !before.offers.some((candidate) => candidate.chatId === event.chat.id);
       return offer && isNew ? { type: 'chat-offered', offer } : undefined;
+    }
+    case 'offer-withdrawn': {
+      const offer = before.offers.find((candidate) => candidate.chatId === event.chatId);
+      const gone = !after.offers.some((candidate) => candidate.chatId === event.chatId);
+      return offer && gone ? { type: 'offer-withdrawn', offer, reason: event.reason } : undefined;
+    }
+    case 'message': {
+      if (event.message.from !== 'contact') return undefined;
+      const known = before.chats.find((candidate) => candidate.id === event.chatId);
+      if (!known || known.messages.some((message) => message.id === event.message.id)) return undefined;
+      const chat = after.chats.find((candidate) => candidate.id === event.chatId);
+      return chat ? { type: 'message-received', chat, message: event.message, shown: after.activeChatId === chat.id } : undefined;
     }
     case 'chat-assigned': {
       const chat = after.chats.find((candidate) => candidate.id === event.chat.id);

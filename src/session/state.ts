@@ -35,6 +35,21 @@ export interface TranscriptMessage extends ChatMessage {
   delivery?: 'sending' | 'failed';
 }
 
+/**
+ * What the agent is writing in a chat and has not handed to the platform yet. Kept apart
+ * from the chat's data (`WorkspaceState.work`), so a keystroke changes this alone and
+ * nothing that shows the chat has to look again.
+ */
+export interface ChatWork {
+  /** The message being typed; kept per chat across tab switches (R8). */
+  draft: string;
+  /** What the agent has chosen and typed in after-contact work so far (R11). */
+  wrapUp: DispositionRecord;
+}
+
+/** No draft, no after-contact work yet. */
+export const NO_WORK: ChatWork = Object.freeze({ draft: '', wrapUp: Object.freeze({ code: '', tags: [], notes: '' }) });
+
 /** A chat in this agent's workspace. */
 export interface Chat {
   id: string;
@@ -43,10 +58,6 @@ export interface Chat {
   messages: readonly TranscriptMessage[];
   /** Contact messages that arrived while another chat was shown. */
   unread: number;
-  /** What the agent typed and has not sent yet; kept per chat (R8). */
-  draft: string;
-  /** What the agent has chosen and typed in after-contact work so far (R11); survives tab switches. */
-  wrapUp: DispositionRecord;
   contactTyping: boolean;
   /** Earlier hand-overs and their notes, shown in the transcript (R13). */
   transfers: readonly TransferRecord[];
@@ -145,6 +156,8 @@ export interface WorkspaceState {
   presenceReasons: Readonly<Record<string, string>>;
   /** In the order they were accepted. */
   chats: readonly Chat[];
+  /** What the agent is writing in each chat, by chat id (absent: nothing yet). */
+  work: Readonly<Record<string, ChatWork>>;
   activeChatId?: string;
   /** Most recent last; at most `MAX_KEPT_ERRORS`. */
   errors: readonly WorkspaceError[];
@@ -163,6 +176,7 @@ export function initialState(agent: AgentIdentity): WorkspaceState {
     presence: {},
     presenceReasons: {},
     chats: [],
+    work: {},
     errors: [],
     nextErrorId: 1,
   };

@@ -1,5 +1,6 @@
 import type { SchedulerLike, Subscription } from 'rxjs';
 import type { DispositionRecord } from '../protocol/types.js';
+import { selectWork } from './selectors.js';
 import type { SessionStore } from './session-store.js';
 import type { Chat } from './state.js';
 
@@ -50,7 +51,7 @@ export class WrapUpKeeper {
     const { state } = this.store;
     const chat = state.chats.find((candidate) => candidate.id === chatId);
     if (!chat || chat.status !== 'ended') return;
-    const { code, tags, notes } = chat.wrapUp;
+    const { code, tags, notes } = selectWork(state, chatId).wrapUp;
     if (code === '' && tags.length === 0 && notes.trim() === '') return;
     if (code === '' && state.configuration.dispositionRequired) return;
     const known = new Set(state.configuration.tags);

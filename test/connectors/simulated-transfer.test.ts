@@ -31,7 +31,7 @@ async function twoAgents(options: SimulatedContactCenterOptions = {}) {
 describe('SimulatedContactCenter transfers (R12, R13)', () => {
   it('hands a chat to an agent as an offer, with every earlier message and the note', async () => {
     const { center, alex, sam, chatId } = await twoAgents();
-    expect(await alex.transferChat(chatId, { kind: 'agent', id: 'agent-2' }, '  Refund approved, needs the form.  ')).to.equal(true);
+    expect((await alex.transferChat(chatId, { kind: 'agent', id: 'agent-2' }, '  Refund approved, needs the form.  ')).ok).to.equal(true);
     expect(alex.state.chats, 'it leaves the first workspace at once').to.deep.equal([]);
     expect(center.chat(chatId)?.state, 'Sam is Unavailable: it waits for him').to.equal('queued');
 
@@ -85,7 +85,7 @@ describe('SimulatedContactCenter transfers (R12, R13)', () => {
 
   it('refuses a destination the address book does not have, and keeps the chat', async () => {
     const { center, alex, chatId } = await twoAgents();
-    expect(await alex.transferChat(chatId, { kind: 'agent', id: 'agent-9' })).to.equal(false);
+    expect((await alex.transferChat(chatId, { kind: 'agent', id: 'agent-9' })).ok).to.equal(false);
     expect(alex.state.errors.at(-1)).to.include({ kind: 'command-failed', command: 'transferChat' });
     expect(alex.state.errors.at(-1)?.message).to.contain('agent-9');
     expect(center.chat(chatId)).to.include({ state: 'active', agentId: 'agent-1' });
@@ -121,11 +121,10 @@ describe('SimulatedContactCenter engagements (R5)', () => {
   it('records a follow-up contact now or later, and refuses bad ones', async () => {
     const { center, alex, chatId } = await twoAgents();
     const later = Date.now() + 86_400_000;
-    expect(
-      await alex.createEngagement({ chatId, contact: { name: 'Marie Tremblay' }, channel: 'email', scheduledAt: later, note: 'Send the form' }),
-    ).to.equal(true);
-    expect(await alex.createEngagement({ contact: { name: 'Marie Tremblay' }, channel: 'fax', note: '' })).to.equal(false);
-    expect(await alex.createEngagement({ contact: { name: 'Marie' }, channel: 'chat', scheduledAt: Date.now() - 1000, note: '' })).to.equal(false);
+    const created = await alex.createEngagement({ chatId, contact: { name: 'Marie Tremblay' }, channel: 'email', scheduledAt: later, note: 'Send the form' });
+    expect(created.ok).to.equal(true);
+    expect((await alex.createEngagement({ contact: { name: 'Marie Tremblay' }, channel: 'fax', note: '' })).ok).to.equal(false);
+    expect((await alex.createEngagement({ contact: { name: 'Marie' }, channel: 'chat', scheduledAt: Date.now() - 1000, note: '' })).ok).to.equal(false);
     const [recorded, ...others] = center.engagements();
     expect(others).to.deep.equal([]);
     expect(recorded).to.include({ chatId, channel: 'email', scheduledAt: later, note: 'Send the form', agentId: 'agent-1' });

@@ -1,6 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { ChatSession, WebSocketConnector, type ChatStorage } from '../../src/index.js';
+import { ChatSession, WebSocketConnector, type ChatStorage, type CommandResult } from '../../src/index.js';
 import { ManualScheduler } from '../support/manual-scheduler.js';
 import {
   TOKENS,
@@ -64,10 +64,10 @@ function until(predicate: () => boolean, message: string, ...agents: Agent[]): P
 
 async function acceptedChat(server: TestServer, agent: Agent, text = 'Bonjour!'): Promise<string> {
   await until(() => agent.session.state.connection === 'connected', 'connected', agent);
-  expect(await agent.session.setAgentState('Available')).to.equal(true);
+  expect((await agent.session.setAgentState('Available')).ok).to.equal(true);
   const chatId = await startChat(server, text);
   await until(() => agent.session.state.offers.some((offer) => offer.chatId === chatId), 'offered', agent);
-  expect(await agent.session.acceptOffer(chatId)).to.equal(true);
+  expect((await agent.session.acceptOffer(chatId)).ok).to.equal(true);
   await until(() => agent.session.state.chats.some((chat) => chat.id === chatId), 'assigned', agent);
   return chatId;
 }
@@ -136,7 +136,7 @@ describe('WebSocketConnector against the reference server', () => {
     const chatId = await acceptedChat(server, alex, 'C0');
     const agentSent: string[] = [];
     const contactSent = ['C0'];
-    const sends: Promise<boolean>[] = [];
+    const sends: Promise<CommandResult>[] = [];
 
     for (let index = 1; index <= 25; index++) {
       contactSent.push(`C${index}`);
@@ -170,7 +170,7 @@ describe('WebSocketConnector against the reference server', () => {
       agentSent.push(`A${index}`);
       sends.push(alex.session.sendMessage(chatId, `A${index}`));
     }
-    expect(await Promise.all(sends)).to.deep.equal(agentSent.map(() => true));
+    expect((await Promise.all(sends)).map((result) => result.ok)).to.deep.equal(agentSent.map(() => true));
     await checkBothSides(server, alex, chatId, agentSent, contactSent, 'SIGKILL');
     expect((await getChat(server, chatId)).state).to.equal('active');
   });
@@ -230,8 +230,8 @@ describe('WebSocketConnector against the reference server', () => {
       agents.push(after);
       await until(() => after.session.state.chats.some((chat) => chat.id === chatId), 'the reloaded page has the chat', after);
       const chat = after.session.state.chats.find((candidate) => candidate.id === chatId);
-      expect(chat?.draft).to.equal('Half a sentence');
-      expect(chat?.wrapUp.notes).to.equal('Customer wants a callback');
+      expect(chat && after.session.state.work[chat.id]?.draft).to.equal('Half a sentence');
+      expect(chat && after.session.state.work[chat.id]?.wrapUp.notes).to.equal('Customer wants a callback');
       await checkBothSides(server, after, chatId, ['A1', 'A2 typed as the page went away'], ['C0', 'C1', 'C2'], 'reload');
     } finally {
       await executeServerCommand('proxy-stop', { port: proxy.port });
@@ -246,11 +246,11 @@ describe('WebSocketConnector against the reference server', () => {
     await until(() => sam.session.state.connection === 'connected', 'Sam connected', sam);
     await sam.session.setAgentState('Available');
     await alex.session.sendMessage(chatId, 'Let me hand you to Sam.');
-    expect(await alex.session.transferChat(chatId, { kind: 'agent', id: 'agent-2' }, 'Wants a refund')).to.equal(true);
+    expect((await alex.session.transferChat(chatId, { kind: 'agent', id: 'agent-2' }, 'Wants a refund')).ok).to.equal(true);
     await until(() => sam.session.state.offers.some((offer) => offer.chatId === chatId), 'offered to Sam', sam);
     expect(sam.session.state.offers[0]?.transfers.at(-1)).to.include({ fromAgentName: 'Alex Martin', note: 'Wants a refund' });
     expect(alex.session.state.chats).to.deep.equal([]);
-    expect(await sam.session.acceptOffer(chatId)).to.equal(true);
+    expect((await sam.session.acceptOffer(chatId)).ok).to.equal(true);
     await until(() => sam.session.state.chats.length === 1, 'assigned to Sam', sam);
     expect(sam.session.state.chats[0]?.messages.map((message) => message.text)).to.deep.equal(['Bonjour!', 'Let me hand you to Sam.']);
   });
@@ -275,7 +275,7 @@ describe('WebSocketConnector against the reference server', () => {
     const chatId = await acceptedChat(server, alex);
     await until(() => sam.session.state.connection === 'connected', 'Sam connected', sam);
     const before = await getChat(server, chatId);
-    expect(await sam.session.endChat(chatId)).to.equal(false);
+    expect((await sam.session.endChat(chatId)).ok).to.equal(false);
     expect(sam.session.state.errors.at(-1)?.message).to.equal('This chat is not in your workspace.');
     expect(await getChat(server, chatId)).to.deep.equal(before);
   });

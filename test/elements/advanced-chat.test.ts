@@ -71,7 +71,7 @@ describe('<advanced-chat>: case information and co-browsing (R15)', () => {
     select.value = 'escalated';
     select.dispatchEvent(new Event('change'));
     await until(() => center.chat(chatId)?.case?.status === 'escalated', 'the new status');
-    expect(await session.updateCase(chatId, { status: 'solved' })).to.equal(false);
+    expect((await session.updateCase(chatId, { status: 'solved' })).ok).to.equal(false);
     expect(session.state.errors.at(-1)?.message).to.equal('The case status solved is not configured.');
     expect(center.chat(chatId)?.case?.status).to.equal('escalated');
   });

@@ -1,7 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { ChatComposer, quickReplyQuery } from '../../src/elements/chat-composer/chat-composer.js';
-import type { QuickReplyNavigateDetail } from '../../src/elements/quick-reply-panel/quick-reply-events.js';
+import { QuickReplySearch, type QuickReplySearchFollower } from '../../src/controllers/quick-reply-search.js';
+import type { QuickReplyNavigationKey } from '../../src/events/quick-reply-events.js';
 import '../../src/index.js';
 import { connectAgent, installFakeClock, settle } from '../helpers.js';
 
@@ -109,7 +110,7 @@ describe('<chat-composer>', () => {
     element.chatId = first;
     await settle(element);
     expect((element.shadowRoot?.querySelector('textarea') as HTMLTextAreaElement).value).to.equal('Draft for Marie');
-    expect(session.state.chats.find((chat) => chat.id === second)?.draft).to.equal('Draft for Priya');
+    expect(session.state.work[second]?.draft).to.equal('Draft for Priya');
   });
 
   it('inserts text at the caret without sending and keeps the focus in the box', async () => {
@@ -158,6 +159,22 @@ describe('<chat-composer>', () => {
   });
 
   describe('"/" quick-reply search', () => {
+    /** Follows the searches of every composer of the element's tree scope, as a panel there would. */
+    function follow(element: ChatComposer, take: (key: QuickReplyNavigationKey) => boolean = () => false) {
+      const searches: { chatId: string; query: string | null }[] = [];
+      const offered: QuickReplyNavigationKey[] = [];
+      const follower: QuickReplySearchFollower = {
+        chatId: '',
+        search: (query, chatId) => searches.push({ chatId, query }),
+        navigate: (key) => {
+          offered.push(key);
+          return take(key);
+        },
+      };
+      const stop = QuickReplySearch.of(element.getRootNode()).follow(follower);
+      return { searches, queries: () => searches.map((search) => search.query), offered, stop };
+    }
+
     it('reads the search from a draft that starts with "/" on one line', () => {
       expect(quickReplyQuery('/greet')).to.equal('greet');
       expect(quickReplyQuery('/')).to.equal('');
@@ -167,12 +184,7 @@ describe('<chat-composer>', () => {
 
     it('reports the text after "/" as the agent types, and null when the "/" goes', async () => {
       const { element, textarea, first } = await composerFor();
-      const queries: (string | null)[] = [];
-      element.addEventListener('quick-reply-search', (event) => {
-        expect(event.detail.chatId).to.equal(first);
-        expect(event.composed && event.bubbles).to.equal(true);
-        queries.push(event.detail.query);
-      });
+      const followed = follow(element);
       textarea.focus();
       await sendKeys({ type: '/gr' });
       await sendKeys({ press: 'Backspace' });
@@ -180,18 +192,16 @@ describe('<chat-composer>', () => {
       await sendKeys({ press: 'Backspace' });
       await sendKeys({ type: 'Hi /gr' });
       await settle(element);
-      expect(queries).to.deep.equal(['', 'g', 'gr', 'g', '', null]);
+      expect(followed.queries()).to.deep.equal(['', 'g', 'gr', 'g', '', null]);
+      expect(followed.searches.every((search) => search.chatId === first)).to.equal(true);
+      followed.stop();
     });
 
     it('offers Up, Down, Enter and Escape to the quick replies first, and sends when nobody takes Enter', async () => {
       const { center, element, textarea, first } = await composerFor();
-      const offered: string[] = [];
       let take = true;
-      const listener = (event: CustomEvent<QuickReplyNavigateDetail>) => {
-        offered.push(event.detail.key);
-        if (take) event.preventDefault();
-      };
-      element.addEventListener('quick-reply-navigate', listener);
+      const followed = follow(element, () => take);
+      const offered = followed.offered;
       textarea.focus();
       await sendKeys({ type: '/thanks' });
       await sendKeys({ press: 'ArrowDown' });
@@ -205,36 +215,35 @@ describe('<chat-composer>', () => {
       take = false;
       await sendKeys({ press: 'Enter' });
       expect(agentMessages(center, first), 'nobody took it: Enter sends as always').to.deep.equal(['/thanks']);
-      element.removeEventListener('quick-reply-navigate', listener);
+      followed.stop();
     });
 
     it('stops searching after a taken Escape until the "/" is gone', async () => {
       const { element, textarea } = await composerFor();
-      const queries: (string | null)[] = [];
-      element.addEventListener('quick-reply-search', (event) => queries.push(event.detail.query));
-      element.addEventListener('quick-reply-navigate', (event) => event.preventDefault());
+      const followed = follow(element, () => true);
       textarea.focus();
       await sendKeys({ type: '/a' });
       await sendKeys({ press: 'Escape' });
       await sendKeys({ type: 'b' });
-      expect(queries).to.deep.equal(['', 'a']);
+      expect(followed.queries()).to.deep.equal(['', 'a']);
       await sendKeys({ press: 'Backspace' });
       await sendKeys({ press: 'Backspace' });
       await sendKeys({ press: 'Backspace' });
       await sendKeys({ type: '/c' });
-      expect(queries).to.deep.equal(['', 'a', '', 'c']);
+      expect(followed.queries()).to.deep.equal(['', 'a', '', 'c']);
+      followed.stop();
     });
 
     it('puts inserted text in place of the "/search"', async () => {
       const { center, element, textarea, first } = await composerFor();
-      const queries: (string | null)[] = [];
-      element.addEventListener('quick-reply-search', (event) => queries.push(event.detail.query));
+      const followed = follow(element);
       textarea.focus();
       await sendKeys({ type: '/ref' });
       element.insertText('Your refund is on its way.');
       await settle(element);
       expect(textarea.value).to.equal('Your refund is on its way.');
-      expect(queries.at(-1), 'the search is over').to.equal(null);
+      expect(followed.queries().at(-1), 'the search is over').to.equal(null);
+      followed.stop();
       expect(element.shadowRoot?.activeElement).to.equal(textarea);
       expect(agentMessages(center, first)).to.deep.equal([]);
     });
@@ -243,13 +252,13 @@ describe('<chat-composer>', () => {
       const { center, session, element, textarea, first } = await composerFor();
       const second = center.startChat({ contact: { name: 'Priya Natarajan' }, skill: 'Billing', text: 'Hi' });
       await session.acceptOffer(second);
-      const searches: { chatId: string; query: string | null }[] = [];
-      element.addEventListener('quick-reply-search', (event) => searches.push(event.detail));
+      const followed = follow(element);
       textarea.focus();
       await sendKeys({ type: '/a' });
       element.chatId = second;
       await settle(element);
-      expect(searches.at(-1)).to.deep.equal({ chatId: first, query: null });
+      expect(followed.searches.at(-1)).to.deep.equal({ chatId: first, query: null });
+      followed.stop();
     });
   });
 });

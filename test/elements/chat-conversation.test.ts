@@ -17,7 +17,7 @@ type Center = SimulatedContactCenter;
 async function acceptedChat(center: Center, session: ChatSession, name = 'Marie Tremblay', text = 'Bonjour!') {
   if (session.state.agent.state !== 'Available') await session.setAgentState('Available');
   const chatId = center.startChat({ contact: { name }, skill: 'Billing', text });
-  expect(await session.acceptOffer(chatId), 'accepted').to.equal(true);
+  expect((await session.acceptOffer(chatId)).ok, 'accepted').to.equal(true);
   return chatId;
 }
 
@@ -356,7 +356,7 @@ describe('<chat-conversation>', () => {
     expect(messageWithText(element, 'Un instant')?.querySelector('[part="delivery"]')?.textContent).to.equal('Sending…');
     await expect(element).to.be.accessible();
     reject(new Error('Network down'));
-    expect(await sending).to.equal(false);
+    expect((await sending).ok).to.equal(false);
     await settle(element);
     await waitUntil(() => messageWithText(element, 'Un instant')?.dataset.delivery === 'failed', 'marked failed');
     const failed = messageWithText(element, 'Un instant');
@@ -459,8 +459,6 @@ describe('transcriptEntries', () => {
     skill: 'Billing',
     messages,
     unread: 0,
-    draft: '',
-    wrapUp: { code: '', tags: [], notes: '' },
     contactTyping: false,
     transfers: [],
     status: 'active',

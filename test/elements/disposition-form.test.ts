@@ -265,7 +265,7 @@ describe('<disposition-form>', () => {
       await typeNotes(form, 'Something');
       host.reset();
       await settle(form);
-      expect(session.state.chats.find((chat) => chat.id === chatId)?.wrapUp).to.deep.equal({ code: '', tags: [], notes: '' });
+      expect(session.state.work[chatId]?.wrapUp).to.deep.equal({ code: '', tags: [], notes: '' });
       expect(parts(form).notes?.value).to.equal('');
       expect(parts(form).select?.value).to.equal('');
       expect(parts(form).checkboxes[0]?.checked).to.equal(false);
@@ -345,7 +345,7 @@ describe('<disposition-form> with messages the contact never got', () => {
 
 describe('recordOf', () => {
   it('records only what configuration offers, tags in configuration order', () => {
-    const view = { chat: undefined, dispositions: DISPOSITIONS, dispositionRequired: true, tags: ['billing', 'vip'] };
+    const view = { chat: undefined, wrapUp: { code: '', tags: [], notes: '' }, dispositions: DISPOSITIONS, dispositionRequired: true, tags: ['billing', 'vip'] };
     const typed = { code: 'withdrawn', tags: ['vip', 'old', 'billing'], notes: 'n' };
     expect(recordOf(typed, view)).to.deep.equal({ code: '', tags: ['billing', 'vip'], notes: 'n' });
     expect(isMissingDisposition(typed, view)).to.equal(true);

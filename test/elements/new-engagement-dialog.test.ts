@@ -245,7 +245,7 @@ describe('<new-engagement-dialog>', () => {
   it('stays open with the agent’s input when the platform refuses', async () => {
     const { session, chatId } = await activeChat();
     const { dialog } = await page(session);
-    sinon.stub(session, 'createEngagement').resolves(false);
+    sinon.stub(session, 'createEngagement').resolves({ ok: false, reason: 'The platform is down.' });
     dialog.show(chatId);
     await settle(dialog);
     await type(dialog, 'note', 'Do not lose me');

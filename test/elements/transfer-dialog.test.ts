@@ -271,7 +271,7 @@ describe('<transfer-dialog>', () => {
     expect(center.chat(chatId)?.agentId).to.equal('agent-2');
     expect(second.state.offers.map((offer) => offer.chatId)).to.deep.equal([chatId]);
 
-    expect(await second.acceptOffer(chatId)).to.equal(true);
+    expect((await second.acceptOffer(chatId)).ok).to.equal(true);
     const received = second.state.chats.find((chat) => chat.id === chatId);
     expect(received?.messages.map((message) => message.text)).to.deep.equal(['Bonjour! Ma facture est double.', 'Pouvez-vous vérifier?']);
     expect(received?.transfers[0]?.note).to.equal(note);

@@ -83,7 +83,7 @@ describe('<chat-workspace> for the host page', () => {
     expect(box?.value).to.equal('Your refund is on its way.');
     expect(center.chat(chatId)?.messages.filter((message) => message.from === 'agent')).to.have.length(0);
 
-    expect(await element.setAgentState('Unavailable')).to.equal(true);
+    expect((await element.setAgentState('Unavailable')).ok).to.equal(true);
     expect(center.agentState('agent-1')).to.equal('Unavailable');
   });
 

@@ -66,7 +66,7 @@ describe('ChatSession over a SimulatedContactCenter', () => {
       const states = record(session.agentState$);
       const done = await session.setAgentState('Available');
 
-      expect(done).to.equal(true);
+      expect(done.ok).to.equal(true);
       expect(states).to.deep.equal(['Unavailable', 'Available']);
       expect(session.state.agent.state).to.equal('Available');
       expect(session.state.requestedAgentState).to.equal(undefined);
@@ -78,7 +78,7 @@ describe('ChatSession over a SimulatedContactCenter', () => {
       await session.setAgentState('Available');
       const requested = record(session.select(selectRequestedAgentState));
 
-      expect(await session.setAgentState('Available')).to.equal(true);
+      expect((await session.setAgentState('Available')).ok).to.equal(true);
       expect(session.state.requestedAgentState).to.equal(undefined);
 
       startChat();
@@ -89,7 +89,7 @@ describe('ChatSession over a SimulatedContactCenter', () => {
 
     it('refuses Refused as a choice and says why', async () => {
       const done = await session.setAgentState('Refused' as 'Available');
-      expect(done).to.equal(false);
+      expect(done).to.deep.equal({ ok: false, reason: 'An agent can choose Available or Unavailable, not Refused.' });
       expect(lastError()).to.deep.include({ kind: 'command-failed', command: 'setAgentState' });
       expect(center.agentState('agent-1')).to.equal('Unavailable');
     });
@@ -121,7 +121,7 @@ describe('ChatSession over a SimulatedContactCenter', () => {
       await session.setAgentState('Available');
       const chatId = startChat();
 
-      expect(await session.acceptOffer(chatId)).to.equal(true);
+      expect((await session.acceptOffer(chatId)).ok).to.equal(true);
 
       expect(session.state.offers).to.deep.equal([]);
       expect(session.state.chats.map((chat) => chat.id)).to.deep.equal([chatId]);
@@ -131,9 +131,10 @@ describe('ChatSession over a SimulatedContactCenter', () => {
       expect(happenings.map((event) => event.type)).to.deep.equal([
         'agent-state-changed',
         'chat-offered',
+        'chat-activated',
         'chat-accepted',
       ]);
-      const accepted = happenings[2];
+      const accepted = happenings[3];
       expect(accepted.type === 'chat-accepted' && accepted.chat.id).to.equal(chatId);
     });
 
@@ -155,7 +156,7 @@ describe('ChatSession over a SimulatedContactCenter', () => {
       await session.setAgentState('Available');
       const chatId = startChat();
 
-      expect(await session.rejectOffer(chatId)).to.equal(true);
+      expect((await session.rejectOffer(chatId)).ok).to.equal(true);
 
       expect(session.state.offers).to.deep.equal([]);
       expect(chats.at(-1)).to.deep.equal([]);
@@ -185,7 +186,7 @@ describe('ChatSession over a SimulatedContactCenter', () => {
       const chatId = startChat();
       clock.tick(45_000);
 
-      expect(await session.acceptOffer(chatId)).to.equal(false);
+      expect((await session.acceptOffer(chatId)).ok).to.equal(false);
 
       expect(lastError()).to.deep.include({ kind: 'command-failed', command: 'acceptOffer', chatId });
       expect(session.state.chats).to.deep.equal([]);
@@ -193,9 +194,9 @@ describe('ChatSession over a SimulatedContactCenter', () => {
     });
 
     it('resolves false and says why when accepting or rejecting an unknown offer', async () => {
-      expect(await session.acceptOffer('chat-404')).to.equal(false);
+      expect((await session.acceptOffer('chat-404')).ok).to.equal(false);
       expect(lastError()).to.deep.include({ kind: 'command-failed', command: 'acceptOffer', chatId: 'chat-404' });
-      expect(await session.rejectOffer('chat-405')).to.equal(false);
+      expect((await session.rejectOffer('chat-405')).ok).to.equal(false);
       expect(lastError()).to.deep.include({ kind: 'command-failed', command: 'rejectOffer', chatId: 'chat-405' });
       expect(session.state.agent.state).to.equal('Unavailable');
     });
@@ -237,7 +238,7 @@ describe('ChatSession over a SimulatedContactCenter', () => {
     });
 
     it("shows the agent's message once, with the agent's name", async () => {
-      expect(await session.sendMessage(chatId, 'Je regarde cela.')).to.equal(true);
+      expect((await session.sendMessage(chatId, 'Je regarde cela.')).ok).to.equal(true);
       const transcript = session.state.chats[0].messages;
       expect(transcript).to.have.length(2);
       expect(transcript[1]).to.deep.include({ from: 'agent', text: 'Je regarde cela.', authorName: 'Alex Martin' });
@@ -245,7 +246,7 @@ describe('ChatSession over a SimulatedContactCenter', () => {
 
     it('ends the chat for after-contact work and announces it', async () => {
       clock.tick(60_000);
-      expect(await session.endChat(chatId)).to.equal(true);
+      expect((await session.endChat(chatId)).ok).to.equal(true);
       expect(session.state.chats[0]).to.deep.include({ status: 'ended', endedAt: START + 60_000, endedBy: 'agent' });
       expect(happenings.at(-1)?.type).to.equal('chat-ended');
     });
@@ -259,7 +260,7 @@ describe('ChatSession over a SimulatedContactCenter', () => {
       await session.endChat(chatId);
       const disposition = { code: 'resolved', tags: ['billing'], notes: 'Crédit appliqué.' };
 
-      expect(await session.closeChat(chatId, disposition)).to.equal(true);
+      expect((await session.closeChat(chatId, disposition)).ok).to.equal(true);
 
       expect(session.state.chats).to.deep.equal([]);
       expect(session.state.activeChatId).to.equal(undefined);
@@ -267,7 +268,7 @@ describe('ChatSession over a SimulatedContactCenter', () => {
     });
 
     it('resolves false and says why when the platform refuses a command', async () => {
-      expect(await session.closeChat(chatId)).to.equal(false);
+      expect((await session.closeChat(chatId)).ok).to.equal(false);
       expect(lastError()).to.deep.include({ kind: 'command-failed', command: 'closeChat', chatId });
       expect(session.state.chats.map((chat) => chat.status)).to.deep.equal(['active']);
     });

@@ -122,7 +122,7 @@ describe('probe findings in the session', () => {
       scheduler.advance(19_999);
       expect(session.state.chats[0]?.messages.at(-1)?.delivery).to.equal('sending');
       scheduler.advance(1);
-      expect(await sent).to.equal(false);
+      expect((await sent).ok).to.equal(false);
       expect(session.state.chats[0]?.messages.at(-1)).to.include({ text: 'Hello?', delivery: 'failed' });
       expect(session.state.errors.at(-1)).to.include({ kind: 'command-failed', command: 'sendMessage' });
       session.dispose();

@@ -175,9 +175,7 @@ describe('reduce', () => {
             skill: 'Billing',
             messages: snapshot('d').messages,
             unread: 0,
-            draft: '',
             contactTyping: false,
-            wrapUp: { code: '', tags: [], notes: '' },
             transfers: [],
             status: 'active',
             acceptedAt: T0 + 3_000,
@@ -186,6 +184,8 @@ describe('reduce', () => {
           },
         ]);
         expect(state.activeChatId).to.equal('d');
+        // Nothing typed yet: the agent's work in the chat is kept apart, and empty.
+        expect(state.work).to.deep.equal({});
       });
 
       it('shows a chat the agent is accepting, even when another chat is open', () => {

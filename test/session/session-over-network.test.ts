@@ -68,7 +68,7 @@ describe('ChatSession over a connection that drops', () => {
     expect(session.state.chats[0].messages.slice(1).map((message) => [message.text, message.delivery])).to.deep.equal(
       texts.map((text) => [text, 'sending']),
     );
-    expect(await session.acceptOffer('chat-9')).to.equal(false);
+    expect((await session.acceptOffer('chat-9')).ok).to.equal(false);
 
     scheduler.advance(5_000);
     expect(sockets).to.have.length(2);
@@ -80,7 +80,7 @@ describe('ChatSession over a connection that drops', () => {
     // The server answers; a replay of the same events and results changes nothing.
     commands.forEach((frame, index) => answerSend(latest(), frame, 5 + index, T0 + 10_000 + index));
     commands.forEach((frame, index) => answerSend(latest(), frame, 5 + index, T0 + 10_000 + index));
-    expect(await Promise.all(sends)).to.deep.equal([true, true, true]);
+    expect((await Promise.all(sends)).map((result) => result.ok)).to.deep.equal([true, true, true]);
 
     const shown = session.state.chats[0].messages.map((message) => [message.text, message.delivery]);
     expect(shown).to.deep.equal([
@@ -110,7 +110,7 @@ describe('ChatSession over a connection that drops', () => {
     after.latest().frame({ v, type: 'welcome', agent: AGENT, stream: 's1', seq: 4 });
     after.latest().frame(snapshotFrame(4));
     const chat = after.session.state.chats[0];
-    expect(chat.draft).to.equal('Half a sentence');
+    expect(after.session.state.work[chat.id]?.draft).to.equal('Half a sentence');
     expect(chat.messages.map((message) => [message.text, message.delivery])).to.deep.equal([
       ['Bonjour!', undefined],
       ['Typed while offline', 'sending'],

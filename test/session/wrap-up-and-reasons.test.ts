@@ -69,7 +69,7 @@ describe('ChatSession: after-contact work deadline and Unavailable reasons', () 
     const deadline = scheduler.now() + ACW_MS;
     expect(chat(chatId)).to.include({ status: 'ended', acwExpiresAt: deadline });
     scheduler.advance(60_000);
-    expect(await session.extendWrapUp(chatId)).to.equal(true);
+    expect((await session.extendWrapUp(chatId)).ok).to.equal(true);
     expect(chat(chatId)?.acwExpiresAt).to.equal(deadline + ACW_MS);
     scheduler.advance(ACW_MS);
     expect(chat(chatId), 'the first deadline has no effect any more').to.not.equal(undefined);
@@ -110,7 +110,7 @@ describe('ChatSession: after-contact work deadline and Unavailable reasons', () 
     await session.extendWrapUp(chatId);
     expect(chat(chatId)?.acwOverdue).to.equal(undefined);
     expect(chat(chatId)?.acwExpiresAt).to.equal(scheduler.now() + ACW_MS);
-    expect(await session.closeChat(chatId, { code: 'resolved', tags: [], notes: '' })).to.equal(true);
+    expect((await session.closeChat(chatId, { code: 'resolved', tags: [], notes: '' })).ok).to.equal(true);
     expect(happenings.some((event) => event.type === 'wrap-up-expired'), 'a saved chat did not expire').to.equal(false);
   });
 
@@ -118,7 +118,7 @@ describe('ChatSession: after-contact work deadline and Unavailable reasons', () 
     open({ acwTimeoutMs: 0 });
     const chatId = await endedChat();
     expect(chat(chatId)?.acwExpiresAt).to.equal(undefined);
-    expect(await session.extendWrapUp(chatId)).to.equal(false);
+    expect((await session.extendWrapUp(chatId)).ok).to.equal(false);
     expect(session.state.errors.at(-1)).to.include({ kind: 'command-failed', command: 'extendWrapUp', chatId });
   });
 
@@ -143,13 +143,13 @@ describe('ChatSession: after-contact work deadline and Unavailable reasons', () 
     const chatId = center.startChat({ contact: { name: 'Jean Roy' }, skill: 'Billing', text: 'Salut' });
     await sam.acceptOffer(chatId);
     await sam.endChat(chatId);
-    expect(await sam.extendWrapUp(chatId)).to.equal(false);
+    expect((await sam.extendWrapUp(chatId)).ok).to.equal(false);
     expect(sam.state.errors.at(-1)?.message).to.equal('This contact center cannot extend after-contact work.');
     sam.dispose();
   });
 
   it('sends the reason with Unavailable, holds it in the state and reports it with agent-state-changed', async () => {
-    expect(await session.setAgentState('Unavailable', 'lunch')).to.equal(true);
+    expect((await session.setAgentState('Unavailable', 'lunch')).ok).to.equal(true);
     expect(session.state.agent).to.include({ state: 'Unavailable', reason: 'lunch' });
     expect(session.state.requestedAgentState).to.equal(undefined);
     expect(center.agentState(alex.id), 'agentState stays the plain state').to.equal('Unavailable');
@@ -170,9 +170,9 @@ describe('ChatSession: after-contact work deadline and Unavailable reasons', () 
   });
 
   it('refuses a reason the platform does not know, or one with Available, and keeps the state', async () => {
-    expect(await session.setAgentState('Unavailable', 'nap')).to.equal(false);
+    expect((await session.setAgentState('Unavailable', 'nap')).ok).to.equal(false);
     expect(session.state.errors.at(-1)?.message).to.equal('The reason nap is not configured.');
-    expect(await session.setAgentState('Available', 'lunch')).to.equal(false);
+    expect((await session.setAgentState('Available', 'lunch')).ok).to.equal(false);
     expect(session.state.agent).to.deep.include({ state: 'Unavailable' });
     expect(session.state.agent.reason).to.equal(undefined);
     expect(session.state.requestedAgentState).to.equal(undefined);

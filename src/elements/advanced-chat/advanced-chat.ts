@@ -54,7 +54,7 @@ export class AdvancedChat extends SessionElement {
   private viewer?: CobrowseViewer;
   private replaying?: string;
 
-  private readonly view = new SessionController(
+  private readonly shown = new SessionController(
     this,
     (session) =>
       session.select(
@@ -75,8 +75,8 @@ export class AdvancedChat extends SessionElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const chat = this.view.value?.chat;
-    const sharing = chat?.cobrowse === 'active' && this.view.value?.enabled ? chat.id : undefined;
+    const chat = this.shown.value?.chat;
+    const sharing = chat?.cobrowse === 'active' && this.shown.value?.enabled ? chat.id : undefined;
     if (sharing !== this.replaying) {
       this.stopViewer();
       if (sharing) void this.startViewer(sharing);
@@ -84,7 +84,7 @@ export class AdvancedChat extends SessionElement {
   }
 
   override render() {
-    const value = this.view.value;
+    const value = this.shown.value;
     const chat = value?.chat;
     if (!chat || !value.enabled) return nothing;
     return html`${chat.case ? this.renderCase(chat.case, chat.status === 'active' || chat.status === 'ended') : nothing}
@@ -93,7 +93,7 @@ export class AdvancedChat extends SessionElement {
 
   private renderCase(info: CaseInfo, editable: boolean) {
     // The configured statuses, and the case's own when the configuration does not name it.
-    const configured = this.view.value?.statuses ?? [];
+    const configured = this.shown.value?.statuses ?? [];
     const statuses = configured.includes(info.status) ? configured : [info.status, ...configured];
     return html`<section part="case" role="region" aria-label=${msg('Case')}>
       <h2>${msg('Case')}</h2>
@@ -165,7 +165,7 @@ export class AdvancedChat extends SessionElement {
   private addNote = async (): Promise<void> => {
     const note = this.note.trim();
     if (!note || !this.session) return;
-    if (await this.session.updateCase(this.chatId, { note })) this.note = '';
+    if ((await this.session.updateCase(this.chatId, { note })).ok) this.note = '';
   };
 
   private requestCobrowse = (): void => {

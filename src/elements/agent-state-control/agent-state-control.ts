@@ -5,6 +5,7 @@ import { combineLatest } from 'rxjs';
 import { SessionController } from '../../controllers/session-controller.js';
 import type { AgentState, SelectableAgentState, UnavailableReason } from '../../protocol/types.js';
 import { SessionElement } from '../../internal/session-element.js';
+import { dispatchChange } from '../../events/workspace-events.js';
 import {
   selectAgentReason,
   selectAgentState,
@@ -56,7 +57,7 @@ function options(shown: AgentState): AgentState[] {
  * be chosen with a reason ("Unavailable — Lunch"), shown while it is the agent's and
  * sent to the platform.
  *
- * @event change - The agent chose a state (read it from `value`). The select's own `change` stays inside the
+ * @fires {Event} change - The agent chose a state (read it from `value`). The select's own `change` stays inside the
  * shadow root; this one bubbles and is composed, so the page and an enclosing `<chat-workspace>` hear the
  * agent's gesture (the moment a browser lets a page ask for permissions).
  *
@@ -147,6 +148,6 @@ export class AgentStateControl extends SessionElement {
     const chosen = (event.target as HTMLSelectElement).value;
     if (chosen.startsWith(REASON_PREFIX)) void this.session?.setAgentState('Unavailable', chosen.slice(REASON_PREFIX.length));
     else void this.session?.setAgentState(chosen as SelectableAgentState);
-    this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    dispatchChange(this);
   }
 }

@@ -8,12 +8,13 @@ import { SessionElement } from '../../internal/session-element.js';
 import type { AssistApp, QuickReply } from '../../protocol/types.js';
 import { chatVariables } from '../../session/chat-variables.js';
 import { shallowEqual } from '../../session/selectors.js';
+import { consume } from '@lit/context';
+import { composeTextContext, type ComposeText } from '../../controllers/quick-reply-search.js';
 import type { Chat } from '../../session/state.js';
 import { assistAppUrl, isCustomElementName, type AssistApi, type AssistAppElement, type AssistChat } from './assist-app.js';
 import { styles } from './assist-panel.styles.js';
 
-/** Writes text into a chat's message box; the workspace's `composeMessage`. */
-export type ComposeText = (text: string, chatId: string) => Promise<boolean>;
+export type { ComposeText } from '../../controllers/quick-reply-search.js';
 
 interface AssistView {
   chat: Chat | undefined;
@@ -40,7 +41,7 @@ const viewsEqual = (a: AssistView, b: AssistView) =>
  * `contact` and `skill` in its query string. `<chat-workspace>` shows it in its "Agent
  * assist" panel.
  *
- * @event assist-app-opened - An app was shown for a chat: the panel opened, the agent chose its tab, or the chat changed. `detail`: `AssistAppOpenedDetail`.
+ * @fires {AssistAppOpenedEvent} assist-app-opened - An app was shown for a chat: the panel opened, the agent chose its tab, or the chat changed. `detail`: `AssistAppOpenedDetail`.
  *
  * @csspart tabs - The list of the apps' tabs.
  * @csspart tab - One app's tab.
@@ -56,12 +57,19 @@ export class AssistPanel extends SessionElement {
   /** Whether the agent can see the panel; `assist-app-opened` fires only while it is open. */
   @property({ type: Boolean, reflect: true }) open = false;
 
-  /** How `assist.insertText()` writes into the message box; without it, apps cannot insert. */
+  /**
+   * How `assist.insertText()` writes into the message box. Inside `<chat-workspace>` the
+   * workspace's `composeMessage` (what quick replies use too); set it when the panel stands
+   * alone. Without either, apps cannot insert.
+   */
   @property({ attribute: false }) compose?: ComposeText;
+
+  @consume({ context: composeTextContext })
+  private providedCompose?: ComposeText;
 
   @state() private selectedAppId?: string;
 
-  private readonly view = new SessionController(
+  private readonly shown = new SessionController(
     this,
     (session) =>
       session.select((state): AssistView => {
@@ -88,13 +96,13 @@ export class AssistPanel extends SessionElement {
 
   /** The app shown: the one the agent chose, else the first. */
   get selectedApp(): AssistApp | undefined {
-    const apps = this.view.value?.apps ?? [];
+    const apps = this.shown.value?.apps ?? [];
     return apps.find((app) => app.id === this.selectedAppId) ?? apps[0];
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const view = this.view.value;
+    const view = this.shown.value;
     if (view === this.shownView) return;
     this.shownView = view;
     this.context = view?.chat ? this.contextFor(view.chat, view) : undefined;
@@ -102,7 +110,7 @@ export class AssistPanel extends SessionElement {
   }
 
   override render() {
-    const view = this.view.value;
+    const view = this.shown.value;
     const selected = this.selectedApp;
     if (!view || view.apps.length === 0) return html`<p class="none">${msg('No agent assist app is configured.')}</p>`;
     return html`
@@ -182,7 +190,7 @@ export class AssistPanel extends SessionElement {
       )),
     });
     const assist: AssistApi = Object.freeze({
-      insertText: (text: string) => this.compose?.(String(text), chat.id) ?? Promise.resolve(false),
+      insertText: (text: string) => (this.compose ?? this.providedCompose)?.(String(text), chat.id) ?? Promise.resolve(false),
       variables: Object.freeze({ ...view.variables }),
       quickReplies: view.quickReplies,
     });

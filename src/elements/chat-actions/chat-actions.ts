@@ -26,7 +26,7 @@ export const COPIED_NOTICE_MS = 3000;
  * @summary The actions on the active chat: "Transfer" (R12), "Copy all chat content" (R10)
  * and "End chat", which asks for a second click on the same button (R9).
  *
- * @event transfer-dialog-requested - The agent pressed "Transfer"; `detail.chatId` is the chat to hand over.
+ * @fires {TransferDialogRequestedEvent} transfer-dialog-requested - The agent pressed "Transfer"; `detail.chatId` is the chat to hand over.
  *
  * @csspart transfer - The "Transfer" button.
  * @csspart copy - The "Copy all chat content" button.
@@ -127,7 +127,7 @@ export class ChatActions extends SessionElement {
 
   private requestTransfer(): void {
     if (this.view.value?.online === false) return;
-    emit(this, 'transfer-dialog-requested', { chatId: this.chatId }, { cancelable: true });
+    emit(this, 'transfer-dialog-requested', { chatId: this.chatId });
   }
 
   private async copy(): Promise<void> {

@@ -1,14 +1,16 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, query } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { SessionController } from '../../controllers/session-controller.js';
-import { emit } from '../../events/workspace-events.js';
+import { consume } from '@lit/context';
+import { QuickReplySearch, quickReplySearchContext } from '../../controllers/quick-reply-search.js';
 import { SessionElement } from '../../internal/session-element.js';
+import { selectChat, selectDraft, shallowEqual } from '../../session/selectors.js';
 import {
   QUICK_REPLY_NAVIGATION_KEYS,
   type QuickReplyNavigationKey,
-} from '../quick-reply-panel/quick-reply-events.js';
+} from '../../events/quick-reply-events.js';
 import { styles } from './chat-composer.styles.js';
 
 /** The counter shows once fewer characters than this share of the limit remain. */
@@ -24,13 +26,11 @@ export function quickReplyQuery(draft: string): string | null {
  * @summary Where the agent writes to the contact (R8): Enter sends, Shift+Enter adds a
  * line, and each chat keeps its own draft when the agent switches tabs.
  *
- * Typing "/" at the start of the box searches the quick replies: the composer reports the
- * text after "/" with `quick-reply-search`, and while that search is open it offers Up, Down,
- * Enter and Escape to the `<quick-reply-panel>` with `quick-reply-navigate` before acting on
- * them itself. The cursor stays in the box.
- *
- * @event quick-reply-search - The draft became, changed or stopped being a "/" search. `detail`: `{ chatId, query }`; `query` is the text after "/", or `null` when the search ends.
- * @event quick-reply-navigate - Up, Down, Enter or Escape during a "/" search. `detail`: `{ chatId, key }`. Cancelable: a listener that acts on the key cancels it, and the composer then does not (Enter does not send).
+ * Typing "/" at the start of the box searches the quick replies: the composer tells the
+ * `QuickReplySearch` it shares with the `<quick-reply-panel>` (the workspace's, or the one
+ * of its document or shadow root) the text after "/", and while that search is open it
+ * offers Up, Down, Enter and Escape to the panel before acting on them itself. The cursor
+ * stays in the box.
  *
  * @csspart textarea - The text box, named "Message".
  * @csspart send - The Send button.
@@ -44,16 +44,29 @@ export class ChatComposer extends SessionElement {
 
   @query('textarea') private textarea?: HTMLTextAreaElement;
 
+  /** The workspace's "/" search, or the one of this element's tree scope when it stands alone. */
+  @consume({ context: quickReplySearchContext })
+  @state()
+  private providedSearch?: QuickReplySearch;
+
+  private get quickReplies(): QuickReplySearch {
+    return this.providedSearch ?? QuickReplySearch.of(this.getRootNode());
+  }
+
   /** The "/" search last reported, or `null` when none is open. */
   private quickReplySearch: string | null = null;
   /** Escape closed the "/" search: the draft keeps its text and stops searching until the "/" goes. */
   private quickReplySearchDismissed = false;
 
-  private readonly view = new SessionController(this, (session) =>
-    session.select((state) => ({
-      chat: state.chats.find((chat) => chat.id === this.chatId),
-      limit: state.configuration.maxMessageLength,
-    })),
+  // The chat's status and draft only: what else happens in the chat is not the composer's.
+  private readonly shown = new SessionController(this, (session) =>
+    session.select((state) => {
+      const chat = selectChat(state, this.chatId);
+      return {
+        chat: chat ? { id: chat.id, status: chat.status, draft: selectDraft(state, chat.id) } : undefined,
+        limit: state.configuration.maxMessageLength,
+      };
+    }, (before, after) => before.limit === after.limit && shallowEqual(before.chat, after.chat)),
     { dependsOn: () => [this.chatId] },
   );
 
@@ -68,7 +81,7 @@ export class ChatComposer extends SessionElement {
    */
   insertText(text: string): void {
     const box = this.textarea;
-    const chat = this.view.value?.chat;
+    const chat = this.shown.value?.chat;
     if (!box || !chat) return;
     if (this.quickReplySearch !== null) {
       box.setRangeText(text, 0, box.value.length, 'end');
@@ -88,7 +101,7 @@ export class ChatComposer extends SessionElement {
     const previousChatId = changed.get('chatId');
     if (changed.has('chatId') && previousChatId !== undefined) {
       if (this.quickReplySearch !== null) {
-        emit(this, 'quick-reply-search', { chatId: previousChatId, query: null });
+        this.quickReplies.searched(previousChatId, null);
       }
       this.quickReplySearch = null;
       this.quickReplySearchDismissed = false;
@@ -96,7 +109,7 @@ export class ChatComposer extends SessionElement {
   }
 
   override render() {
-    const view = this.view.value;
+    const view = this.shown.value;
     const chat = view?.chat;
     if (!view || !chat) return nothing;
     if (chat.status === 'ended') {
@@ -163,7 +176,7 @@ export class ChatComposer extends SessionElement {
     const next = this.quickReplySearchDismissed ? null : query;
     if (next === this.quickReplySearch) return;
     this.quickReplySearch = next;
-    emit(this, 'quick-reply-search', { chatId: this.chatId, query: next });
+    this.quickReplies.searched(this.chatId, next);
   }
 
   /** During a "/" search, lets the quick replies act on a steering key first; `true` when they did. */
@@ -171,8 +184,7 @@ export class ChatComposer extends SessionElement {
     if (this.quickReplySearch === null || !QUICK_REPLY_NAVIGATION_KEYS.has(event.key)) return false;
     if (event.shiftKey || event.altKey || event.ctrlKey || event.metaKey) return false;
     const key = event.key as QuickReplyNavigationKey;
-    const unhandled = emit(this, 'quick-reply-navigate', { chatId: this.chatId, key }, { cancelable: true });
-    if (unhandled) return false;
+    if (!this.quickReplies.steer(this.chatId, key)) return false;
     event.preventDefault();
     if (key === 'Escape') {
       this.quickReplySearch = null;
@@ -182,7 +194,7 @@ export class ChatComposer extends SessionElement {
   }
 
   private send(): void {
-    const chat = this.view.value?.chat;
+    const chat = this.shown.value?.chat;
     if (!chat || chat.draft.trim() === '') return;
     void this.session?.sendMessage(chat.id, chat.draft);
   }

@@ -63,7 +63,7 @@ export class ChatConversation extends SessionElement {
 
   private readonly chats = new SessionController(this, (session) => session.chats$);
   private readonly agent = new SessionController(this, (session) => session.agent$);
-  private readonly follow = new TranscriptScroll(this, () => this.transcriptScroller);
+  private readonly transcriptScroll = new TranscriptScroll(this, () => this.transcriptScroller);
 
   /** The chat on screen and the entries it showed, to tell new entries from old. */
   private shownChatId?: string;
@@ -73,7 +73,7 @@ export class ChatConversation extends SessionElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // A detached scroller forgets its position; come back to the remembered one.
-    if (this.hasUpdated && this.shownChatId !== undefined) this.follow.show(this.shownChatId, idsOf(this.shownEntries));
+    if (this.hasUpdated && this.shownChatId !== undefined) this.transcriptScroll.show(this.shownChatId, idsOf(this.shownEntries));
   }
 
   private get chat(): Chat | undefined {
@@ -86,13 +86,13 @@ export class ChatConversation extends SessionElement {
    * the two, and they would otherwise be seen one update late.
    */
   protected override update(changed: PropertyValues<this>): void {
-    this.takeInChanges();
+    this.readTranscript();
     super.update(changed);
   }
 
-  private takeInChanges(): void {
+  private readTranscript(): void {
     if (this.shownChatId !== undefined && this.shownChatId !== this.chatId) {
-      this.follow.leave();
+      this.transcriptScroll.leave();
       this.shownChatId = undefined;
       this.shownEntries = [];
       this.announcement = '';
@@ -102,13 +102,13 @@ export class ChatConversation extends SessionElement {
     const entries = this.entriesOf(chat);
     if (this.shownChatId === undefined) {
       this.shownChatId = chat.id;
-      this.follow.show(chat.id, idsOf(entries));
+      this.transcriptScroll.show(chat.id, idsOf(entries));
     } else if (entries !== this.shownEntries) {
-      this.takeIn(freshEntries(this.shownEntries, entries));
-      this.follow.entriesChanged(entries.length);
+      this.showArrivals(freshEntries(this.shownEntries, entries));
+      this.transcriptScroll.entriesChanged(entries.length);
     }
     this.shownEntries = entries;
-    this.follow.forgetAllBut((this.chats.value ?? []).map((candidate) => candidate.id));
+    this.transcriptScroll.forgetAllBut((this.chats.value ?? []).map((candidate) => candidate.id));
   }
 
   override render() {
@@ -135,11 +135,11 @@ export class ChatConversation extends SessionElement {
               renderItem: (entry?: TranscriptEntry, index = 0) =>
                 entry ? this.renderEntry(entry, index, entries.length, chat, agentName) : html``,
               scroller: true,
-              layout: this.follow.layout(entries.length),
+              layout: this.transcriptScroll.layout(entries.length),
             })}
           </div>`,
         )}
-        ${this.follow.unseen
+        ${this.transcriptScroll.unseen
           ? html`<button part="new-messages" class="new-messages" type="button" @click=${this.showLatest}>
               ${msg('New messages')}${arrowDown}
             </button>`
@@ -230,14 +230,14 @@ export class ChatConversation extends SessionElement {
   }
 
   /** New entries of the chat on screen: read out when the agent follows, else marked as waiting below. */
-  private takeIn(fresh: readonly TranscriptEntry[]): void {
+  private showArrivals(fresh: readonly TranscriptEntry[]): void {
     if (fresh.length === 0) return;
     const noteworthy = fresh.filter((entry) => entry.kind === 'happening' || entry.message.from !== 'agent');
     // The agent's own message: still sending, or already confirmed when the platform answered at once.
     const sentByAgent = fresh.some(
       (entry) => entry.kind === 'message' && (entry.message.delivery === 'sending' || entry.message.clientId !== undefined),
     );
-    const outcome = this.follow.arrived({ sentByAgent, noteworthy: noteworthy.length > 0 });
+    const outcome = this.transcriptScroll.arrived({ sentByAgent, noteworthy: noteworthy.length > 0 });
     if (outcome === 'seen' && noteworthy.length > 0) {
       this.announcement = noteworthy.map((entry) => this.spoken(entry)).join(' ');
     } else if (outcome === 'newly-waiting') {
@@ -268,7 +268,7 @@ export class ChatConversation extends SessionElement {
   }
 
   private readonly showLatest = (): void => {
-    this.follow.showLatest();
+    this.transcriptScroll.showLatest();
     // The button goes away; keep keyboard focus in the conversation.
     this.transcriptScroller?.focus({ preventScroll: true });
   };

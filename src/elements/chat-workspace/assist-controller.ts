@@ -5,9 +5,6 @@ interface AssistHost extends ReactiveControllerHost {
   readonly renderRoot: HTMLElement | DocumentFragment;
 }
 
-/** The composer's side of an assist app's `insertText()`. */
-export type ComposeFromAssist = (text: string, chatId: string) => Promise<boolean>;
-
 /**
  * The "Agent assist" panel of the workspace (R16): its header button, and the panel, a
  * column beside the chat or, in a narrow workspace, an overlay over it.
@@ -26,10 +23,7 @@ export class AssistController implements ReactiveController {
   /** What gets focus when the overlay closes. */
   private returnFocusTo: 'button' | 'composer' = 'button';
 
-  constructor(
-    private readonly host: AssistHost,
-    private readonly compose: ComposeFromAssist,
-  ) {
+  constructor(private readonly host: AssistHost) {
     host.addController(this);
   }
 
@@ -86,7 +80,7 @@ export class AssistController implements ReactiveController {
       ?hidden=${!this.open}
       @keydown=${overlay ? this.closeOnEscape : undefined}
     >
-      <assist-panel chat-id=${chatId} ?open=${this.open} .compose=${this.compose}></assist-panel>
+      <assist-panel chat-id=${chatId} ?open=${this.open}></assist-panel>
     </aside>`;
   }
 

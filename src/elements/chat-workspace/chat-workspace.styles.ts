@@ -298,6 +298,47 @@ export const styles = [
       border-bottom: 1px solid var(--_cw-color-border);
     }
 
+    /* The chat's actions, then the host's own (the chat-actions slot). */
+    .head-actions {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: var(--_cw-space);
+    }
+
+    .head-actions chat-actions {
+      flex: 1 1 auto;
+      min-width: 0;
+    }
+
+    /* The host's content beside the chat (the beside slot): a column, or a row below when narrow. */
+    .body.with-beside {
+      grid-template-columns: minmax(120px, 168px) minmax(0, 1fr) minmax(0, var(--cw-beside-width, 280px));
+    }
+
+    .body.with-beside.with-assist {
+      grid-template-columns: minmax(120px, 168px) minmax(0, 1fr) minmax(0, var(--cw-beside-width, 240px)) minmax(240px, 300px);
+    }
+
+    .body.compact.with-beside {
+      grid-template-columns: minmax(0, 1fr);
+      grid-template-rows: auto minmax(0, 1fr) auto;
+    }
+
+    .beside {
+      min-height: 0;
+      min-width: 0;
+      overflow: auto;
+    }
+
+    .body.compact .beside {
+      max-height: 40%;
+    }
+
+    .beside[hidden] {
+      display: none;
+    }
+
     .who {
       display: flex;
       align-items: baseline;
@@ -343,13 +384,13 @@ export const styles = [
     }
 
     .empty {
-      margin: var(--_cw-space) 0 0;
+      margin: auto;
       color: var(--_cw-color-text-muted);
       text-align: center;
     }
 
-    .empty {
-      margin: auto;
+    .empty p {
+      margin: var(--_cw-space) 0 0;
       max-width: 28ch;
     }
   `,

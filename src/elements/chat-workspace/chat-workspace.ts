@@ -7,10 +7,16 @@ import { LangController } from '../../controllers/lang-controller.js';
 import { FocusGroupController } from '../../controllers/focus-group-controller.js';
 import { SessionController } from '../../controllers/session-controller.js';
 import type { SelectableAgentState } from '../../protocol/types.js';
-import type { ChatSession } from '../../session/chat-session.js';
+import type { ChatSession, CommandResult } from '../../session/chat-session.js';
 import { contactWaitingSince, selectActiveChat, shallowEqual } from '../../session/selectors.js';
-import type { Chat } from '../../session/state.js';
-import { sessionContext } from '../../session/session-context.js';
+import {
+  QuickReplySearch,
+  composeTextContext,
+  quickReplySearchContext,
+  type ComposeText,
+} from '../../controllers/quick-reply-search.js';
+import type { Chat, WorkspaceState } from '../../session/state.js';
+import { sessionContext, workspaceRelayContext } from '../../session/session-context.js';
 import { HostEventsController } from './host-events.js';
 import { OfferAlertsController } from './offer-alerts-controller.js';
 import { ShortcutHelp } from './shortcut-help.js';
@@ -42,27 +48,48 @@ export const NARROW_WIDTH = 520;
 /** Below this width (px) the agent assist panel overlays the chat instead of taking a column beside it. */
 export const ASSIST_BESIDE_WIDTH = 700;
 
+/** What the workspace's own markup shows of the session. */
+interface WorkspaceView {
+  activeChatId?: string;
+  contactName: string;
+  ended: boolean;
+  skill: string;
+  available: boolean;
+  capacity: number;
+  assistApps: number;
+  errors: WorkspaceState['errors'];
+  connection: WorkspaceState['connection'];
+  connectionReason?: string;
+  connectionCause?: WorkspaceState['connectionCause'];
+}
+
 /**
  * @tagname chat-workspace
  * @summary The agent's chat workspace: agent state, chat offers, the open chats and
  * their conversation. Give it a `ChatSession`; every element inside takes it from here.
  *
- * @event chat-offered - A chat waits for the agent's Accept. `detail`: `ChatOfferedDetail`.
- * @event chat-accepted - The agent accepted a chat; a CRM opens the customer's record. `detail`: `ChatAcceptedDetail`.
- * @event chat-ended - A chat ended; after-contact work begins. `detail`: `ChatEndedDetail`.
- * @event chat-activated - The chat shown changed (a tab switch, an accepted or closed chat). `detail`: `ChatActivatedDetail`.
- * @event agent-state-changed - The platform confirmed a new agent state. `detail`: `AgentStateChangedDetail`.
- * @event disposition-saved - After-contact work was saved and the chat closed. `detail`: `DispositionSavedDetail`.
- * @event wrap-up-expired - After-contact work ran out of time and the platform closed the chat with the default disposition, if any. `detail`: `WrapUpExpiredDetail`.
- * @event engagement-created - The agent scheduled a follow-up contact. `detail`: `EngagementCreatedDetail`.
- * @event transfer-requested - Cancelable: the agent chose where to transfer a chat; `preventDefault()` keeps it. `detail`: `TransferRequestedDetail`.
- * @event chat-transferred - A chat left this workspace for an agent, team or skill. `detail`: `ChatTransferredDetail`.
- * @event transfer-dialog-requested - Cancelable: the agent pressed Transfer; `preventDefault()` keeps the built-in dialog closed (a host may open its own). `detail`: `TransferDialogRequestedDetail`.
- * @event case-updated - The platform recorded the agent's change to a chat's case (status, note). `detail`: `CaseUpdatedDetail`.
- * @event cobrowse-started - The contact accepted co-browsing: their page shows in the "Co-browse" region. `detail`: `CobrowseStartedDetail`.
- * @event cobrowse-ended - A co-browse stopped ("End co-browse", the contact, or the chat ended). `detail`: `CobrowseEndedDetail`.
- * @event new-engagement-requested - Cancelable: the agent pressed New engagement; `preventDefault()` keeps the built-in dialog closed. `detail`: `NewEngagementRequestedDetail`.
- * @event assist-app-opened - An agent assist app was shown for a chat (the panel opened, the agent chose the app, or the chat changed). `detail`: `AssistAppOpenedDetail`.
+ * @fires {ChatOfferedEvent} chat-offered - A chat waits for the agent's Accept. `detail`: `ChatOfferedDetail`.
+ * @fires {ChatAcceptedEvent} chat-accepted - The agent accepted a chat; a CRM opens the customer's record. `detail`: `ChatAcceptedDetail`.
+ * @fires {ChatEndedEvent} chat-ended - A chat ended; after-contact work begins. `detail`: `ChatEndedDetail`.
+ * @fires {ChatActivatedEvent} chat-activated - The chat shown changed (a tab switch, an accepted or closed chat). `detail`: `ChatActivatedDetail`.
+ * @fires {AgentStateChangedEvent} agent-state-changed - The platform confirmed a new agent state. `detail`: `AgentStateChangedDetail`.
+ * @fires {DispositionSavedEvent} disposition-saved - After-contact work was saved and the chat closed. `detail`: `DispositionSavedDetail`.
+ * @fires {WrapUpExpiredEvent} wrap-up-expired - After-contact work ran out of time and the platform closed the chat with the default disposition, if any. `detail`: `WrapUpExpiredDetail`.
+ * @fires {EngagementCreatedEvent} engagement-created - The agent scheduled a follow-up contact. `detail`: `EngagementCreatedDetail`.
+ * @fires {TransferRequestedEvent} transfer-requested - Cancelable: the agent chose where to transfer a chat; `preventDefault()` keeps it. `detail`: `TransferRequestedDetail`.
+ * @fires {ChatTransferredEvent} chat-transferred - A chat left this workspace for an agent, team or skill. `detail`: `ChatTransferredDetail`.
+ * @fires {TransferDialogRequestedEvent} transfer-dialog-requested - Cancelable: the agent pressed Transfer; `preventDefault()` keeps the built-in dialog closed (a host may open its own). `detail`: `TransferDialogRequestedDetail`.
+ * @fires {CaseUpdatedEvent} case-updated - The platform recorded the agent's change to a chat's case (status, note). `detail`: `CaseUpdatedDetail`.
+ * @fires {CobrowseStartedEvent} cobrowse-started - The contact accepted co-browsing: their page shows in the "Co-browse" region. `detail`: `CobrowseStartedDetail`.
+ * @fires {CobrowseEndedEvent} cobrowse-ended - A co-browse stopped ("End co-browse", the contact, or the chat ended). `detail`: `CobrowseEndedDetail`.
+ * @fires {NewEngagementRequestedEvent} new-engagement-requested - Cancelable: the agent pressed New engagement; `preventDefault()` keeps the built-in dialog closed. `detail`: `NewEngagementRequestedDetail`.
+ * @fires {ConnectionChangedEvent} connection-changed - The connection to the contact center changed (connecting, connected, reconnecting, offline); the workspace shows it too. `detail`: `ConnectionChangedDetail`.
+ * @fires {AssistAppOpenedEvent} assist-app-opened - An agent assist app was shown for a chat (the panel opened, the agent chose the app, or the chat changed). `detail`: `AssistAppOpenedDetail`.
+ *
+ * @slot header-end - Host content at the end of the header, after the workspace's own buttons (a CRM's phone or status controls).
+ * @slot chat-actions - Host actions in the active chat's header, after Transfer, Copy and End chat (the chat is the one of `chat-activated`).
+ * @slot beside - Host content in a column beside the active chat (a row below it in a narrow workspace), for instance the CRM's record of the contact.
+ * @slot empty - What the workspace shows when no chat is open, instead of its own line.
  *
  * @csspart base - The workspace's frame.
  * @csspart header - The bar with the agent state.
@@ -81,7 +108,10 @@ export const ASSIST_BESIDE_WIDTH = 700;
  * @csspart shortcut-help - The keyboard-shortcut help, a modal dialog.
  * @csspart assist - The "Agent assist" panel at the right of the chat (an overlay in a narrow workspace).
  * @csspart assist-button - The header's "Agent assist" button, which hides and shows the panel.
+ * @csspart beside - The column around the host's `beside` content.
+ * @csspart empty - What shows when no chat is open.
  *
+ * @cssprop --cw-beside-width - Width of the host's `beside` column (280px; 240px beside the assist panel).
  * @cssprop --cw-font-family - Font of the whole workspace.
  * @cssprop --cw-font-size - Base font size.
  * @cssprop --cw-color-text - Main text colour.
@@ -105,6 +135,18 @@ export class ChatWorkspace extends LitElement {
   @provide({ context: sessionContext })
   @property({ attribute: false })
   session?: ChatSession;
+
+  /** The "/" quick-reply search between the active chat's composer and the quick-reply panel. */
+  @provide({ context: quickReplySearchContext })
+  protected readonly quickReplySearch = new QuickReplySearch();
+
+  /** How quick replies and assist apps write into the composer: `composeMessage`. */
+  @provide({ context: composeTextContext })
+  protected readonly composeText: ComposeText = (text, chatId) => this.composeMessage(text, chatId);
+
+  /** The workspace tells the host page what happens: the elements inside need not. */
+  @provide({ context: workspaceRelayContext })
+  protected readonly relaysHostEvents = true;
 
   /** Plays a short chime when a chat is offered. */
   @property({ type: Boolean, reflect: true, attribute: 'offer-sound' }) offerSound = false;
@@ -173,6 +215,9 @@ export class ChatWorkspace extends LitElement {
   /** Whether the workspace is narrower than `NARROW_WIDTH`, as a side panel often is. */
   @state() private narrow = false;
 
+  /** Whether the host put content in the `beside` slot. */
+  @state() private hasBeside = false;
+
   /** Whether the workspace is too narrow for the assist panel beside the chat (`ASSIST_BESIDE_WIDTH`). */
   @state() private assistOverlays = false;
   private shownActiveChatId?: string;
@@ -193,7 +238,7 @@ export class ChatWorkspace extends LitElement {
     lastOfferRefused: () => void this.keepFocus(() => this.renderRoot.querySelector<HTMLElement>('agent-state-control')),
   });
 
-  private readonly assist = new AssistController(this, (text, chatId) => this.composeMessage(text, chatId));
+  private readonly assist = new AssistController(this);
   private readonly offerAlerts = new OfferAlertsController(this);
   private readonly shortcutKeys = new WorkspaceShortcutsController(this);
   private readonly shortcutHelp = new ShortcutHelp(this);
@@ -204,8 +249,8 @@ export class ChatWorkspace extends LitElement {
     { dependsOn: () => [this.tabOrder] },
   );
 
-  private readonly view = new SessionController(this, (session) =>
-    session.select((state) => {
+  private readonly shown = new SessionController(this, (session) =>
+    session.select((state): WorkspaceView => {
       const active = selectActiveChat(state);
       return {
         activeChatId: active?.id,
@@ -233,7 +278,6 @@ export class ChatWorkspace extends LitElement {
       direction: 'both',
       isCurrent: (tab) => tab.chatId === this.session?.state.activeChatId,
     });
-    this.addEventListener('disposition-saved', () => void this.afterChatLeft());
   }
 
   override connectedCallback(): void {
@@ -247,74 +291,15 @@ export class ChatWorkspace extends LitElement {
   }
 
   override render() {
-    const view = this.view.value;
-    const compact = this.compact || this.narrow;
-    const chatIds = this.chatIds.value ?? [];
-    const assist = Boolean(view?.activeChatId && view.assistApps > 0);
-    const assistOverlay = compact || this.assistOverlays;
+    const view = this.shown.value;
     return html`
       <div part="base" class="workspace">
-        <header part="header">
-          <h2>${msg('Chats')}</h2>
-          ${view
-            ? html`<span class="load" title=${msg('Open chats and capacity')}>${chatIds.length}/${view.capacity}</span>`
-            : nothing}
-          <agent-state-control @change=${this.onStateChosen}></agent-state-control>
-          ${assist ? this.assist.renderButton() : nothing}
-          ${this.renderShortcutsButton()}
-        </header>
+        ${this.renderHeader(view)}
         ${renderConnection(view?.connection ?? 'connected', view?.connectionReason, view?.connectionCause)}
         ${view ? renderErrors(view.errors, this.errorDetailsOpen, this.errorActions) : nothing}
         <div class="stage">
-        <offer-prompt part="offers" class="offers"></offer-prompt>
-        ${view?.activeChatId
-          ? html`<div class="body ${compact ? 'compact' : ''} ${assist && this.assist.open && !assistOverlay ? 'with-assist' : ''}"
-              @pointerdown=${this.assist.pressOutside}
-            >
-              <div class="tab-rail">
-                ${renderHiddenTabs(this.hiddenTabs.before, 'before', compact, this.scrollTabs)}
-                <div
-                  part="tabs"
-                  class="tabs"
-                  role="tablist"
-                  aria-orientation=${compact ? 'horizontal' : 'vertical'}
-                  aria-label=${msg('Chats')}
-                  @scroll=${this.countHiddenTabs}
-                >
-                  ${repeat(chatIds, (id) => id, (id) => html`<contact-tab chat-id=${id} ?compact=${compact}></contact-tab>`)}
-                </div>
-                ${renderHiddenTabs(this.hiddenTabs.after, 'after', compact, this.scrollTabs)}
-              </div>
-              <section part="panel" class="panel" role="tabpanel" aria-label=${view.contactName}>
-                <div class="chat-head">
-                  <div class="who">
-                    <h3><bdi>${view.contactName}</bdi></h3>
-                    <span class="skill">${view.skill}</span>
-                  </div>
-                  <chat-actions chat-id=${view.activeChatId} @transfer-dialog-requested=${this.openTransfer}></chat-actions>
-                </div>
-                <launch-area chat-id=${view.activeChatId} @new-engagement-requested=${this.openEngagement}></launch-area>
-                <advanced-chat part="advanced" chat-id=${view.activeChatId}></advanced-chat>
-                <chat-conversation part="conversation" chat-id=${view.activeChatId}></chat-conversation>
-                ${view.ended
-                  ? html`<disposition-form part="wrap-up" chat-id=${view.activeChatId}></disposition-form>`
-                  : html`<div class="compose">
-                      <quick-reply-panel
-                        part="quick-replies"
-                        placement="above"
-                        chat-id=${view.activeChatId}
-                        @quick-reply-insert=${this.insertQuickReply}
-                      ></quick-reply-panel>
-                      <chat-composer part="composer" chat-id=${view.activeChatId}></chat-composer>
-                    </div>`}
-              </section>
-              ${assist ? this.assist.render(view.activeChatId, assistOverlay) : nothing}
-            </div>`
-          : html`<p class="empty">
-              ${view?.available
-                ? msg('You are available. New chats will appear here.')
-                : msg('No chats yet. Choose Available to receive chats.')}
-            </p>`}
+          <offer-prompt part="offers" class="offers"></offer-prompt>
+          ${view?.activeChatId ? this.renderBody(view, view.activeChatId) : this.renderEmpty(view)}
         </div>
         <div class="visually-hidden" role="status" aria-live="polite">${this.hostEvents.backgroundNews}</div>
         <transfer-dialog></transfer-dialog>
@@ -323,6 +308,98 @@ export class ChatWorkspace extends LitElement {
       </div>
     `;
   }
+
+  private renderHeader(view: WorkspaceView | undefined) {
+    const chatCount = this.chatIds.value?.length ?? 0;
+    return html`<header part="header">
+      <h2>${msg('Chats')}</h2>
+      ${view ? html`<span class="load" title=${msg('Open chats and capacity')}>${chatCount}/${view.capacity}</span>` : nothing}
+      <agent-state-control @change=${this.onStateChosen}></agent-state-control>
+      ${view?.activeChatId && view.assistApps > 0 ? this.assist.renderButton() : nothing}
+      ${this.renderShortcutsButton()}
+      <slot name="header-end"></slot>
+    </header>`;
+  }
+
+  /** The open chats: the tabs, the active chat's panel, the host's content beside it and the assist panel. */
+  private renderBody(view: WorkspaceView, chatId: string) {
+    const compact = this.compact || this.narrow;
+    const assist = view.assistApps > 0;
+    const assistOverlay = compact || this.assistOverlays;
+    const classes = [
+      'body',
+      compact ? 'compact' : '',
+      assist && this.assist.open && !assistOverlay ? 'with-assist' : '',
+      this.hasBeside ? 'with-beside' : '',
+    ];
+    return html`<div class=${classes.filter(Boolean).join(' ')} @pointerdown=${this.assist.pressOutside}>
+      ${this.renderTabRail(compact)}
+      ${this.renderChatPanel(view, chatId)}
+      <div part="beside" class="beside" ?hidden=${!this.hasBeside}>
+        <slot name="beside" @slotchange=${this.onBesideChange}></slot>
+      </div>
+      ${assist ? this.assist.render(chatId, assistOverlay) : nothing}
+    </div>`;
+  }
+
+  private renderTabRail(compact: boolean) {
+    const chatIds = this.chatIds.value ?? [];
+    return html`<div class="tab-rail">
+      ${renderHiddenTabs(this.hiddenTabs.before, 'before', compact, this.scrollTabs)}
+      <div
+        part="tabs"
+        class="tabs"
+        role="tablist"
+        aria-orientation=${compact ? 'horizontal' : 'vertical'}
+        aria-label=${msg('Chats')}
+        @scroll=${this.countHiddenTabs}
+      >
+        ${repeat(chatIds, (id) => id, (id) => html`<contact-tab chat-id=${id} ?compact=${compact}></contact-tab>`)}
+      </div>
+      ${renderHiddenTabs(this.hiddenTabs.after, 'after', compact, this.scrollTabs)}
+    </div>`;
+  }
+
+  private renderChatPanel(view: WorkspaceView, chatId: string) {
+    return html`<section part="panel" class="panel" role="tabpanel" aria-label=${view.contactName}>
+      <div class="chat-head">
+        <div class="who">
+          <h3><bdi>${view.contactName}</bdi></h3>
+          <span class="skill">${view.skill}</span>
+        </div>
+        <div class="head-actions">
+          <chat-actions chat-id=${chatId} @transfer-dialog-requested=${this.openTransfer}></chat-actions>
+          <slot name="chat-actions"></slot>
+        </div>
+      </div>
+      <launch-area chat-id=${chatId} @new-engagement-requested=${this.openEngagement}></launch-area>
+      <advanced-chat part="advanced" chat-id=${chatId}></advanced-chat>
+      <chat-conversation part="conversation" chat-id=${chatId}></chat-conversation>
+      ${view.ended
+        ? html`<disposition-form part="wrap-up" chat-id=${chatId}></disposition-form>`
+        : html`<div class="compose">
+            <quick-reply-panel part="quick-replies" placement="above" chat-id=${chatId}></quick-reply-panel>
+            <chat-composer part="composer" chat-id=${chatId}></chat-composer>
+          </div>`}
+    </section>`;
+  }
+
+  private renderEmpty(view: WorkspaceView | undefined) {
+    return html`<div part="empty" class="empty">
+      <slot name="empty">
+        <p>
+          ${view?.available
+            ? msg('You are available. New chats will appear here.')
+            : msg('No chats yet. Choose Available to receive chats.')}
+        </p>
+      </slot>
+    </div>`;
+  }
+
+  /** Whether the host put content in the `beside` slot: the body then gives it a column. */
+  private readonly onBesideChange = (event: Event): void => {
+    this.hasBeside = (event.target as HTMLSlotElement).assignedElements().length > 0;
+  };
 
   /** Shows the agent assist panel, or hides it, as its header button does. */
   toggleAssist(): void {
@@ -386,7 +463,7 @@ export class ChatWorkspace extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const activeChatId = this.view.value?.activeChatId;
+    const activeChatId = this.shown.value?.activeChatId;
     if (activeChatId !== this.shownActiveChatId) {
       this.shownActiveChatId = activeChatId;
       // However many chats there are, the one shown has its tab in sight.
@@ -445,15 +522,9 @@ export class ChatWorkspace extends LitElement {
   }
 
   /** Sets the agent's state, as the agent state control does. */
-  setAgentState(state: SelectableAgentState): Promise<boolean> {
-    return this.session?.setAgentState(state) ?? Promise.resolve(false);
+  setAgentState(state: SelectableAgentState): Promise<CommandResult> {
+    return this.session?.setAgentState(state) ?? Promise.resolve({ ok: false, reason: 'The workspace has no session.' });
   }
-
-  /** The panel hands the filled reply over; it goes into the active composer at the caret. */
-  private readonly insertQuickReply = (event: HTMLElementEventMap['quick-reply-insert']): void => {
-    event.preventDefault();
-    this.renderRoot.querySelector('chat-composer')?.insertText(event.detail.text);
-  };
 
   // Both requests are cancelable and bubble out to the page: the dialog opens once every
   // listener had its turn, unless the host took the request over with preventDefault().

@@ -5,7 +5,6 @@ import { SessionController } from '../../controllers/session-controller.js';
 import { emit } from '../../events/workspace-events.js';
 import type { ChatSession, SessionEvent } from '../../session/chat-session.js';
 import { firstContactMessage } from '../../session/selectors.js';
-import type { Chat } from '../../session/state.js';
 
 /** The workspace as this controller sees it. */
 export interface HostEventsHost extends ReactiveControllerHost, EventTarget {
@@ -29,18 +28,13 @@ export interface FocusMoves {
 export class HostEventsController {
   /** What the workspace's polite live region says about background chats. */
   backgroundNews = '';
-  private announcedChatId?: string;
-  private unreadSeen = new Map<string, number>();
+  private pendingNews: string[] = [];
 
   constructor(
     private readonly host: HostEventsHost,
     private readonly focus: FocusMoves,
   ) {
     new SessionController(host, (session) => session.events$, { onValue: (event) => this.relay(event) });
-    new SessionController(host, (session) => session.select((state) => state.activeChatId), {
-      onValue: (chatId) => this.announceActiveChat(chatId),
-    });
-    new SessionController(host, (session) => session.chats$, { onValue: (chats) => this.announceBackgroundMessages(chats) });
   }
 
   private relay(event: SessionEvent): void {
@@ -67,8 +61,7 @@ export class HostEventsController {
         this.focus.chatEnded(event.chat.id);
         // A contact leaving a chat the agent is not looking at is news the agent would miss.
         if (event.chat.endedBy === 'contact' && host.session?.state.activeChatId !== event.chat.id) {
-          this.backgroundNews = msg(str`${contactName(event.chat.contact.name)} left the chat.`);
-          this.host.requestUpdate();
+          this.tellAgent(msg(str`${contactName(event.chat.contact.name)} left the chat.`));
         }
         break;
       case 'wrap-up-expired': {
@@ -76,8 +69,7 @@ export class HostEventsController {
         emit(host, 'wrap-up-expired', { chatId: chat.id, contact: chat.contact, ...(disposition ? { disposition } : {}) });
         this.focus.chatLeft();
         // The platform closed it, not the agent: said, so a tab that vanishes is never a mystery.
-        this.backgroundNews = msg(str`After-contact work for ${contactName(chat.contact.name)} ran out: the chat was closed.`);
-        this.host.requestUpdate();
+        this.tellAgent(msg(str`After-contact work for ${contactName(chat.contact.name)} ran out: the chat was closed.`));
         break;
       }
       case 'agent-state-changed': {
@@ -92,6 +84,25 @@ export class HostEventsController {
         if (event.state === 'Refused' && host.session?.state.offers.length === 0) this.focus.lastOfferRefused();
         break;
       }
+      case 'chat-activated':
+        emit(host, 'chat-activated', { chatId: event.chat.id, contact: event.chat.contact, skill: event.chat.skill });
+        break;
+      case 'message-received':
+        // A message in a chat the agent is not looking at is news the agent would miss.
+        if (!event.shown) this.tellAgent(msg(str`New message from ${contactName(event.chat.contact.name)}.`));
+        break;
+      case 'disposition-saved':
+        emit(host, 'disposition-saved', { chatId: event.chat.id, disposition: event.disposition });
+        this.focus.chatLeft();
+        break;
+      case 'engagement-created':
+        emit(host, 'engagement-created', event.engagement);
+        break;
+      case 'connection-changed': {
+        const { status, previous, reason } = event;
+        emit(host, 'connection-changed', { status, previous, ...(reason === undefined ? {} : { reason }) });
+        break;
+      }
       case 'case-updated':
         emit(host, 'case-updated', { chatId: event.chat.id, case: event.case });
         break;
@@ -104,21 +115,15 @@ export class HostEventsController {
     }
   }
 
-  private announceActiveChat(chatId: string | undefined): void {
-    const chat = this.host.session?.state.chats.find((candidate) => candidate.id === chatId);
-    if (!chat || chat.id === this.announcedChatId) return;
-    this.announcedChatId = chat.id;
-    emit(this.host, 'chat-activated', { chatId: chat.id, contact: chat.contact, skill: chat.skill });
-  }
-
-  private announceBackgroundMessages(chats: readonly Chat[]): void {
-    const news = chats
-      .filter((chat) => chat.unread > (this.unreadSeen.get(chat.id) ?? 0))
-      .map((chat) => msg(str`New message from ${contactName(chat.contact.name)}.`));
-    this.unreadSeen = new Map(chats.map((chat) => [chat.id, chat.unread]));
-    if (news.length > 0) {
-      this.backgroundNews = news.join(' ');
+  /** Says something in the workspace's polite live region; what comes in one go is said together. */
+  private tellAgent(text: string): void {
+    const first = this.pendingNews.length === 0;
+    this.pendingNews.push(text);
+    if (!first) return;
+    queueMicrotask(() => {
+      this.backgroundNews = this.pendingNews.join(' ');
+      this.pendingNews = [];
       this.host.requestUpdate();
-    }
+    });
   }
 }

@@ -124,7 +124,7 @@ export class WorkspaceShortcutsController {
         const offer = oldestPendingOffer(session.state);
         // As the Accept button: nothing is answered while the connection is away.
         if (!offer || !selectOnline(session.state)) return;
-        if (await session.acceptOffer(offer.chatId)) await this.host.focusChat(offer.chatId);
+        if ((await session.acceptOffer(offer.chatId)).ok) await this.host.focusChat(offer.chatId);
         return;
       }
       case 'rejectOffer': {

@@ -89,7 +89,7 @@ export class ContactTab extends SessionElement {
   /** A smaller tab for a strip of tabs in a narrow workspace. */
   @property({ type: Boolean, reflect: true }) compact = false;
 
-  private readonly view = new SessionController<TabView>(
+  private readonly shown = new SessionController<TabView>(
     this,
     (session) =>
       session.state$.pipe(
@@ -138,7 +138,7 @@ export class ContactTab extends SessionElement {
    * accessibility tree with role `timer`. Set here, after the controllers' hostUpdate.
    */
   protected override update(changed: PropertyValues<this>): void {
-    const { chat, selected = false } = this.view.value ?? {};
+    const { chat, selected = false } = this.shown.value ?? {};
     this.setAttribute('aria-selected', String(selected));
     // The whole name on hover, however narrow the tab.
     this.toggleAttributeValue('title', chat ? contactName(chat.contact.name) : undefined);
@@ -152,7 +152,7 @@ export class ContactTab extends SessionElement {
    * presentational in ARIA, so the timers inside cannot say it themselves.
    */
   private describe(now: number | undefined): void {
-    const chat = this.view.value?.chat;
+    const chat = this.shown.value?.chat;
     if (!chat || now === undefined) {
       this.removeAttribute('aria-description');
       return;
@@ -162,7 +162,7 @@ export class ContactTab extends SessionElement {
     const waitingSince = contactWaitingSince(chat);
     if (waitingSince !== undefined) {
       parts.push(msg(str`Contact waiting ${formatDuration(now - waitingSince)}`));
-      const level = waitLevelOf(now - waitingSince, this.view.value?.waitWarningMs ?? 0, this.view.value?.waitAlertMs ?? 0);
+      const level = waitLevelOf(now - waitingSince, this.shown.value?.waitWarningMs ?? 0, this.shown.value?.waitAlertMs ?? 0);
       if (level === 'warning') parts.push(msg('Waiting long'));
       if (level === 'alert') parts.push(msg('Waiting too long'));
     }
@@ -173,7 +173,7 @@ export class ContactTab extends SessionElement {
   }
 
   override render() {
-    const chat = this.view.value?.chat;
+    const chat = this.shown.value?.chat;
     const session = this.session;
     if (!chat || !session) return nothing;
     const name = contactName(chat.contact.name);
@@ -213,7 +213,7 @@ export class ContactTab extends SessionElement {
    * mark that is not only a colour: "!" at the warning, "!!" at the alert.
    */
   private renderWaitTimer(session: ChatSession, since: number) {
-    const { waitWarningMs = 0, waitAlertMs = 0 } = this.view.value ?? {};
+    const { waitWarningMs = 0, waitAlertMs = 0 } = this.shown.value ?? {};
     const level = (now: number) => waitLevelOf(now - since, waitWarningMs, waitAlertMs);
     return html`<span
       part="timer timer-wait"
@@ -233,7 +233,7 @@ export class ContactTab extends SessionElement {
   }
 
   private readonly activate = (): void => {
-    if (this.chatId && !this.view.value?.selected) this.session?.activateChat(this.chatId);
+    if (this.chatId && !this.shown.value?.selected) this.session?.activateChat(this.chatId);
   };
 
   private readonly onKeydown = (event: KeyboardEvent): void => {

@@ -4,11 +4,13 @@ import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { DispositionRecord } from '../../protocol/types.js';
 import { SessionController } from '../../controllers/session-controller.js';
-import { emit } from '../../events/workspace-events.js';
+import { consume } from '@lit/context';
+import { dispatchChange, emit } from '../../events/workspace-events.js';
+import { workspaceRelayContext } from '../../session/session-context.js';
 import { excerpt } from '../../internal/contact-text.js';
 import { SessionElement } from '../../internal/session-element.js';
 import type { Chat, TranscriptMessage } from '../../session/state.js';
-import { shallowEqual } from '../../session/selectors.js';
+import { selectWork, shallowEqual } from '../../session/selectors.js';
 import { styles } from './disposition-form.styles.js';
 import { renderDeadline } from './wrap-up-deadline.js';
 import {
@@ -26,7 +28,7 @@ import {
  * configured, notes, then "Save and close", which records them and closes the chat's tab.
  * Shown only for a chat that has ended; it renders nothing for an active one.
  *
- * What the agent chooses and types is kept in the session (`Chat.wrapUp`), so it
+ * What the agent chooses and types is kept in the session (`WorkspaceState.work`), so it
  * survives tab switches and the element being rendered for another chat.
  *
  * When the platform limits after-contact work (`acwTimeoutMs`), a countdown shows the
@@ -39,8 +41,8 @@ import {
  * that name; it is invalid (`valueMissing`) while configuration requires a disposition
  * and none is chosen; `form.reset()` clears it; a disabled `<fieldset>` disables it.
  *
- * @event disposition-saved - The platform recorded the record and closed the chat. `detail`: `DispositionSavedDetail`.
- * @event change - The agent changed the disposition, a tag or the notes (bubbles, like a native control's).
+ * @fires {DispositionSavedEvent} disposition-saved - The platform recorded the record and closed the chat. `detail`: `DispositionSavedDetail`.
+ * @fires {Event} change - The agent changed the disposition, a tag or the notes (bubbles, like a native control's).
  *
  * @csspart base - The frame around the form.
  * @csspart disposition - The disposition drop-down.
@@ -61,6 +63,13 @@ export class DispositionForm extends SessionElement {
   static override styles = styles;
   /** Lets the element take part in a host page's form. */
   static formAssociated = true;
+
+  /** Whether a `<chat-workspace>` around this form tells the host page what happens. */
+  @consume({ context: workspaceRelayContext })
+  private inWorkspace = false;
+
+  /** The node this form was placed in, to tell the page from there once the form is gone. */
+  private placedIn?: Node;
   /** Focusing the element focuses its first control. */
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
@@ -91,12 +100,13 @@ export class DispositionForm extends SessionElement {
 
   private readonly internals: ElementInternals;
 
-  private readonly view = new SessionController<WrapUpView>(
+  private readonly shown = new SessionController<WrapUpView>(
     this,
     (session) =>
       session.select(
         (workspace) => ({
           chat: workspace.chats.find((chat) => chat.id === this.chatId),
+          wrapUp: selectWork(workspace, this.chatId).wrapUp,
           dispositions: workspace.configuration.dispositions,
           dispositionRequired: workspace.configuration.dispositionRequired,
           defaultDisposition: workspace.configuration.defaultDisposition,
@@ -106,6 +116,11 @@ export class DispositionForm extends SessionElement {
       ),
     { dependsOn: () => [this.chatId] },
   );
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.placedIn = this.parentNode ?? undefined;
+  }
 
   constructor() {
     super();
@@ -118,8 +133,8 @@ export class DispositionForm extends SessionElement {
 
   /** The record "Save and close" would send now; `undefined` unless the chat is in after-contact work. */
   get value(): DispositionRecord | undefined {
-    const view = this.view.value;
-    return view?.chat?.status === 'ended' ? recordOf(view.chat.wrapUp, view) : undefined;
+    const view = this.shown.value;
+    return view?.chat?.status === 'ended' ? recordOf(view.wrapUp, view) : undefined;
   }
 
   /** The host form, if any. */
@@ -158,11 +173,11 @@ export class DispositionForm extends SessionElement {
    * `false`; `{ discardUnsent: true }` is the agent's "Save and close anyway".
    */
   async save(options: { discardUnsent?: boolean } = {}): Promise<boolean> {
-    const view = this.view.value;
+    const view = this.shown.value;
     const chat = view?.chat;
     const session = this.session;
     if (!view || !chat || chat.status !== 'ended' || !session || this.saving || this.isDisabled) return false;
-    if (isMissingDisposition(chat.wrapUp, view)) {
+    if (isMissingDisposition(view.wrapUp, view)) {
       this.missingShownFor = chat.id;
       await this.updateComplete;
       this.dispositionSelect?.focus();
@@ -175,19 +190,18 @@ export class DispositionForm extends SessionElement {
       return false;
     }
     this.confirmingFor = undefined;
-    const disposition = recordOf(chat.wrapUp, view);
-    // Closing removes the tab: the workspace may take this element out of the page
-    // before the platform answers, so the event goes out through an ancestor still there.
-    const route = [this, ...composedAncestors(this)];
+    const disposition = recordOf(view.wrapUp, view);
     this.saving = true;
     this.failedFor = undefined;
     const closed = await session.closeChat(chat.id, disposition);
     this.saving = false;
-    if (!closed) {
+    if (!closed.ok) {
       this.failedFor = chat.id;
       return false;
     }
-    emit(route.find((node) => node.isConnected) ?? this, 'disposition-saved', { chatId: chat.id, disposition });
+    // Inside a workspace, the workspace says it (from the session's events$). Alone, the
+    // form does; closing may have taken it out of the page meanwhile, so from where it was.
+    if (!this.inWorkspace) emit(this.isConnected ? this : (this.placedIn ?? this), 'disposition-saved', { chatId: chat.id, disposition });
     return true;
   }
 
@@ -213,12 +227,12 @@ export class DispositionForm extends SessionElement {
   }
 
   override render() {
-    const view = this.view.value;
+    const view = this.shown.value;
     const chat = view?.chat;
     if (!view || !chat || chat.status !== 'ended') return nothing;
-    const record = recordOf(chat.wrapUp, view);
+    const record = recordOf(view.wrapUp, view);
     const disabled = this.isDisabled;
-    const showMissing = this.missingShownFor === chat.id && isMissingDisposition(chat.wrapUp, view);
+    const showMissing = this.missingShownFor === chat.id && isMissingDisposition(view.wrapUp, view);
     return html`
       <div part="base" class="wrap-up" role="group" aria-labelledby="title">
         <div class="head">
@@ -329,15 +343,15 @@ export class DispositionForm extends SessionElement {
 
   /** Keeps the host form's view of the element (value and validity) in step with the session. */
   private syncFormState(): void {
-    const view = this.view.value;
+    const view = this.shown.value;
     const chat = view?.chat;
     if (!view || !chat || chat.status !== 'ended') {
       this.internals.setFormValue(null);
       this.internals.setValidity({});
       return;
     }
-    this.internals.setFormValue(JSON.stringify(recordOf(chat.wrapUp, view)));
-    if (isMissingDisposition(chat.wrapUp, view)) {
+    this.internals.setFormValue(JSON.stringify(recordOf(view.wrapUp, view)));
+    if (isMissingDisposition(view.wrapUp, view)) {
       this.internals.setValidity({ valueMissing: true }, missingDispositionMessage(), this.dispositionSelect ?? undefined);
     } else {
       this.internals.setValidity({});
@@ -345,8 +359,8 @@ export class DispositionForm extends SessionElement {
   }
 
   private updateWrapUp(change: Partial<DispositionRecord>): void {
-    const chat = this.view.value?.chat;
-    if (chat) this.session?.setWrapUp(chat.id, { ...chat.wrapUp, ...change });
+    const view = this.shown.value;
+    if (view?.chat) this.session?.setWrapUp(view.chat.id, { ...view.wrapUp, ...change });
   }
 
   private onDispositionChange(event: Event): void {
@@ -356,7 +370,7 @@ export class DispositionForm extends SessionElement {
 
   private onTagChange(event: Event): void {
     const box = event.target as HTMLInputElement;
-    this.updateWrapUp({ tags: toggleTag(this.view.value?.chat?.wrapUp.tags ?? [], box.value, box.checked) });
+    this.updateWrapUp({ tags: toggleTag(this.shown.value?.wrapUp.tags ?? [], box.value, box.checked) });
     this.relayChange();
   }
 
@@ -366,7 +380,7 @@ export class DispositionForm extends SessionElement {
 
   /** `change` does not cross the shadow boundary; a form control's host page expects it. */
   private relayChange(): void {
-    this.dispatchEvent(new Event('change', { bubbles: true }));
+    dispatchChange(this);
   }
 
   private onSaveClick(): void {
@@ -375,7 +389,7 @@ export class DispositionForm extends SessionElement {
 
   /** More time for after-contact work; a refusal is in the session's errors, shown by the workspace. */
   private readonly onExtendClick = async (): Promise<void> => {
-    const chatId = this.view.value?.chat?.id;
+    const chatId = this.shown.value?.chat?.id;
     if (!chatId || !this.session || this.extending) return;
     this.extending = true;
     await this.session.extendWrapUp(chatId);
@@ -386,15 +400,4 @@ export class DispositionForm extends SessionElement {
 /** The agent's messages the contact never got: refused, or still on their way. */
 function unsentMessages(chat: Chat): readonly TranscriptMessage[] {
   return chat.messages.filter((message) => message.from === 'agent' && message.delivery !== undefined);
-}
-
-/** The element's ancestors, across shadow roots, nearest first. */
-function composedAncestors(node: Node): Element[] {
-  const ancestors: Element[] = [];
-  let current: Node | null = node.parentNode;
-  while (current) {
-    if (current instanceof Element) ancestors.push(current);
-    current = current instanceof ShadowRoot ? current.host : current.parentNode;
-  }
-  return ancestors;
 }

@@ -10,6 +10,8 @@ export function emptyWrapUp(): DispositionRecord {
 /** What the form shows: one chat and the configuration of its after-contact work. */
 export interface WrapUpView {
   chat: Chat | undefined;
+  /** What the agent has chosen and typed for this chat so far. */
+  wrapUp: DispositionRecord;
   dispositions: readonly DispositionOption[];
   dispositionRequired: boolean;
   /** The code recorded when after-contact work runs out of time, if any. */

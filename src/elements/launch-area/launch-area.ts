@@ -13,7 +13,7 @@ import { styles } from './launch-area.styles.js';
  * @summary The launch area (R5): the "New engagement" button and the custom links the
  * administrator configured, filled in for the active chat. Only http(s) links are shown.
  *
- * @event new-engagement-requested - The agent pressed "New engagement"; `detail.chatId` is the chat it follows up.
+ * @fires {NewEngagementRequestedEvent} new-engagement-requested - The agent pressed "New engagement"; `detail.chatId` is the chat it follows up.
  *
  * @csspart new-engagement - The "New engagement" button.
  * @csspart link - One custom link.
@@ -55,7 +55,7 @@ export class LaunchArea extends SessionElement {
   }
 
   private requestEngagement(): void {
-    emit(this, 'new-engagement-requested', { chatId: this.chatId }, { cancelable: true });
+    emit(this, 'new-engagement-requested', { chatId: this.chatId });
   }
 }
 

@@ -4,7 +4,9 @@ import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { ModalController, focusTargetAround } from '../../controllers/modal-controller.js';
 import { SessionController } from '../../controllers/session-controller.js';
+import { consume } from '@lit/context';
 import { emit } from '../../events/workspace-events.js';
+import { workspaceRelayContext } from '../../session/session-context.js';
 import { SessionElement } from '../../internal/session-element.js';
 import {
   draftFor,
@@ -26,7 +28,7 @@ import { styles } from './new-engagement-dialog.styles.js';
  * A native modal `<dialog>`: focus stays inside while it is open, Escape or Cancel closes
  * it, and focus returns to the control that opened it.
  *
- * @event engagement-created - The platform took the engagement. `detail`: `EngagementCreatedDetail`.
+ * @fires {EngagementCreatedEvent} engagement-created - The platform took the engagement. `detail`: `EngagementCreatedDetail`.
  *
  * @csspart dialog - The `<dialog>` element.
  * @csspart form - The form inside the dialog.
@@ -46,6 +48,10 @@ import { styles } from './new-engagement-dialog.styles.js';
  * @cssprop --cw-dialog-backdrop - Colour laid over the page behind the dialog.
  */
 export class NewEngagementDialog extends SessionElement {
+  /** Whether a `<chat-workspace>` around this dialog tells the host page what happens. */
+  @consume({ context: workspaceRelayContext })
+  private inWorkspace = false;
+
   static override styles = styles;
 
   /** Whether the dialog is shown. Setting it opens or closes the dialog, as `show()` and `close()` do. */
@@ -277,11 +283,12 @@ export class NewEngagementDialog extends SessionElement {
     this.failed = false;
     const created = await session.createEngagement(request);
     this.submitting = false;
-    if (!created) {
+    if (!created.ok) {
       this.failed = true;
       return;
     }
-    emit(this, 'engagement-created', request);
+    // Inside a workspace, the workspace says it (from the session's events$); alone, the dialog does.
+    if (!this.inWorkspace) emit(this, 'engagement-created', request);
     this.close();
   }
 

@@ -52,7 +52,17 @@ export class OfferPrompt extends SessionElement {
 
   /** What the live region says; updated when a new offer arrives. */
   @state() private announcement = '';
-  private announced = new Set<string>();
+  /** Offers that arrived in this task, said together. */
+  private arriving: Offer[] = [];
+
+  constructor() {
+    super();
+    new SessionController(this, (session) => session.events$, {
+      onValue: (event) => {
+        if (event.type === 'chat-offered') this.announce(event.offer);
+      },
+    });
+  }
 
   override render() {
     const offers = this.offers.value ?? [];
@@ -66,13 +76,18 @@ export class OfferPrompt extends SessionElement {
     super.willUpdate(changed);
     const offers = this.offers.value ?? [];
     if (offers.length <= SHOWN_OFFERS) this.showAll = false;
-    const fresh = offers.filter((offer) => !this.announced.has(offer.chatId));
-    this.announced = new Set(offers.map((offer) => offer.chatId));
-    if (fresh.length > 0) {
-      this.announcement = fresh
-        .map((offer) => msg(str`New chat from ${contactName(offer.contact.name)}, ${excerpt(offer.skill, 40)}.`))
+  }
+
+  /** A new offer, from the session: said in the live region (several at once, together). */
+  private announce(offer: Offer): void {
+    this.arriving.push(offer);
+    if (this.arriving.length > 1) return;
+    queueMicrotask(() => {
+      this.announcement = this.arriving
+        .map((arrived) => msg(str`New chat from ${contactName(arrived.contact.name)}, ${excerpt(arrived.skill, 40)}.`))
         .join(' ');
-    }
+      this.arriving = [];
+    });
   }
 
   protected override updated(changed: PropertyValues<this>): void {

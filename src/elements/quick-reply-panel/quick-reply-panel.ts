@@ -7,9 +7,15 @@ import { SessionController } from '../../controllers/session-controller.js';
 import { SessionElement } from '../../internal/session-element.js';
 import { fillTemplate, templateVariables } from '../../internal/template.js';
 import { renderReplyDetail, type ReplyDetailView } from './quick-reply-detail.js';
-import { ComposerSearchListener } from './composer-search-listener.js';
+import { consume } from '@lit/context';
 import { emit } from '../../events/workspace-events.js';
-import type { QuickReplyComposer, QuickReplyNavigationKey } from './quick-reply-events.js';
+import {
+  QuickReplySearch,
+  composeTextContext,
+  quickReplySearchContext,
+  type ComposeText,
+} from '../../controllers/quick-reply-search.js';
+import type { QuickReplyComposer, QuickReplyNavigationKey } from '../../events/quick-reply-events.js';
 import { listAnnouncement, renderReplyList, type ReplyListView } from './quick-reply-list.js';
 import { filterQuickReplies, groupByCategory, quickRepliesEqual, selectQuickReplies } from './quick-replies.js';
 import { styles } from './quick-reply-panel.styles.js';
@@ -21,16 +27,18 @@ import { styles } from './quick-reply-panel.styles.js';
  * `{{variable}}` fields, pre-filled with what the workspace knows about the chat; Insert
  * puts the filled-in text, as plain text, into the chat's composer at the caret.
  *
- * Insert dispatches `quick-reply-insert`; unless a listener cancels it, the panel then calls
- * `composer.insertText(text)`: set `composer`, or insert from the listener and cancel.
+ * Insert dispatches `quick-reply-insert`; unless a listener cancels it, the panel then writes
+ * the text into the chat's composer: inside `<chat-workspace>` through the workspace's
+ * `composeMessage()` (what assist apps' `insertText()` calls too), alone through the
+ * `composer` set on it. A host that inserts the text itself cancels the event.
  *
  * "/" at the start of a `<chat-composer>` of the same chat (or of any chat when `chat-id` is
- * empty) opens the panel filtered by what follows, with no wiring: the panel hears that
- * composer's `quick-reply-search` and `quick-reply-navigate` events in its own tree scope
- * (the shadow root or document it sits in). Hosts that route them otherwise call `search()`
+ * empty) opens the panel filtered by what follows, with no wiring: the panel follows the
+ * `QuickReplySearch` it shares with that composer (the workspace's, or the one of the
+ * shadow root or document they sit in). Hosts that route searches otherwise call `search()`
  * and `navigate()`.
  *
- * @event quick-reply-insert - Insert was pressed. `detail`: `{ chatId, text }`, the text with every variable filled in. Cancelable: cancel it when you insert the text yourself.
+ * @fires {QuickReplyInsertEvent} quick-reply-insert - Insert was pressed. `detail`: `{ chatId, text }`, the text with every variable filled in. Cancelable: cancel it when you insert the text yourself.
  *
  * @csspart toggle - The ">>" button named "Quick replies".
  * @csspart panel - The panel that slides out.
@@ -76,10 +84,18 @@ export class QuickReplyPanel extends SessionElement {
   /** How the panel was before a "/" search took it over, to go back to it after. */
   private beforeSearch?: { open: boolean; query: string };
 
+  @consume({ context: quickReplySearchContext })
+  private providedSearch?: QuickReplySearch;
+  private unfollowSearch?: () => void;
+
+  /** Writes into the composer: the workspace's `composeMessage`, provided to the panels inside it. */
+  @consume({ context: composeTextContext })
+  private providedCompose?: ComposeText;
+
   @query('[part="toggle"]') private toggleButton?: HTMLButtonElement;
   @query('[part="search"]') private searchField?: HTMLInputElement;
 
-  private readonly view = new SessionController(
+  private readonly shown = new SessionController(
     this,
     (session) => session.select((state) => selectQuickReplies(state, this.chatId), quickRepliesEqual),
     { dependsOn: () => [this.chatId] },
@@ -91,14 +107,29 @@ export class QuickReplyPanel extends SessionElement {
     new FocusGroupController<HTMLElement>(this, {
       items: () => Array.from(this.renderRoot.querySelectorAll<HTMLElement>('button[data-reply-id]')),
     });
-    new ComposerSearchListener(this);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.unfollowSearch = this.quickReplySearch.follow(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unfollowSearch?.();
+    this.unfollowSearch = undefined;
+  }
+
+  /** The workspace's "/" search, or the one of this element's tree scope when it stands alone. */
+  private get quickReplySearch(): QuickReplySearch {
+    return this.providedSearch ?? QuickReplySearch.of(this.getRootNode());
   }
 
   /**
    * Follows a "/" search typed in the composer: opens the panel filtered by `query`, keeping
    * the focus where it is; `null` ends the search and puts the panel back as it was.
    */
-  search(query: string | null): void {
+  search(query: string | null, _chatId?: string): void {
     if (query === null) {
       this.endComposerSearch();
       return;
@@ -115,7 +146,7 @@ export class QuickReplyPanel extends SessionElement {
    * Acts on a key pressed in the composer during a "/" search. Returns `true` when the key
    * was used, and the composer should then skip its own action for it.
    */
-  navigate(key: QuickReplyNavigationKey): boolean {
+  navigate(key: QuickReplyNavigationKey, _chatId?: string): boolean {
     if (!this.composerSearch || !this.open) return false;
     const selected = this.selectedReply();
     const visible = this.visibleReplies();
@@ -183,11 +214,11 @@ export class QuickReplyPanel extends SessionElement {
 
   private listView(visible: readonly QuickReply[]): ReplyListView {
     return {
-      configuredCount: this.view.value?.replies.length ?? 0,
+      configuredCount: this.shown.value?.replies.length ?? 0,
       visible,
       query: this.query,
       highlighted: this.highlightedIndex(visible),
-      known: this.view.value?.known ?? {},
+      known: this.shown.value?.known ?? {},
       onSearchInput: (event) => {
         this.query = (event.target as HTMLInputElement).value;
         this.highlighted = 0;
@@ -216,7 +247,7 @@ export class QuickReplyPanel extends SessionElement {
 
   /** The replies the search lets through, in the order the list shows them. */
   private visibleReplies(): QuickReply[] {
-    const filtered = filterQuickReplies(this.view.value?.replies ?? [], this.query);
+    const filtered = filterQuickReplies(this.shown.value?.replies ?? [], this.query);
     return groupByCategory(filtered).flatMap((group) => group.replies);
   }
 
@@ -227,14 +258,14 @@ export class QuickReplyPanel extends SessionElement {
   }
 
   private selectedReply(): QuickReply | undefined {
-    return this.selectedId === undefined ? undefined : this.view.value?.replies.find((reply) => reply.id === this.selectedId);
+    return this.selectedId === undefined ? undefined : this.shown.value?.replies.find((reply) => reply.id === this.selectedId);
   }
 
   /** What a variable holds: the agent's edit, else what the workspace knows, else nothing. */
   private variableValue(name: string): string {
     const edited = this.edits.get(name);
     if (edited !== undefined) return edited;
-    const known = this.view.value?.known ?? {};
+    const known = this.shown.value?.known ?? {};
     return (Object.hasOwn(known, name) ? known[name] : undefined) ?? '';
   }
 
@@ -270,8 +301,12 @@ export class QuickReplyPanel extends SessionElement {
       return;
     }
     const text = fillTemplate(reply.text, Object.fromEntries(names.map((name) => [name, this.variableValue(name)])));
-    const insertHere = emit(this, 'quick-reply-insert', { chatId: this.chatId, text }, { cancelable: true });
-    if (insertHere) this.composer?.insertText(text);
+    const insertHere = emit(this, 'quick-reply-insert', { chatId: this.chatId, text });
+    if (insertHere) {
+      // In a workspace, the same request as an assist app's insertText(); alone, the composer set on the panel.
+      if (this.providedCompose && this.chatId) void this.providedCompose(text, this.chatId);
+      else this.composer?.insertText(text);
+    }
     // A "/" search is done once its reply is in; a panel opened with ">>" stays for the next
     // one, unless it covers the transcript the agent now wants to read.
     this.clearSelection();

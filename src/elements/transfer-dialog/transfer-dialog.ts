@@ -28,7 +28,7 @@ export type { TransferRequestedDetail } from '../../events/workspace-events.js';
  * A native modal `<dialog>` keeps focus inside; Escape closes it and focus returns to
  * the element that had it before.
  *
- * @event transfer-requested - Cancelable; fired before the transfer is sent. `preventDefault()` keeps the chat where it is. `detail`: `TransferRequestedDetail`.
+ * @fires {TransferRequestedEvent} transfer-requested - Cancelable; fired before the transfer is sent. `preventDefault()` keeps the chat where it is. `detail`: `TransferRequestedDetail`.
  *
  * @csspart dialog - The native modal `<dialog>`.
  * @csspart header - The dialog's title bar.
@@ -248,21 +248,17 @@ export class TransferDialog extends SessionElement {
     const chatId = this.chatId;
     const note = this.note.trim() || undefined;
     const detail: TransferRequestedDetail = { chatId, target: entry.target, targetName: entry.name, ...(note ? { note } : {}) };
-    const allowed = emit(this, 'transfer-requested', detail, { cancelable: true });
+    const allowed = emit(this, 'transfer-requested', detail);
     if (!allowed) return;
     this.failure = '';
     this.pendingKey = entry.key;
-    const firstNewErrorId = session.state.nextErrorId;
-    const done = await session.transferChat(chatId, entry.target, note);
+    const result = await session.transferChat(chatId, entry.target, note);
     this.pendingKey = undefined;
-    if (done) {
+    if (result.ok) {
       this.note = '';
       this.close();
       return;
     }
-    const reason = session.state.errors.find(
-      (error) => error.id >= firstNewErrorId && error.kind === 'command-failed' && error.command === 'transferChat',
-    );
-    this.failure = [msg('The chat could not be transferred.'), reason?.message].filter(Boolean).join(' ');
+    this.failure = `${msg('The chat could not be transferred.')} ${result.reason}`;
   }
 }
