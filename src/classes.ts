@@ -73,6 +73,7 @@ export { LaunchArea } from './elements/launch-area/launch-area.js';
 export * from './events/quick-reply-events.js';
 export { FocusGroupController, type FocusGroupOptions } from './controllers/focus-group-controller.js';
 export { SessionController, type SessionControllerOptions } from './controllers/session-controller.js';
+export { ModalController, focusTargetAround, type ModalOptions } from './controllers/modal-controller.js';
 export {
   QuickReplySearch,
   composeTextContext,

@@ -1,6 +1,7 @@
 import { msg } from '@lit/localize';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { ParsedKeyCombo, ShortcutBindingInForce } from '../../controllers/shortcuts-controller.js';
+import { ModalController, focusTargetAround } from '../../controllers/modal-controller.js';
 import { shortcutDescription, type WorkspaceShortcutAction } from './workspace-shortcuts.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment };
@@ -44,32 +45,39 @@ export class ShortcutHelp implements ReactiveController {
   /** Whether the help is shown. */
   open = false;
   private layout?: ReadonlyMap<string, string>;
-  private opener?: HTMLElement;
+  /** Opens the dialog, focuses Close, and gives focus back on closing (the dialogs' one mechanism). */
+  private readonly modal: ModalController;
 
   constructor(private readonly host: Host) {
     host.addController(this);
+    this.modal = new ModalController(host, {
+      dialog: () => this.dialog,
+      initialFocus: () => this.dialog?.querySelector<HTMLElement>('button.close'),
+      fallbackFocus: () => focusTargetAround(host),
+      onClose: () => {
+        this.open = false;
+        this.host.requestUpdate();
+      },
+    });
   }
 
   hostDisconnected(): void {
     this.open = false;
-    this.opener = undefined;
   }
 
   async show(): Promise<void> {
     if (this.open) return;
-    this.opener = deepActiveElement();
+    // Where focus was before the help renders: the element to give it back to.
+    const opener = deepActiveElement();
     this.open = true;
     this.host.requestUpdate();
     void this.readLayout();
     await this.host.updateComplete;
-    const dialog = this.dialog;
-    if (!dialog?.isConnected) return;
-    if (!dialog.open) dialog.showModal();
-    dialog.querySelector<HTMLElement>('button.close')?.focus();
+    this.modal.open(opener);
   }
 
   close(): void {
-    this.dialog?.close();
+    this.modal.close();
   }
 
   toggle(): void {
@@ -78,7 +86,7 @@ export class ShortcutHelp implements ReactiveController {
   }
 
   render(bindings: readonly ShortcutBindingInForce<WorkspaceShortcutAction>[]) {
-    return html`<dialog part="shortcut-help" class="shortcut-help" aria-labelledby="shortcut-help-title" @close=${this.onClose}>
+    return html`<dialog part="shortcut-help" class="shortcut-help" aria-labelledby="shortcut-help-title">
       ${this.open ? this.renderContent(bindings) : nothing}
     </dialog>`;
   }
@@ -116,15 +124,6 @@ export class ShortcutHelp implements ReactiveController {
   private get dialog(): HTMLDialogElement | null {
     return this.host.renderRoot.querySelector('dialog[part~="shortcut-help"]');
   }
-
-  /** Escape, Close or the shortcut shut the dialog: focus goes back to where it was. */
-  private readonly onClose = (): void => {
-    this.open = false;
-    this.host.requestUpdate();
-    const opener = this.opener;
-    this.opener = undefined;
-    if (opener?.isConnected) opener.focus();
-  };
 
   private async readLayout(): Promise<void> {
     const keyboard = (navigator as { keyboard?: KeyboardLayoutSource }).keyboard;
