@@ -110,7 +110,11 @@ export class ChatSession {
     this.scheduler = options.scheduler ?? asyncScheduler;
     this.store = new SessionStore(initialState(connector.agent), this.scheduler);
     this.runner = new CommandRunner(this.store);
-    this.delivery = new MessageDelivery(this.store, connector, this.runner, this.scheduler);
+    this.delivery = new MessageDelivery(this.store, connector, this.runner, this.scheduler, (chatId, localId) => {
+      const chat = this.state.chats.find((candidate) => candidate.id === chatId);
+      const message = chat?.messages.find((candidate) => candidate.id === localId);
+      if (chat && message) this.news.next({ type: 'message-sent', chat, message });
+    });
     this.inbox = new ConnectorInbox(this.store, options.logger ?? console, (event) => this.news.next(event));
     this.state$ = this.store.state$;
     this.agent$ = this.select(select.selectAgent);

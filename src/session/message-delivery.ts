@@ -24,6 +24,8 @@ export class MessageDelivery {
     private readonly connector: ContactCenterConnector,
     private readonly runner: CommandRunner,
     private readonly scheduler: SchedulerLike,
+    /** Tells the session's `events$` that a message of the agent went into the transcript. */
+    private readonly sent: (chatId: string, localId: string) => void = () => undefined,
   ) {}
 
   async send(chatId: string, text: string): Promise<CommandResult> {
@@ -36,6 +38,7 @@ export class MessageDelivery {
     if (text.length > limit) return { ok: false, reason: `The message is longer than ${limit} characters.` };
     const localId = newClientId();
     this.store.dispatch({ type: 'message-sending', chatId, localId, text, authorName: state.agent.name, at: this.store.now });
+    this.sent(chatId, localId);
     return this.deliver(chatId, localId, text);
   }
 

@@ -22,8 +22,13 @@ export type SessionEvent =
   | { type: 'chat-accepted'; chat: Chat }
   /** The chat shown in the workspace changed. */
   | { type: 'chat-activated'; chat: Chat }
-  /** A message of the contact arrived; `shown` says whether its chat is the one on screen. */
+  /**
+   * A message of the contact, or a line of the platform (`from: 'system'`), arrived;
+   * `shown` says whether its chat is the one on screen.
+   */
   | { type: 'message-received'; chat: Chat; message: ChatMessage; shown: boolean }
+  /** The agent sent a message: it is in the transcript, on its way to the platform. */
+  | { type: 'message-sent'; chat: Chat; message: ChatMessage }
   | { type: 'chat-ended'; chat: Chat }
   | { type: 'chat-transferred'; chat: Chat; target: TransferTarget; targetName: string; note?: string }
   /** The agent's after-contact work was recorded and the chat closed (R11). */
@@ -65,7 +70,7 @@ export function announcementOf(event: ConnectorEvent, before: WorkspaceState, af
       return offer && gone ? { type: 'offer-withdrawn', offer, reason: event.reason } : undefined;
     }
     case 'message': {
-      if (event.message.from !== 'contact') return undefined;
+      if (event.message.from === 'agent') return undefined;
       const known = before.chats.find((candidate) => candidate.id === event.chatId);
       if (!known || known.messages.some((message) => message.id === event.message.id)) return undefined;
       const chat = after.chats.find((candidate) => candidate.id === event.chatId);

@@ -18,7 +18,8 @@ import { SessionElement } from '../../internal/session-element.js';
 import type { Chat, TranscriptMessage } from '../../session/state.js';
 import { styles } from './chat-conversation.styles.js';
 import { TranscriptScroll } from './transcript-scroll.js';
-import { freshEntries, transcriptEntries, type ChatHappening, type TranscriptEntry } from './transcript.js';
+import { transcriptEntries, type ChatHappening, type TranscriptEntry } from './transcript.js';
+import type { SessionEvent } from '../../session/session-events.js';
 
 /**
  * @tagname chat-conversation
@@ -64,11 +65,20 @@ export class ChatConversation extends SessionElement {
   private readonly chats = new SessionController(this, (session) => session.chats$);
   private readonly agent = new SessionController(this, (session) => session.agent$);
   private readonly transcriptScroll = new TranscriptScroll(this, () => this.transcriptScroller);
+  /** What arrived in the chat on screen since the last look, from the session's events. */
+  private arrivals: TranscriptEntry[] = [];
+  private sentByAgent = false;
+
 
   /** The chat on screen and the entries it showed, to tell new entries from old. */
   private shownChatId?: string;
   private shownEntries: readonly TranscriptEntry[] = [];
   private entriesCache?: { chat: Chat; entries: TranscriptEntry[] };
+
+  constructor() {
+    super();
+    new SessionController(this, (session) => session.events$, { onValue: (event) => this.arrived(event) });
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -104,7 +114,6 @@ export class ChatConversation extends SessionElement {
       this.shownChatId = chat.id;
       this.transcriptScroll.show(chat.id, idsOf(entries));
     } else if (entries !== this.shownEntries) {
-      this.showArrivals(freshEntries(this.shownEntries, entries));
       this.transcriptScroll.entriesChanged(entries.length);
     }
     this.shownEntries = entries;
@@ -229,20 +238,40 @@ export class ChatConversation extends SessionElement {
     return nothing;
   }
 
-  /** New entries of the chat on screen: read out when the agent follows, else marked as waiting below. */
-  private showArrivals(fresh: readonly TranscriptEntry[]): void {
-    if (fresh.length === 0) return;
-    const noteworthy = fresh.filter((entry) => entry.kind === 'happening' || entry.message.from !== 'agent');
-    // The agent's own message: still sending, or already confirmed when the platform answered at once.
-    const sentByAgent = fresh.some(
-      (entry) => entry.kind === 'message' && (entry.message.delivery === 'sending' || entry.message.clientId !== undefined),
-    );
+  /**
+   * What the session says happened in the chat on screen: a message of the contact or of
+   * the platform, the agent's own, the chat's end. Read out when the agent follows the
+   * conversation, else marked as waiting below; the agent's own brings the view down.
+   */
+  private arrived(event: SessionEvent): void {
+    if (!('chat' in event) || event.chat.id !== this.chatId || this.shownChatId !== this.chatId) return;
+    let entry: TranscriptEntry | undefined;
+    if (event.type === 'message-received') entry = { kind: 'message', id: event.message.id, at: event.message.at, message: event.message };
+    else if (event.type === 'chat-ended') {
+      const happening = event.chat.endedBy === 'contact' ? ({ type: 'contact-left' } as const) : ({ type: 'ended' } as const);
+      entry = { kind: 'happening', id: `${event.chat.id}:ended`, at: event.chat.endedAt ?? 0, happening };
+    }
+    const sentByAgent = event.type === 'message-sent';
+    if (!entry && !sentByAgent) return;
+    // Several in one go (a burst, a reconnect) are read out together.
+    this.arrivals.push(...(entry ? [entry] : []));
+    this.sentByAgent ||= sentByAgent;
+    if (this.arrivals.length + (sentByAgent ? 1 : 0) > 1) return;
+    queueMicrotask(() => this.showArrivals());
+  }
+
+  private showArrivals(): void {
+    const noteworthy = this.arrivals;
+    const sentByAgent = this.sentByAgent;
+    this.arrivals = [];
+    this.sentByAgent = false;
     const outcome = this.transcriptScroll.arrived({ sentByAgent, noteworthy: noteworthy.length > 0 });
     if (outcome === 'seen' && noteworthy.length > 0) {
       this.announcement = noteworthy.map((entry) => this.spoken(entry)).join(' ');
     } else if (outcome === 'newly-waiting') {
       this.announcement = msg('New messages below.');
     }
+    this.requestUpdate();
   }
 
   private spoken(entry: TranscriptEntry): string {

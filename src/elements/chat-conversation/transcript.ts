@@ -59,8 +59,3 @@ function comesBefore(happening: HappeningEntry, message: TranscriptMessage): boo
   return happening.happening.type === 'accepted' && message.from === 'agent';
 }
 
-/** The entries of `current` that `previous` did not hold, in order. */
-export function freshEntries(previous: readonly TranscriptEntry[], current: readonly TranscriptEntry[]): TranscriptEntry[] {
-  const known = new Set(previous.map((entry) => entry.id));
-  return current.filter((entry) => !known.has(entry.id));
-}

@@ -89,7 +89,7 @@ export class HostEventsController {
         break;
       case 'message-received':
         // A message in a chat the agent is not looking at is news the agent would miss.
-        if (!event.shown) this.tellAgent(msg(str`New message from ${contactName(event.chat.contact.name)}.`));
+        if (!event.shown && event.message.from === 'contact') this.tellAgent(msg(str`New message from ${contactName(event.chat.contact.name)}.`));
         break;
       case 'disposition-saved':
         emit(host, 'disposition-saved', { chatId: event.chat.id, disposition: event.disposition });
