@@ -3,8 +3,6 @@ import {
   Subject,
   asyncScheduler,
   defer,
-  distinctUntilChanged,
-  filter,
   groupBy,
   interval,
   map,
@@ -17,8 +15,7 @@ import {
   type Subscribable,
   type Subscription,
 } from 'rxjs';
-import type { ConnectionState, ContactCenterConnector } from '../connectors/connector.js';
-import { parseConnectorEvent } from '../protocol/events.js';
+import type { ContactCenterConnector } from '../connectors/connector.js';
 import type {
   AgentState,
   DispositionRecord,
@@ -35,6 +32,7 @@ import { ReloadRecovery, defaultStorage } from './reload-recovery.js';
 import { WrapUpKeeper } from './wrap-up-keeper.js';
 import * as select from './selectors.js';
 import { targetName, type SessionEvent } from './session-events.js';
+import { activeChatNews, connectionChange } from './session-news.js';
 import { SessionStore } from './session-store.js';
 import { initialState, type Chat, type Offer, type WorkspaceState } from './state.js';
 
@@ -153,34 +151,14 @@ export class ChatSession {
     });
     this.subscription.add(typingSignals);
     if (connector.connection) {
-      this.subscription.add(from(connector.connection).subscribe((connection) => this.connectionChanged(connection)));
+      this.subscription.add(
+        from(connector.connection).subscribe((connection) => {
+          const change = connectionChange(this.store, connection);
+          if (change) this.news.next(change);
+        }),
+      );
     }
-    this.subscription.add(this.followActiveChat());
-  }
-
-  private connectionChanged(connection: ConnectionState): void {
-    const previous = this.state.connection;
-    this.store.dispatch({ type: 'connection-changed', status: connection.status, reason: connection.reason, cause: connection.cause });
-    const { connection: status, connectionReason: reason, connectionCause: cause } = this.state;
-    if (status === previous) return;
-    this.news.next({
-      type: 'connection-changed',
-      status,
-      previous,
-      ...(reason === undefined ? {} : { reason }),
-      ...(cause === undefined ? {} : { cause }),
-    });
-  }
-
-  /** Each chat the workspace comes to show, once (a chat shown again after another counts again). */
-  private followActiveChat(): Subscription {
-    return this.store
-      .select((state) => state.activeChatId)
-      .pipe(filter((chatId): chatId is string => chatId !== undefined), distinctUntilChanged())
-      .subscribe((chatId) => {
-        const chat = this.state.chats.find((candidate) => candidate.id === chatId);
-        if (chat) this.news.next({ type: 'chat-activated', chat });
-      });
+    this.subscription.add(activeChatNews(this.store).subscribe((event) => this.news.next(event)));
   }
 
   /** One connector event in; what survives a reload follows the chats that arrive and leave. */
@@ -188,7 +166,7 @@ export class ChatSession {
     const before = this.store.state.chats;
     this.inbox.receive(event);
     this.recovery?.followed(event, before, this.store.state.chats);
-    this.followCobrowse(event);
+    this.cobrowse.take(event, this.state);
   }
 
   /** The current state. */
@@ -367,20 +345,6 @@ export class ChatSession {
    */
   cobrowseEvents$(chatId: string): Observable<unknown[]> {
     return this.cobrowse.events$(chatId);
-  }
-
-  /** A recording batch of a shared page goes to the viewer; an ended co-browse is forgotten. */
-  private followCobrowse(event: unknown): void {
-    const batch = event as { type?: unknown; chatId?: unknown; events?: unknown };
-    if (batch?.type === 'cobrowse-events' && typeof batch.chatId === 'string' && Array.isArray(batch.events)) {
-      const chatId = batch.chatId;
-      // Only a batch the inbox accepted, for a chat whose page is shared now.
-      if (parseConnectorEvent(event).ok && this.state.chats.some((chat) => chat.id === chatId && chat.cobrowse === 'active')) {
-        this.cobrowse.receive(chatId, batch.events as unknown[]);
-      }
-    } else if (batch?.type === 'cobrowse' || batch?.type === 'chat-closed' || batch?.type === 'snapshot') {
-      this.cobrowse.follow(this.state);
-    }
   }
 
   /** Forgets an error the agent has seen. */

@@ -1,4 +1,5 @@
 import { Observable, Subject } from 'rxjs';
+import { parseConnectorEvent } from '../protocol/events.js';
 import type { WorkspaceState } from './state.js';
 
 /** rrweb's `EventType.Meta`: a recording (re)starts with it, then a full snapshot. */
@@ -15,6 +16,23 @@ export const MAX_KEPT_COBROWSE_EVENTS = 5000;
 export class CobrowseFeed {
   private readonly kept = new Map<string, unknown[]>();
   private readonly live = new Subject<{ chatId: string; events: unknown[] }>();
+
+  /**
+   * One connector event, after the session took it in: a recording batch the inbox
+   * accepted, for a chat whose page is shared now, goes to the viewer; an ended co-browse
+   * (or a chat gone) is forgotten.
+   */
+  take(event: unknown, state: WorkspaceState): void {
+    const batch = event as { type?: unknown; chatId?: unknown; events?: unknown };
+    if (batch?.type === 'cobrowse-events' && typeof batch.chatId === 'string' && Array.isArray(batch.events)) {
+      const chatId = batch.chatId;
+      if (parseConnectorEvent(event).ok && state.chats.some((chat) => chat.id === chatId && chat.cobrowse === 'active')) {
+        this.receive(chatId, batch.events as unknown[]);
+      }
+    } else if (batch?.type === 'cobrowse' || batch?.type === 'chat-closed' || batch?.type === 'snapshot') {
+      this.follow(state);
+    }
+  }
 
   /** A batch the session accepted for a chat whose page is shared. */
   receive(chatId: string, events: readonly unknown[]): void {

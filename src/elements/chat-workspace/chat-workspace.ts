@@ -1,21 +1,19 @@
 import { provide } from '@lit/context';
 import { localized, msg } from '@lit/localize';
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { LangController } from '../../controllers/lang-controller.js';
 import { FocusGroupController } from '../../controllers/focus-group-controller.js';
 import { SessionController } from '../../controllers/session-controller.js';
 import type { SelectableAgentState } from '../../protocol/types.js';
 import type { ChatSession, CommandResult } from '../../session/chat-session.js';
-import { contactWaitingSince, selectActiveChat, shallowEqual } from '../../session/selectors.js';
+import { shallowEqual } from '../../session/selectors.js';
 import {
   QuickReplySearch,
   composeTextContext,
   quickReplySearchContext,
   type ComposeText,
 } from '../../controllers/quick-reply-search.js';
-import type { Chat, WorkspaceState } from '../../session/state.js';
 import { sessionContext, workspaceRelayContext } from '../../session/session-context.js';
 import { HostEventsController } from './host-events.js';
 import { OfferAlertsController } from './offer-alerts-controller.js';
@@ -23,45 +21,21 @@ import { ShortcutHelp } from './shortcut-help.js';
 import { shortcutHelpStyles } from './shortcut-help.styles.js';
 import { WorkspaceShortcutsController, type WorkspaceShortcuts } from './workspace-shortcuts.js';
 import type { AgentStateControl } from '../agent-state-control/agent-state-control.js';
-import { contactName } from '../../internal/contact-text.js';
 import { renderConnection } from './connection-status.js';
-import { hiddenTabsOf, renderHiddenTabs } from './hidden-tabs.js';
-import type { ContactTab } from '../contact-tab/contact-tab.js';
+import { TabRail } from './tab-rail.js';
+import { focusOfferAccept } from './offer-focus.js';
+import { selectWorkspaceView, type WorkspaceView } from './workspace-view.js';
+import { WorkspaceFocus } from './workspace-focus.js';
 import { renderErrors } from './workspace-errors.js';
 import { styles } from './chat-workspace.styles.js';
 import { AssistController } from './assist-controller.js';
 import { assistStyles } from './assist.styles.js';
-
-/** The chats' ids in the order their tabs show. A sort by a fixed time: stable between messages. */
-function tabOrderOf(chats: readonly Chat[], order: 'accepted' | 'longest-wait'): string[] {
-  if (order !== 'longest-wait') return chats.map((chat) => chat.id);
-  const since = (chat: Chat) => contactWaitingSince(chat) ?? Number.POSITIVE_INFINITY;
-  return [...chats].sort((a, b) => since(a) - since(b)).map((chat) => chat.id);
-}
-
-/** The dialogs that act on the chat shown: focus in them is focus on the chat. */
-const CHAT_DIALOGS = new Set(['transfer-dialog', 'new-engagement-dialog']);
 
 /** Below this width (px) the workspace switches to its narrow layout. */
 export const NARROW_WIDTH = 520;
 
 /** Below this width (px) the agent assist panel overlays the chat instead of taking a column beside it. */
 export const ASSIST_BESIDE_WIDTH = 700;
-
-/** What the workspace's own markup shows of the session. */
-interface WorkspaceView {
-  activeChatId?: string;
-  contactName: string;
-  ended: boolean;
-  skill: string;
-  available: boolean;
-  capacity: number;
-  assistApps: number;
-  errors: WorkspaceState['errors'];
-  connection: WorkspaceState['connection'];
-  connectionReason?: string;
-  connectionCause?: WorkspaceState['connectionCause'];
-}
 
 /**
  * @tagname chat-workspace
@@ -209,9 +183,6 @@ export class ChatWorkspace extends LitElement {
     toggleDetails: () => (this.errorDetailsOpen = !this.errorDetailsOpen),
   };
 
-  /** Tabs scrolled out of sight on either side, which a count and a button point to. */
-  @state() private hiddenTabs = { before: 0, after: 0 };
-
   /** Whether the workspace is narrower than `NARROW_WIDTH`, as a side panel often is. */
   @state() private narrow = false;
 
@@ -220,22 +191,27 @@ export class ChatWorkspace extends LitElement {
 
   /** Whether the workspace is too narrow for the assist panel beside the chat (`ASSIST_BESIDE_WIDTH`). */
   @state() private assistOverlays = false;
-  private shownActiveChatId?: string;
   private readonly resizeObserver = new ResizeObserver(([entry]) => {
     if (entry) this.narrow = entry.contentRect.width < NARROW_WIDTH;
     if (entry) this.assistOverlays = entry.contentRect.width < ASSIST_BESIDE_WIDTH;
-    this.countHiddenTabs();
+    this.tabRail.countHidden();
   });
 
+  private readonly focusMoves = new WorkspaceFocus(this);
   private readonly hostEvents = new HostEventsController(this, {
     chatAccepted: () => {
       // Over the chat, the panel takes the focus the composer would (it is behind the panel).
-      if (this.assist.chatAccepted(this.compact || this.narrow || this.assistOverlays)) void this.keepFocus(() => this.assist.focusTarget());
-      else void this.keepFocus(() => this.renderRoot.querySelector<HTMLElement>('chat-composer'));
+      if (this.assist.chatAccepted(this.compact || this.narrow || this.assistOverlays)) {
+        void this.focusMoves.fromAnsweredOffer(() => this.assist.focusTarget());
+      } else {
+        void this.focusMoves.fromAnsweredOffer(() => this.renderRoot.querySelector<HTMLElement>('chat-composer'));
+      }
     },
-    chatLeft: () => void this.afterChatLeft(),
-    chatEnded: (chatId) => void this.afterChatEnded(chatId),
-    lastOfferRefused: () => void this.keepFocus(() => this.renderRoot.querySelector<HTMLElement>('agent-state-control')),
+    chatLeft: () => void this.focusMoves.afterChatLeft(),
+    chatEnded: (chatId) => {
+      if (this.session?.state.activeChatId === chatId) void this.focusMoves.afterChatEnded();
+    },
+    lastOfferRefused: () => void this.focusMoves.fromAnsweredOffer(() => this.renderRoot.querySelector<HTMLElement>('agent-state-control')),
   });
 
   private readonly assist = new AssistController(this);
@@ -243,30 +219,9 @@ export class ChatWorkspace extends LitElement {
   private readonly shortcutKeys = new WorkspaceShortcutsController(this);
   private readonly shortcutHelp = new ShortcutHelp(this);
 
-  private readonly chatIds = new SessionController(
-    this,
-    (session) => session.select((state) => tabOrderOf(state.chats, this.tabOrder), shallowEqual),
-    { dependsOn: () => [this.tabOrder] },
-  );
+  private readonly tabRail = new TabRail(this);
 
-  private readonly shown = new SessionController(this, (session) =>
-    session.select((state): WorkspaceView => {
-      const active = selectActiveChat(state);
-      return {
-        activeChatId: active?.id,
-        contactName: contactName(active?.contact.name ?? ''),
-        ended: active?.status === 'ended',
-        skill: active?.skill ?? '',
-        available: state.agent.state === 'Available',
-        capacity: state.configuration.maxConcurrentChats,
-        assistApps: state.configuration.assistApps.length,
-        errors: state.errors,
-        connection: state.connection,
-        connectionReason: state.connectionReason,
-        connectionCause: state.connectionCause,
-      };
-    }, shallowEqual),
-  );
+  private readonly shown = new SessionController(this, (session) => session.select(selectWorkspaceView, shallowEqual));
 
   constructor() {
     super();
@@ -310,13 +265,13 @@ export class ChatWorkspace extends LitElement {
   }
 
   private renderHeader(view: WorkspaceView | undefined) {
-    const chatCount = this.chatIds.value?.length ?? 0;
+    const chatCount = this.tabRail.count;
     return html`<header part="header">
       <h2>${msg('Chats')}</h2>
       ${view ? html`<span class="load" title=${msg('Open chats and capacity')}>${chatCount}/${view.capacity}</span>` : nothing}
       <agent-state-control @change=${this.onStateChosen}></agent-state-control>
       ${view?.activeChatId && view.assistApps > 0 ? this.assist.renderButton() : nothing}
-      ${this.renderShortcutsButton()}
+      ${this.shortcutHelp.renderButton(this.shortcutKeys.comboFor('help'), this.shortcutKeys.bindings.length > 0)}
       <slot name="header-end"></slot>
     </header>`;
   }
@@ -333,30 +288,12 @@ export class ChatWorkspace extends LitElement {
       this.hasBeside ? 'with-beside' : '',
     ];
     return html`<div class=${classes.filter(Boolean).join(' ')} @pointerdown=${this.assist.pressOutside}>
-      ${this.renderTabRail(compact)}
+      ${this.tabRail.render(compact)}
       ${this.renderChatPanel(view, chatId)}
       <div part="beside" class="beside" ?hidden=${!this.hasBeside}>
         <slot name="beside" @slotchange=${this.onBesideChange}></slot>
       </div>
       ${assist ? this.assist.render(chatId, assistOverlay) : nothing}
-    </div>`;
-  }
-
-  private renderTabRail(compact: boolean) {
-    const chatIds = this.chatIds.value ?? [];
-    return html`<div class="tab-rail">
-      ${renderHiddenTabs(this.hiddenTabs.before, 'before', compact, this.scrollTabs)}
-      <div
-        part="tabs"
-        class="tabs"
-        role="tablist"
-        aria-orientation=${compact ? 'horizontal' : 'vertical'}
-        aria-label=${msg('Chats')}
-        @scroll=${this.countHiddenTabs}
-      >
-        ${repeat(chatIds, (id) => id, (id) => html`<contact-tab chat-id=${id} ?compact=${compact}></contact-tab>`)}
-      </div>
-      ${renderHiddenTabs(this.hiddenTabs.after, 'after', compact, this.scrollTabs)}
     </div>`;
   }
 
@@ -406,26 +343,6 @@ export class ChatWorkspace extends LitElement {
     this.assist.toggle();
   }
 
-  private renderShortcutsButton() {
-    const help = this.shortcutKeys.comboFor('help');
-    if (this.shortcutKeys.bindings.length === 0) return nothing;
-    return html`<button
-      part="shortcuts-button"
-      class="shortcuts-button"
-      type="button"
-      aria-label=${msg('Keyboard shortcuts')}
-      title=${help ? `${msg('Keyboard shortcuts')} (${help})` : msg('Keyboard shortcuts')}
-      aria-keyshortcuts=${help ?? nothing}
-      aria-haspopup="dialog"
-      @click=${() => void this.shortcutHelp.show()}
-    >
-      <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true" focusable="false">
-        <rect x="1.5" y="4.5" width="17" height="11" rx="2" fill="none" stroke="currentColor" stroke-width="1.5" />
-        <path d="M5 8h1M9.5 8h1M14 8h1M5 12h10" stroke="currentColor" stroke-width="1.5" stroke-linecap="round" />
-      </svg>
-    </button>`;
-  }
-
   /** Opens the keyboard-shortcut help, or closes it when it is open; focus goes back where it was on closing. */
   toggleShortcutHelp(): void {
     this.shortcutHelp.toggle();
@@ -439,60 +356,9 @@ export class ChatWorkspace extends LitElement {
     if (!this.session?.state.offers.some((offer) => offer.chatId === chatId)) return false;
     await this.updateComplete;
     const prompt = this.renderRoot.querySelector('offer-prompt');
-    if (!prompt) return false;
-    await prompt.updateComplete;
-    const acceptOf = () => {
-      const root = prompt.shadowRoot;
-      const offer =
-        root?.querySelector(`[part~="offer"][data-chat-id="${CSS.escape(chatId)}"]`) ??
-        root?.getElementById(`offer-${chatId}`)?.closest('[part~="offer"]');
-      return offer?.querySelector<HTMLElement>('[part~="accept"]');
-    };
-    let accept = acceptOf();
-    const more = prompt.shadowRoot?.querySelector<HTMLElement>('[part~="more"]');
-    if (!accept && more) {
-      // Behind "+N more": shown first.
-      more.click();
-      await prompt.updateComplete;
-      accept = acceptOf();
-    }
-    accept?.scrollIntoView({ block: 'nearest' });
-    accept?.focus();
-    return accept !== undefined && accept !== null;
+    return prompt ? focusOfferAccept(prompt, chatId) : false;
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    const activeChatId = this.shown.value?.activeChatId;
-    if (activeChatId !== this.shownActiveChatId) {
-      this.shownActiveChatId = activeChatId;
-      // However many chats there are, the one shown has its tab in sight.
-      const tabs = Array.from(this.renderRoot.querySelectorAll<ContactTab>('contact-tab'));
-      // Once the tabs have their size: a new tab is empty until it renders.
-      void Promise.all(tabs.map((tab) => tab.updateComplete)).then(() => {
-        tabs.find((tab) => tab.chatId === activeChatId)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-        this.countHiddenTabs();
-      });
-    }
-    this.countHiddenTabs();
-  }
-
-  /** Counts the tabs out of sight before and after the visible part of the list. */
-  private readonly countHiddenTabs = (): void => {
-    const list = this.renderRoot.querySelector<HTMLElement>('[role="tablist"]');
-    const next = list ? hiddenTabsOf(list) : { before: 0, after: 0 };
-    if (next.before !== this.hiddenTabs.before || next.after !== this.hiddenTabs.after) this.hiddenTabs = next;
-  };
-
-  /** Brings the next hidden tabs on one side into sight. */
-  private readonly scrollTabs = (side: 'before' | 'after'): void => {
-    const list = this.renderRoot.querySelector<HTMLElement>('[role="tablist"]');
-    if (!list) return;
-    const horizontal = list.getAttribute('aria-orientation') === 'horizontal';
-    const page = (horizontal ? list.clientWidth : list.clientHeight) * 0.8;
-    const by = side === 'after' ? page : -page;
-    list.scrollBy(horizontal ? { left: by, behavior: 'smooth' } : { top: by, behavior: 'smooth' });
-  };
 
   /** Puts the cursor in the active chat's message box. */
   focusComposer(): void {
@@ -539,44 +405,6 @@ export class ChatWorkspace extends LitElement {
       if (!event.defaultPrevented) this.renderRoot.querySelector('new-engagement-dialog')?.show(event.detail.chatId);
     });
   };
-
-  /**
-   * A chat left (transferred, or saved and closed). When the agent was working in it, focus
-   * goes to the tab now shown, or to the agent state when no chat is left: never the page,
-   * and never the next customer's Transfer button, which now stands where the old one was.
-   */
-  private async afterChatLeft(): Promise<void> {
-    await this.updateComplete;
-    // The transfer dialog gives focus back to its opener as it closes; move on from there.
-    await this.renderRoot.querySelector('transfer-dialog')?.whenClosed();
-    if (!this.focusWasOnTheChat()) return;
-    const tab = this.renderRoot.querySelector<HTMLElement>('contact-tab[aria-selected="true"]');
-    (tab ?? this.renderRoot.querySelector<HTMLElement>('agent-state-control'))?.focus();
-  }
-
-  /** The agent confirmed End chat in the chat shown: the after-contact form takes the focus. */
-  private async afterChatEnded(chatId: string): Promise<void> {
-    if (this.session?.state.activeChatId !== chatId) return;
-    await this.updateComplete;
-    if (!this.focusWasOnTheChat()) return;
-    const form = this.renderRoot.querySelector<HTMLElement>('disposition-form');
-    await (form as (HTMLElement & { updateComplete?: Promise<unknown> }) | null)?.updateComplete;
-    form?.focus();
-  }
-
-  /** Whether focus is in the chat's panel or its dialogs, or lost (on the page, or on a control gone). */
-  private focusWasOnTheChat(): boolean {
-    const active = this.shadowRoot?.activeElement;
-    if (!active || !active.isConnected) return true;
-    return active.closest('.panel') !== null || CHAT_DIALOGS.has(active.localName);
-  }
-
-  /** Moves focus on when the control that had it goes away (an answered offer). */
-  private async keepFocus(target: () => HTMLElement | null | undefined | Promise<HTMLElement | null | undefined>): Promise<void> {
-    if (this.shadowRoot?.activeElement?.localName !== 'offer-prompt') return;
-    await this.updateComplete;
-    (await target())?.focus();
-  }
 
   private readonly onStateChosen = (event: Event): void => {
     this.offerAlerts.stateChosen((event.currentTarget as AgentStateControl).value);

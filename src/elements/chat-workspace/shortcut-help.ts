@@ -80,6 +80,26 @@ export class ShortcutHelp implements ReactiveController {
     this.modal.close();
   }
 
+  /** The header's "Keyboard shortcuts" button, when any shortcut is in force; `help` is the combination that opens it. */
+  renderButton(help: string | undefined, anyInForce: boolean) {
+    if (!anyInForce) return nothing;
+    return html`<button
+      part="shortcuts-button"
+      class="shortcuts-button"
+      type="button"
+      aria-label=${msg('Keyboard shortcuts')}
+      title=${help ? `${msg('Keyboard shortcuts')} (${help})` : msg('Keyboard shortcuts')}
+      aria-keyshortcuts=${help ?? nothing}
+      aria-haspopup="dialog"
+      @click=${() => void this.show()}
+    >
+      <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true" focusable="false">
+        <rect x="1.5" y="4.5" width="17" height="11" rx="2" fill="none" stroke="currentColor" stroke-width="1.5" />
+        <path d="M5 8h1M9.5 8h1M14 8h1M5 12h10" stroke="currentColor" stroke-width="1.5" stroke-linecap="round" />
+      </svg>
+    </button>`;
+  }
+
   toggle(): void {
     if (this.open) this.close();
     else void this.show();
