@@ -160,7 +160,10 @@ describe('<chat-workspace> agent assist panel', () => {
     const composer = deepQuery<HTMLElement>(element, 'chat-composer');
     if (!panel || !composer) throw new Error('no panel or composer');
     expect(panel.hidden).to.equal(false);
-    await waitUntil(() => getComputedStyle(panel).position === 'absolute', 'an overlay');
+    // Over the chat, not beside it: it covers part of the chat's panel, and leaves the tabs in reach.
+    const chatPanel = deepQuery<HTMLElement>(element, '[part="panel"]')!.getBoundingClientRect();
+    await waitUntil(() => panel.getBoundingClientRect().left < chatPanel.right - 100, 'an overlay');
+    expect(panel.getBoundingClientRect().top, 'below the tabs').to.be.at.least(deepQuery(element, '[part="tabs"]')!.getBoundingClientRect().bottom);
     const widthWithPanel = composer.getBoundingClientRect().width;
     await expect(element).to.be.accessible();
 

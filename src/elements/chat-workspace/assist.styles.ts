@@ -38,14 +38,32 @@ export const assistStyles = css`
     display: none;
   }
 
-  /* Narrow: over the chat from the right, so the conversation and the composer keep their width. */
+  /*
+   * Narrow: over the chat from the right, in the chat's own grid cell, so the conversation
+   * and the composer keep their width and the tabs stay in reach to switch chats.
+   */
+  .body > .panel {
+    grid-row: 1;
+    grid-column: 2;
+  }
+
+  .body.compact > .panel {
+    grid-row: 2;
+    grid-column: 1;
+  }
+
   .assist.overlay {
-    position: absolute;
-    inset-block: 0;
-    inset-inline-end: 0;
+    grid-row: 1;
+    grid-column: 2;
+    justify-self: end;
     z-index: 2;
     width: min(320px, 88%);
     box-shadow: -12px 0 24px -12px rgb(0 0 0 / 0.35);
+  }
+
+  .body.compact > .assist.overlay {
+    grid-row: 2;
+    grid-column: 1;
   }
 
   assist-panel {
