@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import { LitElement } from 'lit';
 import type { ChatWorkspace } from '../../src/index.js';
 import { connectAgent, deepQuery, settle } from '../helpers.js';
@@ -24,24 +25,12 @@ function countRenders() {
   };
 }
 
-/**
- * The transcript's virtualizer, laying out a long chat as it first shows, can make Chromium
- * report "ResizeObserver loop completed with undelivered notifications" (the notifications
- * come a frame later; nothing is lost). That report is not what this file measures: it is
- * kept from failing the test here, and only here.
- */
-function ignoreResizeObserverLoopReports(): () => void {
-  // The test framework hears uncaught errors through window.onerror.
-  const framework = window.onerror;
-  window.onerror = (message, ...rest) =>
-    String(message).startsWith('ResizeObserver loop') ? true : (framework?.call(window, message, ...rest) ?? false);
-  return () => (window.onerror = framework);
-}
-
+// The transcript's virtualizer, laying out a long chat as it first shows, can make Chromium
+// report "ResizeObserver loop completed with undelivered notifications" (the notifications
+// come a frame later; nothing is lost): the virtualizer's own helper keeps it from failing
+// the test, which measures something else.
 describe('a keystroke in the composer', () => {
-  let stopIgnoring: (() => void) | undefined;
-  before(() => (stopIgnoring = ignoreResizeObserverLoopReports()));
-  after(() => stopIgnoring?.());
+  setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
 
   it('re-renders the composer only, with twelve long chats open', async function () {
     this.timeout(30_000);
