@@ -1,18 +1,17 @@
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import type { DispositionRecord } from '../../protocol/types.js';
 import { SessionController } from '../../controllers/session-controller.js';
 import { consume } from '@lit/context';
 import { dispatchChange, emit } from '../../events/workspace-events.js';
 import { workspaceRelayContext } from '../../session/session-context.js';
-import { excerpt } from '../../internal/contact-text.js';
 import { SessionElement } from '../../internal/session-element.js';
-import type { Chat, TranscriptMessage } from '../../session/state.js';
 import { selectWork, shallowEqual } from '../../session/selectors.js';
 import { styles } from './disposition-form.styles.js';
 import { renderDeadline } from './wrap-up-deadline.js';
+import { renderWrapUpFields, type WrapUpFieldHandlers } from './wrap-up-fields.js';
+import { renderUnsentWarning, unsentMessages } from './unsent-warning.js';
 import {
   emptyWrapUp,
   isMissingDisposition,
@@ -241,61 +240,11 @@ export class DispositionForm extends SessionElement {
             ? renderDeadline(chat, view, { clock: this.session.clock$, extend: this.onExtendClick, disabled, busy: this.extending })
             : nothing}
         </div>
-        ${view.dispositions.length > 0
-          ? html`<div class="field">
-              <label for="disposition">${msg('Disposition')}</label>
-              <select
-                id="disposition"
-                part="disposition"
-                ?required=${view.dispositionRequired}
-                ?disabled=${disabled}
-                aria-invalid=${showMissing ? 'true' : nothing}
-                aria-describedby=${showMissing ? 'disposition-error' : nothing}
-                @change=${this.onDispositionChange}
-              >
-                <option value="" .selected=${record.code === ''}>${msg('Choose a disposition')}</option>
-                ${view.dispositions.map(
-                  (option) => html`<option value=${option.code} .selected=${option.code === record.code}>${option.label}</option>`,
-                )}
-              </select>
-              ${showMissing
-                ? html`<p id="disposition-error" part="error" class="error">${missingDispositionMessage()}</p>`
-                : nothing}
-            </div>`
-          : nothing}
-        ${view.tags.length > 0
-          ? html`<fieldset part="tags">
-              <legend>${msg('Tags')}</legend>
-              ${view.tags.map(
-                (tag) => html`<label class="tag">
-                  <input
-                    type="checkbox"
-                    part="tag"
-                    value=${tag}
-                    ?disabled=${disabled}
-                    .checked=${live(record.tags.includes(tag))}
-                    @change=${this.onTagChange}
-                  />${tag}
-                </label>`,
-              )}
-            </fieldset>`
-          : nothing}
-        <div class="field">
-          <label for="notes">${msg('Notes')}</label>
-          <textarea
-            id="notes"
-            part="notes"
-            rows="3"
-            ?disabled=${disabled}
-            .value=${live(record.notes)}
-            @input=${this.onNotesInput}
-            @change=${this.relayChange}
-          ></textarea>
-        </div>
+        ${renderWrapUpFields(view, record, { disabled, showMissing }, this.fieldHandlers)}
         ${this.failedFor === chat.id
           ? html`<p part="error" class="error" role="alert">${msg('The disposition could not be saved. Try again.')}</p>`
           : nothing}
-        ${this.confirmingFor === chat.id ? this.renderUnsentWarning(chat) : nothing}
+        ${this.confirmingFor === chat.id ? renderUnsentWarning(chat, { keep: this.keepChat, discard: this.discardAndSave }) : nothing}
         <div class="actions">
           <button part="save" class="primary" type="button" ?disabled=${disabled} @click=${this.onSaveClick}>
             ${msg('Save and close')}
@@ -305,25 +254,13 @@ export class DispositionForm extends SessionElement {
     `;
   }
 
-  /** Messages the contact never got would go with the chat: the agent decides, not a click. */
-  private renderUnsentWarning(chat: Chat) {
-    const unsent = unsentMessages(chat);
-    if (unsent.length === 0) return nothing;
-    return html`<div part="unsent" class="unsent" role="alertdialog" aria-labelledby="unsent-text">
-      <p id="unsent-text">
-        ${unsent.length === 1
-          ? msg('1 message was not sent to the contact. Closing the chat discards it.')
-          : msg(str`${unsent.length} messages were not sent to the contact. Closing the chat discards them.`)}
-      </p>
-      <ul>
-        ${unsent.slice(0, 3).map((message) => html`<li dir="auto">${excerpt(message.text, 80)}</li>`)}
-      </ul>
-      <div class="unsent-actions">
-        <button type="button" @click=${this.keepChat}>${msg('Keep the chat')}</button>
-        <button type="button" class="danger" @click=${this.discardAndSave}>${msg('Save and close anyway')}</button>
-      </div>
-    </div>`;
-  }
+  /** What the fields call as the agent chooses and types. */
+  private readonly fieldHandlers: WrapUpFieldHandlers = {
+    dispositionChanged: (event) => this.onDispositionChange(event),
+    tagChanged: (event) => this.onTagChange(event),
+    notesInput: (event) => this.onNotesInput(event),
+    notesChanged: () => this.relayChange(),
+  };
 
   private readonly keepChat = (): void => {
     this.confirmingFor = undefined;
@@ -395,9 +332,4 @@ export class DispositionForm extends SessionElement {
     await this.session.extendWrapUp(chatId);
     this.extending = false;
   };
-}
-
-/** The agent's messages the contact never got: refused, or still on their way. */
-function unsentMessages(chat: Chat): readonly TranscriptMessage[] {
-  return chat.messages.filter((message) => message.from === 'agent' && message.delivery !== undefined);
 }
