@@ -111,101 +111,9 @@ export class NewEngagementDialog extends SessionElement {
               <span aria-hidden="true">×</span>
             </button>
           </header>
-          <fieldset>
-            <legend>${msg('Contact')}</legend>
-            <div class="field">
-              <label for="contact-name">${msg('Name')}</label>
-              <input
-                id="contact-name"
-                part="contact-name"
-                autocomplete="off"
-                required
-                autofocus
-                aria-invalid=${nameError ? 'true' : nothing}
-                aria-describedby=${nameError ? 'contact-name-error' : nothing}
-                .value=${live(draft.name)}
-                @input=${(event: Event) => this.edit({ name: valueOf(event) })}
-              />
-              ${nameError ? html`<p id="contact-name-error" part="error" class="error">${nameError}</p>` : nothing}
-            </div>
-            <div class="field">
-              <label for="contact-email">${msg('Email')}</label>
-              <input
-                id="contact-email"
-                part="contact-email"
-                type="email"
-                autocomplete="off"
-                .value=${live(draft.email)}
-                @input=${(event: Event) => this.edit({ email: valueOf(event) })}
-              />
-            </div>
-            <div class="field">
-              <label for="contact-phone">${msg('Phone')}</label>
-              <input
-                id="contact-phone"
-                part="contact-phone"
-                type="tel"
-                autocomplete="off"
-                .value=${live(draft.phone)}
-                @input=${(event: Event) => this.edit({ phone: valueOf(event) })}
-              />
-            </div>
-          </fieldset>
-          <div class="field">
-            <label for="channel">${msg('Channel')}</label>
-            <select
-              id="channel"
-              part="channel"
-              ?disabled=${channels.length === 0}
-              aria-describedby=${channels.length === 0 ? 'channel-error' : nothing}
-              @change=${(event: Event) => this.edit({ channel: valueOf(event) })}
-            >
-              ${channels.map((option) => html`<option value=${option} .selected=${option === channel}>${channelLabel(option)}</option>`)}
-            </select>
-            ${channels.length === 0
-              ? html`<p id="channel-error" part="error" class="error">${msg('No channel is configured for new engagements.')}</p>`
-              : nothing}
-          </div>
-          <fieldset>
-            <legend>${msg('When')}</legend>
-            <div class="choices">
-              <label class="choice">
-                <input
-                  type="radio"
-                  name="timing"
-                  value="now"
-                  .checked=${live(draft.timing === 'now')}
-                  @change=${() => this.edit({ timing: 'now' })}
-                />${msg('Now')}
-              </label>
-              <label class="choice">
-                <input
-                  type="radio"
-                  name="timing"
-                  value="later"
-                  .checked=${live(draft.timing === 'later')}
-                  @change=${() => this.edit({ timing: 'later' })}
-                />${msg('Later')}
-              </label>
-            </div>
-            ${draft.timing === 'later'
-              ? html`<div class="field">
-                  <label for="scheduled-at">${msg('Date and time')}</label>
-                  <input
-                    id="scheduled-at"
-                    part="scheduled-at"
-                    type="datetime-local"
-                    required
-                    min=${toLocalInputValue(this.session?.now ?? Date.now())}
-                    aria-invalid=${timeError ? 'true' : nothing}
-                    aria-describedby=${timeError ? 'scheduled-at-error' : nothing}
-                    .value=${live(draft.scheduledFor)}
-                    @input=${(event: Event) => this.edit({ scheduledFor: valueOf(event) })}
-                  />
-                  ${timeError ? html`<p id="scheduled-at-error" part="error" class="error">${timeError}</p>` : nothing}
-                </div>`
-              : nothing}
-          </fieldset>
+          ${this.renderContact(draft, nameError)}
+          ${this.renderChannel(channels, channel)}
+          ${this.renderTiming(draft, timeError)}
           <div class="field">
             <label for="note">${msg('Note')}</label>
             <textarea
@@ -228,6 +136,110 @@ export class NewEngagementDialog extends SessionElement {
         </form>
       </dialog>
     `;
+  }
+
+  private renderContact(draft: EngagementDraft, nameError: string | undefined) {
+    return html`<fieldset>
+    <legend>${msg('Contact')}</legend>
+    <div class="field">
+      <label for="contact-name">${msg('Name')}</label>
+      <input
+        id="contact-name"
+        part="contact-name"
+        autocomplete="off"
+        required
+        autofocus
+        aria-invalid=${nameError ? 'true' : nothing}
+        aria-describedby=${nameError ? 'contact-name-error' : nothing}
+        .value=${live(draft.name)}
+        @input=${(event: Event) => this.edit({ name: valueOf(event) })}
+      />
+      ${nameError ? html`<p id="contact-name-error" part="error" class="error">${nameError}</p>` : nothing}
+    </div>
+    <div class="field">
+      <label for="contact-email">${msg('Email')}</label>
+      <input
+        id="contact-email"
+        part="contact-email"
+        type="email"
+        autocomplete="off"
+        .value=${live(draft.email)}
+        @input=${(event: Event) => this.edit({ email: valueOf(event) })}
+      />
+    </div>
+    <div class="field">
+      <label for="contact-phone">${msg('Phone')}</label>
+      <input
+        id="contact-phone"
+        part="contact-phone"
+        type="tel"
+        autocomplete="off"
+        .value=${live(draft.phone)}
+        @input=${(event: Event) => this.edit({ phone: valueOf(event) })}
+      />
+    </div>
+  </fieldset>`;
+  }
+
+  private renderChannel(channels: readonly string[], channel: string) {
+    return html`<div class="field">
+    <label for="channel">${msg('Channel')}</label>
+    <select
+      id="channel"
+      part="channel"
+      ?disabled=${channels.length === 0}
+      aria-describedby=${channels.length === 0 ? 'channel-error' : nothing}
+      @change=${(event: Event) => this.edit({ channel: valueOf(event) })}
+    >
+      ${channels.map((option) => html`<option value=${option} .selected=${option === channel}>${channelLabel(option)}</option>`)}
+    </select>
+    ${channels.length === 0
+      ? html`<p id="channel-error" part="error" class="error">${msg('No channel is configured for new engagements.')}</p>`
+      : nothing}
+  </div>`;
+  }
+
+  private renderTiming(draft: EngagementDraft, timeError: string | undefined) {
+    return html`<fieldset>
+    <legend>${msg('When')}</legend>
+    <div class="choices">
+      <label class="choice">
+        <input
+          type="radio"
+          name="timing"
+          value="now"
+          .checked=${live(draft.timing === 'now')}
+          @change=${() => this.edit({ timing: 'now' })}
+        />${msg('Now')}
+      </label>
+      <label class="choice">
+        <input
+          type="radio"
+          name="timing"
+          value="later"
+          .checked=${live(draft.timing === 'later')}
+          @change=${() => this.edit({ timing: 'later' })}
+        />${msg('Later')}
+      </label>
+    </div>
+    ${draft.timing === 'later'
+      ? html`<div class="field">
+          <label for="scheduled-at">${msg('Date and time')}</label>
+          <input
+            id="scheduled-at"
+            part="scheduled-at"
+            type="datetime-local"
+            required
+            min=${toLocalInputValue(this.session?.now ?? Date.now())}
+            aria-invalid=${timeError ? 'true' : nothing}
+            aria-describedby=${timeError ? 'scheduled-at-error' : nothing}
+            .value=${live(draft.scheduledFor)}
+            @input=${(event: Event) => this.edit({ scheduledFor: valueOf(event) })}
+          />
+          ${timeError ? html`<p id="scheduled-at-error" part="error" class="error">${timeError}</p>` : nothing}
+        </div>`
+      : nothing}
+  </fieldset>`;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
