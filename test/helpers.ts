@@ -1,6 +1,4 @@
-import sinon from 'sinon';
 import { sendKeys } from '@web/test-runner-commands';
-import { expect } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import {
   ChatSession,
@@ -10,19 +8,15 @@ import {
 
 export const AGENT = { id: 'agent-1', name: 'Alex Martin' } as const;
 
-/** A simulated center with agent-1 connected through a session. */
+/**
+ * A simulated center with agent-1 connected through a session. A `scheduler` in the
+ * options clocks both, so a test moves their time (a `ManualScheduler`) by hand.
+ */
 export function connectAgent(options: SimulatedContactCenterOptions = {}) {
   const center = new SimulatedContactCenter(options);
-  const session = new ChatSession(center.connect(AGENT), { logger: { warn: () => undefined } });
+  const clock = options.scheduler ? { scheduler: options.scheduler } : {};
+  const session = new ChatSession(center.connect(AGENT), { ...clock, logger: { warn: () => undefined } });
   return { center, session };
-}
-
-/** Fake time for timers, intervals and Date: tests never sleep. */
-export function installFakeClock() {
-  return sinon.useFakeTimers({
-    now: new Date('2026-11-24T14:00:00Z'),
-    toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
-  });
 }
 
 /** Every element below `root`, through shadow roots. */
@@ -93,33 +87,6 @@ export function deepText(root: Element): string {
   };
   visit(root);
   return parts.join(' ').replace(/\s+/g, ' ').trim();
-}
-
-/**
- * Fake time for every test of a `describe`: the clock is installed before each test and
- * removed after it. axe schedules its own timers, so `expectAccessible` goes back to real
- * time first; call it last in a test.
- */
-export function useFakeTime() {
-  let clock: ReturnType<typeof installFakeClock> | undefined;
-  beforeEach(() => {
-    clock = installFakeClock();
-  });
-  afterEach(() => {
-    clock?.uninstall();
-    clock = undefined;
-  });
-  return {
-    tick(milliseconds: number) {
-      if (!clock) throw new Error('fake time is over for this test');
-      clock.tick(milliseconds);
-    },
-    async expectAccessible(element: Element) {
-      clock?.uninstall();
-      clock = undefined;
-      await expect(element).to.be.accessible();
-    },
-  };
 }
 
 /** Presses modifiers and a key (by `event.code`) as a person does: down, press, up. */

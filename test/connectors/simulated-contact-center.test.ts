@@ -1,5 +1,4 @@
 import { expect } from '@open-wc/testing';
-import sinon, { type SinonFakeTimers } from 'sinon';
 import type { Subscription } from 'rxjs';
 import type { ConnectorEvent } from '../../src/protocol/events.js';
 import {
@@ -13,6 +12,7 @@ import {
   type DispositionOption,
   type SelectableAgentState,
 } from '../../src/protocol/types.js';
+import { ManualScheduler } from '../support/manual-scheduler.js';
 
 const START = Date.UTC(2025, 0, 6, 14, 0, 0);
 const alex = { id: 'agent-1', name: 'Alex Martin' };
@@ -25,20 +25,22 @@ interface Connected {
 }
 
 describe('SimulatedContactCenter', () => {
-  let clock: SinonFakeTimers;
+  /** Each test's clock, moved by hand: offers expire and messages are timed on it. */
+  let scheduler: ManualScheduler;
   const subscriptions: Subscription[] = [];
 
   beforeEach(() => {
-    clock = sinon.useFakeTimers({
-      now: START,
-      toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
-    });
+    scheduler = new ManualScheduler(START);
   });
 
   afterEach(() => {
     for (const subscription of subscriptions.splice(0)) subscription.unsubscribe();
-    clock.uninstall();
   });
+
+  /** A center on the test's clock. */
+  function centerWith(options: SimulatedContactCenterOptions = {}): SimulatedContactCenter {
+    return new SimulatedContactCenter({ ...options, scheduler });
+  }
 
   function join(center: SimulatedContactCenter, agent = alex): Connected {
     const connector = center.connect(agent);
@@ -80,7 +82,7 @@ describe('SimulatedContactCenter', () => {
         { code: 'resolved', label: 'Resolved' },
         { code: 'follow-up', label: 'Follow-up needed' },
       ];
-      const center = new SimulatedContactCenter({
+      const center = centerWith({
         maxConcurrentChats: 2,
         offerTimeoutMs: 30_000,
         dispositions,
@@ -103,7 +105,7 @@ describe('SimulatedContactCenter', () => {
     });
 
     it('lets an agent join Unavailable and offers nothing while Unavailable', () => {
-      const center = new SimulatedContactCenter();
+      const center = centerWith();
       const { events } = join(center);
       const chatId = center.startChat(chatFrom('Marie Tremblay'));
 
@@ -111,12 +113,12 @@ describe('SimulatedContactCenter', () => {
       expect(center.chat(chatId)?.state).to.equal('queued');
       expect(center.chat(chatId)?.agentId).to.equal(undefined);
       expect(center.queued('Billing')).to.deep.equal([chatId]);
-      clock.tick(120_000);
+      scheduler.advance(120_000);
       expect(ofType(events, 'chat-offered')).to.have.length(0);
     });
 
     it('offers a waiting chat as soon as the agent picks Available', async () => {
-      const center = new SimulatedContactCenter();
+      const center = centerWith();
       const { connector, events } = join(center);
       const chatId = center.startChat(chatFrom('Marie Tremblay'));
 
@@ -134,14 +136,14 @@ describe('SimulatedContactCenter', () => {
     });
 
     it('offers a new chat at once to an agent who is already Available', async () => {
-      const center = new SimulatedContactCenter();
+      const center = centerWith();
       await joinAvailable(center);
       const chatId = center.startChat(chatFrom('Marie Tremblay'));
       expect(center.chat(chatId)).to.include({ state: 'offered', agentId: 'agent-1' });
     });
 
     it('stops offering once the agent picks Unavailable', async () => {
-      const center = new SimulatedContactCenter();
+      const center = centerWith();
       const { connector } = await joinAvailable(center);
       await connector.setAgentState('Unavailable');
       const chatId = center.startChat(chatFrom('Marie Tremblay'));
@@ -149,7 +151,7 @@ describe('SimulatedContactCenter', () => {
     });
 
     it('refuses Refused as a state the agent can choose', async () => {
-      const center = new SimulatedContactCenter();
+      const center = centerWith();
       const { connector } = join(center);
       let failure: unknown;
       await connector.setAgentState('Refused' as SelectableAgentState).catch((error) => (failure = error));
@@ -158,7 +160,7 @@ describe('SimulatedContactCenter', () => {
     });
 
     it('reports unknown chats and agents as undefined', () => {
-      const center = new SimulatedContactCenter();
+      const center = centerWith();
       expect(center.chat('chat-404')).to.equal(undefined);
       expect(center.agentState('agent-404')).to.equal(undefined);
       expect(center.queued('Billing')).to.deep.equal([]);
@@ -167,15 +169,15 @@ describe('SimulatedContactCenter', () => {
 
   describe('offer timeout (R2)', () => {
     it('keeps the offer for 44 999 ms and puts the chat back in the queue at exactly 45 000 ms', async () => {
-      const center = new SimulatedContactCenter();
+      const center = centerWith();
       const { events } = await joinAvailable(center);
       const chatId = center.startChat(chatFrom('Marie Tremblay'));
 
-      clock.tick(44_999);
+      scheduler.advance(44_999);
       expect(center.chat(chatId)).to.include({ state: 'offered', agentId: 'agent-1' });
       expect(center.agentState('agent-1')).to.equal('Available');
 
-      clock.tick(1);
+      scheduler.advance(1);
       expect(center.chat(chatId)?.state).to.equal('queued');
       expect(center.chat(chatId)?.agentId).to.equal(undefined);
       expect(center.queued('Billing')).to.deep.equal([chatId]);
@@ -187,41 +189,41 @@ describe('SimulatedContactCenter', () => {
     });
 
     it('uses a custom offerTimeoutMs', async () => {
-      const center = new SimulatedContactCenter({ offerTimeoutMs: 10_000 });
+      const center = centerWith({ offerTimeoutMs: 10_000 });
       const { events } = await joinAvailable(center);
       const chatId = center.startChat(chatFrom('Marie Tremblay'));
 
       expect(ofType(events, 'chat-offered')[0].timeoutMs).to.equal(10_000);
-      clock.tick(9_999);
+      scheduler.advance(9_999);
       expect(center.chat(chatId)?.state).to.equal('offered');
-      clock.tick(1);
+      scheduler.advance(1);
       expect(center.chat(chatId)?.state).to.equal('queued');
       expect(center.agentState('agent-1')).to.equal('Refused');
     });
 
     it('offers the chat again, with a fresh timeout, once the agent picks Available again', async () => {
-      const center = new SimulatedContactCenter();
+      const center = centerWith();
       const { connector } = await joinAvailable(center);
       const chatId = center.startChat(chatFrom('Marie Tremblay'));
-      clock.tick(45_000);
-      clock.tick(10_000);
+      scheduler.advance(45_000);
+      scheduler.advance(10_000);
       expect(center.chat(chatId)?.state).to.equal('queued');
 
       await connector.setAgentState('Available');
       expect(center.chat(chatId)).to.include({ state: 'offered', agentId: 'agent-1' });
-      clock.tick(44_999);
+      scheduler.advance(44_999);
       expect(center.chat(chatId)?.state).to.equal('offered');
-      clock.tick(1);
+      scheduler.advance(1);
       expect(center.chat(chatId)?.state).to.equal('queued');
     });
 
     it('never expires an accepted offer', async () => {
-      const center = new SimulatedContactCenter();
+      const center = centerWith();
       const { connector } = await joinAvailable(center);
       const chatId = center.startChat(chatFrom('Marie Tremblay'));
       await connector.acceptOffer(chatId);
 
-      clock.tick(120_000);
+      scheduler.advance(120_000);
       expect(center.chat(chatId)?.state).to.equal('active');
       expect(center.agentState('agent-1')).to.equal('Available');
     });
@@ -229,7 +231,7 @@ describe('SimulatedContactCenter', () => {
 
   describe('reject (R2)', () => {
     it('puts the chat back at the head of its queue and sets the agent Refused', async () => {
-      const center = new SimulatedContactCenter({ maxConcurrentChats: 1 });
+      const center = centerWith({ maxConcurrentChats: 1 });
       const { connector, events } = await joinAvailable(center);
       const first = center.startChat(chatFrom('Marie Tremblay'));
       const second = center.startChat(chatFrom('Jean Roy'));
@@ -248,14 +250,14 @@ describe('SimulatedContactCenter', () => {
     });
 
     it('offers nothing to a Refused agent until the agent picks Available again', async () => {
-      const center = new SimulatedContactCenter();
+      const center = centerWith();
       const { connector, events } = await joinAvailable(center);
       const rejected = center.startChat(chatFrom('Marie Tremblay'));
       await connector.rejectOffer(rejected);
       const offersSoFar = ofType(events, 'chat-offered').length;
 
       const waiting = center.startChat(chatFrom('Jean Roy'));
-      clock.tick(120_000);
+      scheduler.advance(120_000);
       expect(center.chat(waiting)?.state).to.equal('queued');
       expect(ofType(events, 'chat-offered')).to.have.length(offersSoFar);
 
@@ -265,7 +267,7 @@ describe('SimulatedContactCenter', () => {
     });
 
     it('refuses to reject or accept a chat that is not offered to the agent', async () => {
-      const center = new SimulatedContactCenter();
+      const center = centerWith();
       const { connector } = join(center);
       const chatId = center.startChat(chatFrom('Marie Tremblay'));
 
@@ -278,7 +280,7 @@ describe('SimulatedContactCenter', () => {
 
   describe('capacity (R3)', () => {
     it('keeps the third chat queued with two chats allowed, until one is saved and closed', async () => {
-      const center = new SimulatedContactCenter({ maxConcurrentChats: 2 });
+      const center = centerWith({ maxConcurrentChats: 2 });
       const { connector } = await joinAvailable(center);
       const first = center.startChat(chatFrom('Marie Tremblay'));
       const second = center.startChat(chatFrom('Jean Roy'));
@@ -298,21 +300,21 @@ describe('SimulatedContactCenter', () => {
     });
 
     it('needs its own Accept for every offer, also while another chat is open', async () => {
-      const center = new SimulatedContactCenter();
+      const center = centerWith();
       const { connector } = await joinAvailable(center);
       const first = center.startChat(chatFrom('Marie Tremblay'));
       await connector.acceptOffer(first);
       const second = center.startChat(chatFrom('Jean Roy'));
 
       expect(center.chat(second)?.state).to.equal('offered');
-      clock.tick(45_000);
+      scheduler.advance(45_000);
       expect(center.chat(second)?.state).to.equal('queued');
       expect(center.chat(first)?.state).to.equal('active');
       expect(center.agentState('agent-1')).to.equal('Refused');
     });
 
     it('offers up to twelve chats at once when configured for twelve', async () => {
-      const center = new SimulatedContactCenter({ maxConcurrentChats: 12 });
+      const center = centerWith({ maxConcurrentChats: 12 });
       await joinAvailable(center);
       const chatIds = Array.from({ length: 13 }, (_, index) => center.startChat(chatFrom(`Contact ${index}`)));
 
@@ -323,7 +325,7 @@ describe('SimulatedContactCenter', () => {
     });
 
     it('counts an unanswered offer against capacity', async () => {
-      const center = new SimulatedContactCenter({ maxConcurrentChats: 1 });
+      const center = centerWith({ maxConcurrentChats: 1 });
       await joinAvailable(center);
       center.startChat(chatFrom('Marie Tremblay'));
       const next = center.startChat(chatFrom('Jean Roy'));
@@ -333,11 +335,11 @@ describe('SimulatedContactCenter', () => {
 
   describe('routing between agents', () => {
     it('offers to the agent idle the longest, whoever joined first', async () => {
-      const center = new SimulatedContactCenter();
+      const center = centerWith();
       const first = join(center, alex);
       const second = join(center, sam);
       await second.connector.setAgentState('Available');
-      clock.tick(1_000);
+      scheduler.advance(1_000);
       await first.connector.setAgentState('Available');
 
       const chatId = center.startChat(chatFrom('Marie Tremblay'));
@@ -345,24 +347,24 @@ describe('SimulatedContactCenter', () => {
     });
 
     it('offers to the least loaded agent before the one idle longest', async () => {
-      const center = new SimulatedContactCenter();
+      const center = centerWith();
       const alexConnection = await joinAvailable(center, alex);
-      clock.tick(1_000);
+      scheduler.advance(1_000);
       await joinAvailable(center, sam);
 
       const first = center.startChat(chatFrom('Marie Tremblay'));
       expect(center.chat(first)?.agentId).to.equal('agent-1');
       await alexConnection.connector.acceptOffer(first);
 
-      clock.tick(1_000);
+      scheduler.advance(1_000);
       const second = center.startChat(chatFrom('Jean Roy'));
       expect(center.chat(second)?.agentId).to.equal('agent-2');
     });
 
     it('offers a chat one agent rejected to the other agent', async () => {
-      const center = new SimulatedContactCenter();
+      const center = centerWith();
       const alexConnection = await joinAvailable(center, alex);
-      clock.tick(1_000);
+      scheduler.advance(1_000);
       const samConnection = await joinAvailable(center, sam);
       const chatId = center.startChat(chatFrom('Marie Tremblay'));
       expect(center.chat(chatId)?.agentId).to.equal('agent-1');
@@ -376,13 +378,13 @@ describe('SimulatedContactCenter', () => {
     });
 
     it('offers a chat one agent let expire to the other agent', async () => {
-      const center = new SimulatedContactCenter();
+      const center = centerWith();
       await joinAvailable(center, alex);
-      clock.tick(1_000);
+      scheduler.advance(1_000);
       await joinAvailable(center, sam);
       const chatId = center.startChat(chatFrom('Marie Tremblay'));
 
-      clock.tick(45_000);
+      scheduler.advance(45_000);
       expect(center.chat(chatId)).to.include({ state: 'offered', agentId: 'agent-2' });
       expect(center.agentState('agent-1')).to.equal('Refused');
     });
@@ -401,7 +403,7 @@ describe('SimulatedContactCenter', () => {
     };
 
     it('offers a chat of a skill the directory names only to agents with that skill', async () => {
-      const center = new SimulatedContactCenter({ directory });
+      const center = centerWith({ directory });
       await joinAvailable(center, alex);
       const technical = center.startChat(chatFrom('Marie Tremblay', 'Technical Support'));
       const billing = center.startChat(chatFrom('Jean Roy', 'Billing'));
@@ -415,7 +417,7 @@ describe('SimulatedContactCenter', () => {
     });
 
     it('gives a skill the directory does not name its own queue, served by every agent', async () => {
-      const center = new SimulatedContactCenter({ directory, maxConcurrentChats: 1 });
+      const center = centerWith({ directory, maxConcurrentChats: 1 });
       const first = center.startChat(chatFrom('Marie Tremblay', 'Returns'));
       const second = center.startChat(chatFrom('Jean Roy', 'Returns'));
       expect(center.queued('Returns')).to.deep.equal([first, second]);
@@ -452,7 +454,7 @@ describe('SimulatedContactCenter', () => {
 
   describe('startChat', () => {
     it('records the chat with the contact and the first message', () => {
-      const center = new SimulatedContactCenter();
+      const center = centerWith();
       const chatId = center.startChat(chatFrom('Marie Tremblay', 'Billing', 'Bonjour!'));
       const chat = center.chat(chatId);
 
@@ -468,7 +470,7 @@ describe('SimulatedContactCenter', () => {
     });
 
     it('gives every chat its own id', () => {
-      const center = new SimulatedContactCenter();
+      const center = centerWith();
       const ids = [1, 2, 3].map(() => center.startChat(chatFrom('Marie Tremblay')));
       expect(new Set(ids).size).to.equal(3);
     });
@@ -482,7 +484,7 @@ describe('SimulatedContactCenter', () => {
     ];
     for (const [what, request] of malformed) {
       it(`throws a TypeError for ${what} and queues nothing`, () => {
-        const center = new SimulatedContactCenter();
+        const center = centerWith();
         expect(() => center.startChat(request as StartChatRequest)).to.throw(TypeError);
         expect(center.queued('Billing')).to.deep.equal([]);
         expect(center.chat('chat-1')).to.equal(undefined);
@@ -490,7 +492,7 @@ describe('SimulatedContactCenter', () => {
     }
 
     it('hands out copies: changing what center.chat() returned changes nothing', () => {
-      const center = new SimulatedContactCenter();
+      const center = centerWith();
       const chatId = center.startChat(chatFrom('Marie Tremblay'));
       const copy = center.chat(chatId);
       copy?.messages.push({ id: 'x', from: 'agent', text: 'injected', at: 0 });
@@ -502,7 +504,7 @@ describe('SimulatedContactCenter', () => {
 
   describe('the contact', () => {
     it('adds what the contact types while queued to the history the agent gets with the offer', async () => {
-      const center = new SimulatedContactCenter();
+      const center = centerWith();
       const chatId = center.startChat(chatFrom('Marie Tremblay', 'Billing', 'Bonjour!'));
       center.contactSays(chatId, 'Il y a quelqu’un?');
       const { events } = await joinAvailable(center);
@@ -512,7 +514,7 @@ describe('SimulatedContactCenter', () => {
     });
 
     it('keeps what the contact types during an offer for the chat the agent accepts (R13)', async () => {
-      const center = new SimulatedContactCenter();
+      const center = centerWith();
       const { connector, events } = await joinAvailable(center);
       const chatId = center.startChat(chatFrom('Marie Tremblay', 'Billing', 'Bonjour!'));
       center.contactSays(chatId, 'Allô?');
@@ -524,11 +526,11 @@ describe('SimulatedContactCenter', () => {
     });
 
     it('delivers what the contact types in an active chat to the agent', async () => {
-      const center = new SimulatedContactCenter();
+      const center = centerWith();
       const { connector, events } = await joinAvailable(center);
       const chatId = center.startChat(chatFrom('Marie Tremblay'));
       await connector.acceptOffer(chatId);
-      clock.tick(5_000);
+      scheduler.advance(5_000);
 
       center.contactSays(chatId, 'Ma facture est erronée.');
 
@@ -544,7 +546,7 @@ describe('SimulatedContactCenter', () => {
     });
 
     it('refuses messages for unknown, ended and closed chats', async () => {
-      const center = new SimulatedContactCenter();
+      const center = centerWith();
       const { connector } = await joinAvailable(center);
       const chatId = center.startChat(chatFrom('Marie Tremblay'));
       await connector.acceptOffer(chatId);
@@ -557,7 +559,7 @@ describe('SimulatedContactCenter', () => {
     });
 
     it('closes a queued chat when the contact leaves, and takes it out of the queue', async () => {
-      const center = new SimulatedContactCenter();
+      const center = centerWith();
       const leaving = center.startChat(chatFrom('Marie Tremblay'));
       const staying = center.startChat(chatFrom('Jean Roy'));
 
@@ -570,7 +572,7 @@ describe('SimulatedContactCenter', () => {
     });
 
     it('withdraws the offer when the contact leaves during it, without setting the agent Refused', async () => {
-      const center = new SimulatedContactCenter({ maxConcurrentChats: 1 });
+      const center = centerWith({ maxConcurrentChats: 1 });
       const { events } = await joinAvailable(center);
       const leaving = center.startChat(chatFrom('Marie Tremblay'));
       const next = center.startChat(chatFrom('Jean Roy'));
@@ -582,12 +584,12 @@ describe('SimulatedContactCenter', () => {
       expect(center.agentState('agent-1')).to.equal('Available');
       expect(events).to.deep.include({ type: 'offer-withdrawn', chatId: leaving, reason: 'cancelled' });
       expect(center.chat(next), 'the freed slot takes the next chat').to.include({ state: 'offered', agentId: 'agent-1' });
-      clock.tick(45_000);
+      scheduler.advance(45_000);
       expect(center.chat(leaving)?.state, 'a withdrawn offer does not expire later').to.equal('closed');
     });
 
     it('ends an active chat when the contact leaves; the agent keeps it for after-contact work', async () => {
-      const center = new SimulatedContactCenter();
+      const center = centerWith();
       const { connector, events } = await joinAvailable(center);
       const chatId = center.startChat(chatFrom('Marie Tremblay'));
       await connector.acceptOffer(chatId);
@@ -601,11 +603,11 @@ describe('SimulatedContactCenter', () => {
 
   describe('the agent in a chat', () => {
     it('records the agent message with the agent name and echoes it to the agent', async () => {
-      const center = new SimulatedContactCenter();
+      const center = centerWith();
       const { connector, events } = await joinAvailable(center);
       const chatId = center.startChat(chatFrom('Marie Tremblay'));
       await connector.acceptOffer(chatId);
-      clock.tick(2_000);
+      scheduler.advance(2_000);
 
       const sent = await connector.sendMessage(chatId, 'Bonjour Marie, je regarde votre facture.');
 
@@ -623,7 +625,7 @@ describe('SimulatedContactCenter', () => {
     });
 
     it('accepts an offer into an active chat the agent receives with its history', async () => {
-      const center = new SimulatedContactCenter();
+      const center = centerWith();
       const { connector, events } = await joinAvailable(center);
       const chatId = center.startChat(chatFrom('Marie Tremblay'));
 
@@ -643,7 +645,7 @@ describe('SimulatedContactCenter', () => {
     });
 
     it('ends a chat, refuses messages after the end, and records the disposition on close', async () => {
-      const center = new SimulatedContactCenter();
+      const center = centerWith();
       const { connector, events } = await joinAvailable(center);
       const chatId = center.startChat(chatFrom('Marie Tremblay'));
       await connector.acceptOffer(chatId);
@@ -669,7 +671,7 @@ describe('SimulatedContactCenter', () => {
     });
 
     it('closes without a disposition when none is given', async () => {
-      const center = new SimulatedContactCenter();
+      const center = centerWith();
       const { connector } = await joinAvailable(center);
       const chatId = center.startChat(chatFrom('Marie Tremblay'));
       await connector.acceptOffer(chatId);
@@ -680,7 +682,7 @@ describe('SimulatedContactCenter', () => {
     });
 
     it("refuses commands on another agent's chat", async () => {
-      const center = new SimulatedContactCenter();
+      const center = centerWith();
       const alexConnection = await joinAvailable(center, alex);
       const samConnection = join(center, sam);
       const chatId = center.startChat(chatFrom('Marie Tremblay'));
@@ -699,10 +701,10 @@ describe('SimulatedContactCenter', () => {
 
   describe('snapshot on (re)subscribe', () => {
     it('gives a late subscriber the configuration, the agent state and the offer with its remaining time', async () => {
-      const center = new SimulatedContactCenter();
+      const center = centerWith();
       const { connector } = await joinAvailable(center);
       const chatId = center.startChat(chatFrom('Marie Tremblay'));
-      clock.tick(15_000);
+      scheduler.advance(15_000);
 
       const late: ConnectorEvent[] = [];
       subscriptions.push(connector.events.subscribe((event) => event.type !== 'presence' && late.push(event)));
@@ -715,7 +717,7 @@ describe('SimulatedContactCenter', () => {
     });
 
     it('gives a new connection of the same agent its chats, with who ended them', async () => {
-      const center = new SimulatedContactCenter();
+      const center = centerWith();
       const first = await joinAvailable(center);
       const endedByAgent = center.startChat(chatFrom('Marie Tremblay'));
       const endedByContact = center.startChat(chatFrom('Jean Roy'));
@@ -746,14 +748,14 @@ describe('SimulatedContactCenter', () => {
 
     function snapshotOf(center: SimulatedContactCenter, chatId: string) {
       const chat = center.chat(chatId);
-      // Accepted at START under the fake clock: the grey timer survives a reconnect.
+      // Accepted at START on the test's clock: the grey timer survives a reconnect.
       return chat && { id: chat.id, contact: chat.contact, skill: chat.skill, messages: chat.messages, acceptedAt: START };
     }
   });
 
   describe('disconnect', () => {
     it('puts offered chats back in the queue and leaves the agent Unavailable, not Refused', async () => {
-      const center = new SimulatedContactCenter({ maxConcurrentChats: 1 });
+      const center = centerWith({ maxConcurrentChats: 1 });
       const { connector } = await joinAvailable(center);
       const offered = center.startChat(chatFrom('Marie Tremblay'));
       const waiting = center.startChat(chatFrom('Jean Roy'));
@@ -763,7 +765,7 @@ describe('SimulatedContactCenter', () => {
       expect(center.chat(offered)?.state).to.equal('queued');
       expect(center.queued('Billing')).to.deep.equal([offered, waiting]);
       expect(center.agentState('agent-1')).to.equal('Unavailable');
-      clock.tick(45_000);
+      scheduler.advance(45_000);
       expect(center.agentState('agent-1'), 'the cancelled offer does not expire later').to.equal('Unavailable');
       const afterwards = await connector.setAgentState('Available').then(
         () => 'done',
@@ -773,9 +775,9 @@ describe('SimulatedContactCenter', () => {
     });
 
     it('hands the offers of a leaving agent to another Available agent', async () => {
-      const center = new SimulatedContactCenter();
+      const center = centerWith();
       const alexConnection = await joinAvailable(center, alex);
-      clock.tick(1_000);
+      scheduler.advance(1_000);
       await joinAvailable(center, sam);
       const chatId = center.startChat(chatFrom('Marie Tremblay'));
       expect(center.chat(chatId)?.agentId).to.equal('agent-1');

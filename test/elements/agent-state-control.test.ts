@@ -1,7 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { AgentStateControl } from '../../src/index.js';
 import { localeSettled } from '../../src/index.js';
-import { connectAgent, installFakeClock, settle } from '../helpers.js';
+import { connectAgent, settle } from '../helpers.js';
+import { ManualScheduler } from '../support/manual-scheduler.js';
 
 function selectOf(element: AgentStateControl): HTMLSelectElement {
   const select = element.shadowRoot?.querySelector('select');
@@ -58,21 +59,17 @@ describe('<agent-state-control>', () => {
   });
 
   it('says an offer was missed when it expired, and keeps the hint within the control’s width', async () => {
-    const clock = installFakeClock();
-    try {
-      const { center, session } = connectAgent({ offerTimeoutMs: 45_000 });
-      const element = await fixture<AgentStateControl>(html`<agent-state-control .session=${session}></agent-state-control>`);
-      await choose(element, 'Available');
-      center.startChat({ contact: { name: 'Marie Tremblay' }, skill: 'Billing', text: 'Bonjour!' });
-      clock.tick(45_000);
-      await settle(element);
-      const hint = element.shadowRoot?.querySelector<HTMLElement>('[part="hint"]');
-      expect(hint?.textContent?.trim()).to.equal('A chat offer was missed. Choose Available to receive chats again.');
-      const control = element.shadowRoot?.querySelector<HTMLElement>('select');
-      expect(hint?.getBoundingClientRect().width).to.be.at.most(Math.max(control?.getBoundingClientRect().width ?? 0, 240));
-    } finally {
-      clock.restore();
-    }
+    const scheduler = new ManualScheduler();
+    const { center, session } = connectAgent({ offerTimeoutMs: 45_000, scheduler });
+    const element = await fixture<AgentStateControl>(html`<agent-state-control .session=${session}></agent-state-control>`);
+    await choose(element, 'Available');
+    center.startChat({ contact: { name: 'Marie Tremblay' }, skill: 'Billing', text: 'Bonjour!' });
+    scheduler.advance(45_000);
+    await settle(element);
+    const hint = element.shadowRoot?.querySelector<HTMLElement>('[part="hint"]');
+    expect(hint?.textContent?.trim()).to.equal('A chat offer was missed. Choose Available to receive chats again.');
+    const control = element.shadowRoot?.querySelector<HTMLElement>('select');
+    expect(hint?.getBoundingClientRect().width).to.be.at.most(Math.max(control?.getBoundingClientRect().width ?? 0, 240));
   });
 
   it('speaks French under lang="fr-CA"', async () => {

@@ -4,11 +4,13 @@ import { ChatComposer, quickReplyQuery } from '../../src/elements/chat-composer/
 import { QuickReplySearch, type QuickReplySearchFollower } from '../../src/controllers/quick-reply-search.js';
 import type { QuickReplyNavigationKey } from '../../src/events/quick-reply-events.js';
 import '../../src/index.js';
-import { connectAgent, installFakeClock, settle } from '../helpers.js';
+import type { SimulatedContactCenterOptions } from '../../src/index.js';
+import { connectAgent, settle } from '../helpers.js';
+import { ManualScheduler } from '../support/manual-scheduler.js';
 
 if (!customElements.get('chat-composer')) customElements.define('chat-composer', ChatComposer);
 
-async function composerFor(options = {}) {
+async function composerFor(options: SimulatedContactCenterOptions = {}) {
   const { center, session } = connectAgent({ maxConcurrentChats: 3, ...options });
   await session.setAgentState('Available');
   const first = center.startChat({ contact: { name: 'Marie Tremblay' }, skill: 'Billing', text: 'Bonjour!' });
@@ -126,28 +128,24 @@ describe('<chat-composer>', () => {
   });
 
   it('tells the platform the agent is typing, at most every 3 seconds', async () => {
-    const clock = installFakeClock();
-    try {
-      const { center, element, textarea, first } = await composerFor();
-      const type = (text: string) => {
-        textarea.value += text;
-        textarea.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
-      };
-      const start = Date.now();
-      type('H');
-      expect(center.agentTypingAt(first)).to.equal(start);
-      clock.tick(1000);
-      type('e');
-      clock.tick(1000);
-      type('l');
-      expect(center.agentTypingAt(first), 'throttled').to.equal(start);
-      clock.tick(1500);
-      type('l');
-      expect(center.agentTypingAt(first)).to.equal(start + 3500);
-      await settle(element);
-    } finally {
-      clock.uninstall();
-    }
+    const scheduler = new ManualScheduler();
+    const { center, element, textarea, first } = await composerFor({ scheduler });
+    const type = (text: string) => {
+      textarea.value += text;
+      textarea.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    };
+    const start = scheduler.now();
+    type('H');
+    expect(center.agentTypingAt(first)).to.equal(start);
+    scheduler.advance(1000);
+    type('e');
+    scheduler.advance(1000);
+    type('l');
+    expect(center.agentTypingAt(first), 'throttled').to.equal(start);
+    scheduler.advance(1500);
+    type('l');
+    expect(center.agentTypingAt(first)).to.equal(start + 3500);
+    await settle(element);
   });
 
   it('says the chat has ended instead of offering a box once it is over', async () => {

@@ -8,6 +8,7 @@ import { transcriptEntries, type TranscriptEntry } from '../../src/elements/chat
 import { linkify } from '../../src/internal/linkify.js';
 import type { Chat } from '../../src/session/state.js';
 import { AGENT, connectAgent, settle } from '../helpers.js';
+import { ManualScheduler } from '../support/manual-scheduler.js';
 
 if (!customElements.get('chat-conversation')) customElements.define('chat-conversation', ChatConversation);
 
@@ -83,24 +84,21 @@ describe('<chat-conversation>', () => {
   setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
 
   it('shows author, time and text of every message, and system lines in time order', async () => {
-    // Only the date is fake, so that each step has its own minute; the virtualizer needs real frames.
-    const clock = sinon.useFakeTimers({ now: new Date(2026, 10, 24, 14, 0), toFake: ['Date'] });
-    try {
-      const { center, session } = connectAgent();
-      await session.setAgentState('Available');
-      const chatId = center.startChat({ contact: { name: 'Marie Tremblay' }, skill: 'Billing', text: 'Bonjour!' });
-      clock.tick(60_000);
-      await session.acceptOffer(chatId);
-      clock.tick(60_000);
-      center.contactSays(chatId, 'Ma facture est double.');
-      clock.tick(60_000);
-      await session.sendMessage(chatId, 'Je regarde ça.');
-      const element = await show(session, chatId);
-      await waitUntil(() => messages(element).length === 3, 'three messages');
-      await expectTranscript(element);
-    } finally {
-      clock.restore();
-    }
+    // The center and the session run on a clock moved by hand, a minute a step; the page keeps
+    // real time for the virtualizer's frames. The agent takes a minute to accept: the offer waits longer.
+    const scheduler = new ManualScheduler(new Date(2026, 10, 24, 14, 0).getTime());
+    const { center, session } = connectAgent({ scheduler, offerTimeoutMs: 120_000 });
+    await session.setAgentState('Available');
+    const chatId = center.startChat({ contact: { name: 'Marie Tremblay' }, skill: 'Billing', text: 'Bonjour!' });
+    scheduler.advance(60_000);
+    await session.acceptOffer(chatId);
+    scheduler.advance(60_000);
+    center.contactSays(chatId, 'Ma facture est double.');
+    scheduler.advance(60_000);
+    await session.sendMessage(chatId, 'Je regarde ça.');
+    const element = await show(session, chatId);
+    await waitUntil(() => messages(element).length === 3, 'three messages');
+    await expectTranscript(element);
   });
 
   async function expectTranscript(element: ChatConversation) {

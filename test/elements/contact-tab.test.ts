@@ -2,7 +2,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { ChatSession, ChatWorkspace, ContactTab } from '../../src/index.js';
 import { CONTACT_PALETTE_SIZE, contactColorIndex } from '../../src/elements/contact-tab/contact-color.js';
-import { connectAgent, deepQueryAll, settle, useFakeTime } from '../helpers.js';
+import { connectAgent, deepQueryAll, settle } from '../helpers.js';
+import { ManualScheduler } from '../support/manual-scheduler.js';
 
 type TimerKind = 'handle' | 'wait' | 'acw';
 
@@ -18,9 +19,9 @@ async function acceptChats(session: ChatSession, center: ReturnType<typeof conne
   return ids;
 }
 
-/** Tabs on their own, in a tablist, each given the session by property. */
-async function tabsFor(names: string[]) {
-  const { center, session } = connectAgent({ maxConcurrentChats: 12 });
+/** Tabs on their own, in a tablist, each given the session by property; the scheduler clocks them. */
+async function tabsFor(scheduler: ManualScheduler, names: string[]) {
+  const { center, session } = connectAgent({ maxConcurrentChats: 12, scheduler });
   const ids = await acceptChats(session, center, names);
   const list = await fixture<HTMLElement>(html`
     <div role="tablist" aria-label="Chats" aria-orientation="vertical">
@@ -32,8 +33,8 @@ async function tabsFor(names: string[]) {
   return { center, session, ids, list, tabs };
 }
 
-async function oneTab(name = 'Marie Tremblay') {
-  const { tabs, ids, ...rest } = await tabsFor([name]);
+async function oneTab(scheduler: ManualScheduler, name = 'Marie Tremblay') {
+  const { tabs, ids, ...rest } = await tabsFor(scheduler, [name]);
   const [tab] = tabs;
   const [chatId] = ids;
   if (!tab || !chatId) throw new Error('no tab');
@@ -74,16 +75,19 @@ function countRenders(element: { render(): unknown }): { count: number } {
 }
 
 describe('<contact-tab>', () => {
-  const time = useFakeTime();
-  const { expectAccessible } = time;
+  /** Each test's clock, moved by hand: the center, the session and so the timers run on it. */
+  let scheduler: ManualScheduler;
+  beforeEach(() => {
+    scheduler = new ManualScheduler();
+  });
 
   async function tick(milliseconds: number, ...elements: Element[]) {
-    time.tick(milliseconds);
+    scheduler.advance(milliseconds);
     await Promise.all(elements.map((element) => settle(element)));
   }
 
   it('is a tab named after the contact, selected while its chat is shown', async () => {
-    const { tabs, session, ids } = await tabsFor(['Marie Tremblay', 'Priya Natarajan']);
+    const { tabs, session, ids } = await tabsFor(scheduler, ['Marie Tremblay', 'Priya Natarajan']);
     const [marie, priya] = tabs as [ContactTab, ContactTab];
     expect(marie.getAttribute('role')).to.equal('tab');
     expect(nameOf(marie)).to.equal('Marie Tremblay');
@@ -103,14 +107,14 @@ describe('<contact-tab>', () => {
   });
 
   it('renders contact input as text, never as HTML', async () => {
-    const { tab } = await oneTab('<img src=x onerror="window.__pwned=1">');
+    const { tab } = await oneTab(scheduler, '<img src=x onerror="window.__pwned=1">');
     expect(tab.shadowRoot?.querySelector('img')).to.equal(null);
     expect(nameOf(tab)).to.equal('<img src=x onerror="window.__pwned=1">');
     expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
   });
 
   it('counts the handling time from Accept in a grey timer, m:ss then h:mm:ss', async () => {
-    const { tab } = await oneTab();
+    const { tab } = await oneTab(scheduler);
     const handle = timer(tab, 'handle');
     expect(handle?.getAttribute('role')).to.equal('timer');
     expect(handle?.getAttribute('aria-label')).to.equal('Handling time');
@@ -122,7 +126,7 @@ describe('<contact-tab>', () => {
   });
 
   it('shows the blue timer only while the contact sent the last message, counting from it', async () => {
-    const { tab, chatId, session, center } = await oneTab();
+    const { tab, chatId, session, center } = await oneTab(scheduler);
     expect(timer(tab, 'wait')?.getAttribute('role'), 'the first message waits for a reply').to.equal('timer');
     expect(timer(tab, 'wait')?.getAttribute('aria-label')).to.equal('Contact waiting');
     await tick(12_000, tab);
@@ -147,7 +151,7 @@ describe('<contact-tab>', () => {
   });
 
   it('shows the purple timer from the moment the contact leaves; the blue one goes, the grey one runs on', async () => {
-    const { tab, chatId, center } = await oneTab();
+    const { tab, chatId, center } = await oneTab(scheduler);
     await tick(30_000, tab);
     center.contactLeaves(chatId);
     await settle(tab);
@@ -161,7 +165,7 @@ describe('<contact-tab>', () => {
   });
 
   it('shows the purple timer when the agent ends the chat', async () => {
-    const { tab, chatId, session } = await oneTab();
+    const { tab, chatId, session } = await oneTab(scheduler);
     await session.sendMessage(chatId, 'Bonne journée!');
     await tick(10_000, tab);
     expect(timer(tab, 'acw')).to.equal(null);
@@ -175,7 +179,7 @@ describe('<contact-tab>', () => {
   });
 
   it('counts unread messages of a background chat and clears them when the tab is activated', async () => {
-    const { tabs, ids, center, session } = await tabsFor(['Marie Tremblay', 'Priya Natarajan']);
+    const { tabs, ids, center, session } = await tabsFor(scheduler, ['Marie Tremblay', 'Priya Natarajan']);
     const [marie, priya] = tabs as [ContactTab, ContactTab];
     const [marieId = '', priyaId = ''] = ids;
     expect(unread(marie)).to.equal(undefined);
@@ -204,7 +208,7 @@ describe('<contact-tab>', () => {
   });
 
   it('changes the blue timer’s look, with a mark, past the configured wait thresholds', async () => {
-    const { center, session } = connectAgent({ maxConcurrentChats: 2, waitWarningMs: 30_000, waitAlertMs: 60_000 });
+    const { center, session } = connectAgent({ maxConcurrentChats: 2, waitWarningMs: 30_000, waitAlertMs: 60_000, scheduler });
     const [chatId = ''] = await acceptChats(session, center, ['Marie Tremblay']);
     const list = await fixture<HTMLElement>(
       html`<div role="tablist" aria-label="Chats"><contact-tab chat-id=${chatId} .session=${session}></contact-tab></div>`,
@@ -223,11 +227,11 @@ describe('<contact-tab>', () => {
     expect(timer()?.dataset.level).to.equal('alert');
     expect(timer()?.querySelector('.wait-mark')?.textContent).to.equal('!!');
     expect(tab.getAttribute('aria-description')).to.contain('Waiting too long');
-    await expectAccessible(list);
+    await expect(list).to.be.accessible();
   });
 
   it('tells screen readers the timers’ values as they run, and shows the whole name on hover', async () => {
-    const { tabs, ids, center, session } = await tabsFor(['Marie Tremblay ' + 'Longname'.repeat(4)]);
+    const { tabs, ids, center, session } = await tabsFor(scheduler, ['Marie Tremblay ' + 'Longname'.repeat(4)]);
     const [marie] = tabs as [ContactTab];
     await tick(5_000, marie);
     center.contactSays(ids[0] ?? '', 'Allô?');
@@ -238,7 +242,7 @@ describe('<contact-tab>', () => {
   });
 
   it('activates with Enter and Space', async () => {
-    const { tabs, ids, session } = await tabsFor(['Marie Tremblay', 'Priya Natarajan']);
+    const { tabs, ids, session } = await tabsFor(scheduler, ['Marie Tremblay', 'Priya Natarajan']);
     const [marie, priya] = tabs as [ContactTab, ContactTab];
     const enter = new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true, cancelable: true });
     marie.dispatchEvent(enter);
@@ -261,7 +265,7 @@ describe('<contact-tab>', () => {
     expect(used.size, 'every palette entry is used').to.equal(CONTACT_PALETTE_SIZE);
     for (const index of used) expect(index).to.be.within(1, CONTACT_PALETTE_SIZE);
 
-    const { tabs } = await tabsFor(['Marie Tremblay', 'Marie Tremblay', 'Priya Natarajan', 'Jean Roy']);
+    const { tabs } = await tabsFor(scheduler, ['Marie Tremblay', 'Marie Tremblay', 'Priya Natarajan', 'Jean Roy']);
     const [first, again, priya, jean] = tabs as [ContactTab, ContactTab, ContactTab, ContactTab];
     expect(avatarColor(first)).to.match(/^rgb/);
     expect(avatarColor(again), 'same name, same colour').to.equal(avatarColor(first));
@@ -272,7 +276,7 @@ describe('<contact-tab>', () => {
   });
 
   it('offers twelve distinct palette colours, each themable through a custom property', async () => {
-    const { tab } = await oneTab();
+    const { tab } = await oneTab(scheduler);
     // The defaults in force live in the private --_cw-* twins of the public --cw-* tokens.
     const style = getComputedStyle(tab);
     const palette = Array.from({ length: CONTACT_PALETTE_SIZE }, (_, index) =>
@@ -289,7 +293,7 @@ describe('<contact-tab>', () => {
   });
 
   it('keeps tabs, timers, the selection and the contact colour visible in forced-colors mode', async () => {
-    const { tabs, ids, center } = await tabsFor(['Marie Tremblay', 'Priya Natarajan']);
+    const { tabs, ids, center } = await tabsFor(scheduler, ['Marie Tremblay', 'Priya Natarajan']);
     const [marie, priya] = tabs as [ContactTab, ContactTab];
     center.contactLeaves(ids[0] ?? '');
     await settle(marie);
@@ -319,7 +323,7 @@ describe('<contact-tab>', () => {
   });
 
   it('rewrites the timer text on a tick without re-rendering the tab', async () => {
-    const { tab } = await oneTab();
+    const { tab } = await oneTab(scheduler);
     const renders = countRenders(tab);
     await tick(5_000, tab);
     expect(timerText(tab, 'handle')).to.equal('0:05');
@@ -330,7 +334,7 @@ describe('<contact-tab>', () => {
   });
 
   it('does not re-render when another chat changes', async () => {
-    const { tabs, ids, session, center } = await tabsFor(['Marie Tremblay', 'Priya Natarajan']);
+    const { tabs, ids, session, center } = await tabsFor(scheduler, ['Marie Tremblay', 'Priya Natarajan']);
     const [marie] = tabs as [ContactTab];
     const renders = countRenders(marie);
     session.setDraft(ids[1] ?? '', 'Un instant');
@@ -340,7 +344,7 @@ describe('<contact-tab>', () => {
   });
 
   it('follows a new chat-id', async () => {
-    const { tabs, ids } = await tabsFor(['Marie Tremblay', 'Priya Natarajan']);
+    const { tabs, ids } = await tabsFor(scheduler, ['Marie Tremblay', 'Priya Natarajan']);
     const [marie] = tabs as [ContactTab];
     marie.setAttribute('chat-id', ids[1] ?? '');
     await settle(marie);
@@ -349,18 +353,18 @@ describe('<contact-tab>', () => {
   });
 
   it('passes axe with timers, an unread count and an ended chat', async () => {
-    const { list, tabs, ids, center } = await tabsFor(['Marie Tremblay', 'Priya Natarajan', 'Jean Roy']);
+    const { list, tabs, ids, center } = await tabsFor(scheduler, ['Marie Tremblay', 'Priya Natarajan', 'Jean Roy']);
     center.contactSays(ids[0] ?? '', 'Allô?');
     center.contactLeaves(ids[1] ?? '');
     await Promise.all(tabs.map((tab) => settle(tab)));
     expect(unread(tabs[0] as ContactTab)).to.equal('1');
     expect(timer(tabs[1] as ContactTab, 'acw')).to.exist;
-    await expectAccessible(list);
+    await expect(list).to.be.accessible();
   });
 
   describe('in a workspace', () => {
     async function workspaceWith(names: string[]) {
-      const { center, session } = connectAgent({ maxConcurrentChats: 3 });
+      const { center, session } = connectAgent({ maxConcurrentChats: 3, scheduler });
       const element = await fixture<ChatWorkspace>(html`<chat-workspace .session=${session}></chat-workspace>`);
       const ids = await acceptChats(session, center, names);
       await settle(element);

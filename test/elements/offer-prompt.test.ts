@@ -1,14 +1,18 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import type { OfferPrompt } from '../../src/index.js';
+import type { OfferPrompt, SimulatedContactCenterOptions } from '../../src/index.js';
 import { localeSettled } from '../../src/index.js';
-import { button, buttons, connectAgent, deepText, settle, useFakeTime } from '../helpers.js';
+import { button, buttons, connectAgent, deepText, settle } from '../helpers.js';
+import { ManualScheduler } from '../support/manual-scheduler.js';
 
 describe('<offer-prompt>', () => {
-  const time = useFakeTime();
-  const { expectAccessible } = time;
+  /** Each test's clock, moved by hand: the center and the session both run on it. */
+  let scheduler: ManualScheduler;
+  beforeEach(() => {
+    scheduler = new ManualScheduler();
+  });
 
-  async function offerOne(options = {}) {
-    const { center, session } = connectAgent(options);
+  async function offerOne(options: SimulatedContactCenterOptions = {}) {
+    const { center, session } = connectAgent({ ...options, scheduler });
     await session.setAgentState('Available');
     const element = await fixture<OfferPrompt>(html`<offer-prompt .session=${session}></offer-prompt>`);
     const chatId = center.startChat({ contact: { name: 'Marie Tremblay' }, skill: 'Billing', text: 'Bonjour! Ma facture est double.' });
@@ -29,7 +33,7 @@ describe('<offer-prompt>', () => {
     expect(countdown(element)).to.equal('0:45');
     expect(buttons(element, 'Accept')).to.have.length(1);
     expect(buttons(element, 'Reject')).to.have.length(1);
-    await expectAccessible(element);
+    await expect(element).to.be.accessible();
   });
 
   it('counts down once a second without re-rendering the prompt', async () => {
@@ -40,9 +44,9 @@ describe('<offer-prompt>', () => {
       renders++;
       return render();
     };
-    time.tick(1000);
+    scheduler.advance(1000);
     expect(countdown(element)).to.equal('0:44');
-    time.tick(13_000);
+    scheduler.advance(13_000);
     expect(countdown(element)).to.equal('0:31');
     await settle(element);
     expect(renders, 'ticks rewrite the timer text only').to.equal(0);
@@ -50,11 +54,11 @@ describe('<offer-prompt>', () => {
 
   it('takes the offer away at exactly 45 s and the agent becomes Refused', async () => {
     const { center, session, element, chatId } = await offerOne();
-    time.tick(44_999);
+    scheduler.advance(44_999);
     await settle(element);
     expect(buttons(element, 'Accept')).to.have.length(1);
     expect(countdown(element)).to.equal('0:01');
-    time.tick(1);
+    scheduler.advance(1);
     await settle(element);
     expect(buttons(element, 'Accept')).to.have.length(0);
     expect(center.chat(chatId)?.state).to.equal('queued');
@@ -64,7 +68,7 @@ describe('<offer-prompt>', () => {
   it('honours the configured offer timeout', async () => {
     const { element } = await offerOne({ offerTimeoutMs: 20_000 });
     expect(countdown(element)).to.equal('0:20');
-    time.tick(20_000);
+    scheduler.advance(20_000);
     await settle(element);
     expect(buttons(element, 'Accept')).to.have.length(0);
   });
@@ -92,7 +96,7 @@ describe('<offer-prompt>', () => {
     const second = center.startChat({ contact: { name: 'Priya Natarajan' }, skill: 'Technical Support', text: 'Modem down' });
     await settle(element);
     expect(buttons(element, 'Accept')).to.have.length(2);
-    await expectAccessible(element);
+    await expect(element).to.be.accessible();
 
     buttons(element, 'Accept')[1]?.click();
     await settle(element);
@@ -102,7 +106,7 @@ describe('<offer-prompt>', () => {
   });
 
   it('renders contact input as text, never as HTML', async () => {
-    const { center, session } = connectAgent();
+    const { center, session } = connectAgent({ scheduler });
     await session.setAgentState('Available');
     const element = await fixture<OfferPrompt>(html`<offer-prompt .session=${session}></offer-prompt>`);
     center.startChat({
@@ -123,7 +127,7 @@ describe('<offer-prompt>', () => {
   });
 
   it('speaks French under lang="fr-CA"', async () => {
-    const { center, session } = connectAgent();
+    const { center, session } = connectAgent({ scheduler });
     await session.setAgentState('Available');
     const wrapper = await fixture<HTMLElement>(html`<div lang="fr-CA"><offer-prompt .session=${session}></offer-prompt></div>`);
     const element = wrapper.querySelector('offer-prompt') as OfferPrompt;

@@ -1,8 +1,8 @@
 import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import sinon from 'sinon';
 import type { ChatWorkspace } from '../../src/index.js';
 import { button, buttons, connectAgent, deepQuery, deepQueryAll, settle } from '../helpers.js';
+import { ManualScheduler } from '../support/manual-scheduler.js';
 
 /** The workspace under an agent's real load (issue 10): twelve chats and four offers at 1280×720. */
 
@@ -48,22 +48,18 @@ describe('the workspace under load', () => {
   });
 
   it('turns an offer’s countdown into an urgent pill in its last ten seconds', async () => {
-    const clock = sinon.useFakeTimers({ now: Date.UTC(2026, 10, 30, 14), toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
-    try {
-      const { center, session } = connectAgent({ offerTimeoutMs: 45_000 });
-      const element = await fixture<ChatWorkspace>(html`<chat-workspace style="height: 720px" .session=${session}></chat-workspace>`);
-      await session.setAgentState('Available');
-      center.startChat({ contact: { name: 'Marie Tremblay' }, skill: 'Billing', text: 'Bonjour!' });
-      await settle(element);
-      const countdown = () => deepQuery<HTMLElement>(element, '[part="countdown"]');
-      expect(countdown()?.dataset.urgency).to.equal('calm');
-      clock.tick(35_000);
-      await settle(element);
-      expect(countdown()?.dataset.urgency).to.equal('urgent');
-      expect(countdown()?.textContent?.trim()).to.equal('0:10');
-    } finally {
-      clock.restore();
-    }
+    const scheduler = new ManualScheduler(Date.UTC(2026, 10, 30, 14));
+    const { center, session } = connectAgent({ offerTimeoutMs: 45_000, scheduler });
+    const element = await fixture<ChatWorkspace>(html`<chat-workspace style="height: 720px" .session=${session}></chat-workspace>`);
+    await session.setAgentState('Available');
+    center.startChat({ contact: { name: 'Marie Tremblay' }, skill: 'Billing', text: 'Bonjour!' });
+    await settle(element);
+    const countdown = () => deepQuery<HTMLElement>(element, '[part="countdown"]');
+    expect(countdown()?.dataset.urgency).to.equal('calm');
+    scheduler.advance(35_000);
+    await settle(element);
+    expect(countdown()?.dataset.urgency).to.equal('urgent');
+    expect(countdown()?.textContent?.trim()).to.equal('0:10');
   });
 
   it('in a 360 px column shows the offers and keeps the composer on screen', async () => {
@@ -125,27 +121,23 @@ describe('twelve tabs', () => {
 
 describe('tabs ordered by the longest wait', () => {
   it('puts the contacts who have waited longest for a reply first, when the host asks', async () => {
-    const clock = sinon.useFakeTimers({ now: Date.UTC(2026, 10, 30, 14), toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
-    try {
-      const { center, session } = connectAgent({ maxConcurrentChats: 4 });
-      const element = await fixture<ChatWorkspace>(html`<chat-workspace tab-order="longest-wait" .session=${session}></chat-workspace>`);
-      await session.setAgentState('Available');
-      const ids = ['Marie Tremblay', 'Jean Roy', 'Emily Chen'].map((name) => center.startChat({ contact: { name }, skill: 'Billing', text: 'Bonjour' }));
-      for (const id of ids) await session.acceptOffer(id);
-      const [marie, jean, emily] = ids as [string, string, string];
-      for (const id of ids) await session.sendMessage(id, 'Hello');
-      clock.tick(1_000);
-      center.contactSays(emily, 'First to wait');
-      clock.tick(1_000);
-      center.contactSays(marie, 'Second to wait');
-      await settle(element);
-      const order = () => deepQueryAll<HTMLElement & { chatId: string }>(element, 'contact-tab').map((tab) => tab.chatId);
-      expect(order()).to.deep.equal([emily, marie, jean]);
-      await session.sendMessage(emily, 'Here I am');
-      await settle(element);
-      expect(order()).to.deep.equal([marie, jean, emily]);
-    } finally {
-      clock.restore();
-    }
+    const scheduler = new ManualScheduler(Date.UTC(2026, 10, 30, 14));
+    const { center, session } = connectAgent({ maxConcurrentChats: 4, scheduler });
+    const element = await fixture<ChatWorkspace>(html`<chat-workspace tab-order="longest-wait" .session=${session}></chat-workspace>`);
+    await session.setAgentState('Available');
+    const ids = ['Marie Tremblay', 'Jean Roy', 'Emily Chen'].map((name) => center.startChat({ contact: { name }, skill: 'Billing', text: 'Bonjour' }));
+    for (const id of ids) await session.acceptOffer(id);
+    const [marie, jean, emily] = ids as [string, string, string];
+    for (const id of ids) await session.sendMessage(id, 'Hello');
+    scheduler.advance(1_000);
+    center.contactSays(emily, 'First to wait');
+    scheduler.advance(1_000);
+    center.contactSays(marie, 'Second to wait');
+    await settle(element);
+    const order = () => deepQueryAll<HTMLElement & { chatId: string }>(element, 'contact-tab').map((tab) => tab.chatId);
+    expect(order()).to.deep.equal([emily, marie, jean]);
+    await session.sendMessage(emily, 'Here I am');
+    await settle(element);
+    expect(order()).to.deep.equal([marie, jean, emily]);
   });
 });

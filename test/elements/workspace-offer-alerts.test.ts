@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { AgentStateControl, ChatWorkspace } from '../../src/index.js';
-import { connectAgent, deepQuery, installFakeClock, settle, useFakeTime } from '../helpers.js';
+import { connectAgent, deepQuery, settle } from '../helpers.js';
+import { ManualScheduler } from '../support/manual-scheduler.js';
 
 /** Every oscillator the chime starts: two notes a chime. The chime caches its first context, so this is installed first. */
 let oscillators = 0;
@@ -49,8 +50,9 @@ function withFakeNotification(permission: NotificationPermission) {
   });
 }
 
-async function workspaceWith(attributes: Record<string, string> = {}) {
-  const { center, session } = connectAgent({ maxConcurrentChats: 4 });
+/** A workspace on a session of its own; with a scheduler, the center and the session run on it. */
+async function workspaceWith(attributes: Record<string, string> = {}, scheduler?: ManualScheduler) {
+  const { center, session } = connectAgent({ maxConcurrentChats: 4, ...(scheduler ? { scheduler } : {}) });
   const element = await fixture<ChatWorkspace>(html`<chat-workspace .session=${session}></chat-workspace>`);
   for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
   await settle(element);
@@ -217,7 +219,8 @@ describe('offer alerts: the document title while the page is hidden', () => {
 });
 
 describe('offer alerts: the repeated chime', () => {
-  const time = useFakeTime();
+  /** Each test's clock, moved by hand. */
+  let scheduler: ManualScheduler;
   before(() => {
     window.AudioContext = CountingAudioContext;
   });
@@ -226,64 +229,64 @@ describe('offer alerts: the repeated chime', () => {
   });
   beforeEach(() => {
     oscillators = 0;
+    scheduler = new ManualScheduler();
   });
 
   it('plays every offer-sound-repeat ms until the offer is answered, and stops then', async () => {
-    const { center, session, element } = await workspaceWith({ 'offer-sound': '', 'offer-sound-repeat': '3000' });
+    const { center, session, element } = await workspaceWith({ 'offer-sound': '', 'offer-sound-repeat': '3000' }, scheduler);
     await session.setAgentState('Available');
     const marie = offerTo(center, 'Marie Tremblay');
     await settle(element);
     expect(chimes()).to.equal(1);
-    time.tick(10_000);
+    scheduler.advance(10_000);
     expect(chimes(), 'at 3, 6 and 9 s').to.equal(4);
     await session.acceptOffer(marie);
-    time.tick(30_000);
+    scheduler.advance(30_000);
     expect(chimes(), 'answered: silence').to.equal(4);
   });
 
   it('is one loop for every offer, and stops when the last offer expires', async () => {
-    const { center, session, element } = await workspaceWith({ 'offer-sound': '', 'offer-sound-repeat': '' });
+    const { center, session, element } = await workspaceWith({ 'offer-sound': '', 'offer-sound-repeat': '' }, scheduler);
     expect(element.offerSoundRepeat, 'the attribute alone: every 5 s').to.equal(5000);
     await session.setAgentState('Available');
     offerTo(center, 'Marie Tremblay');
     offerTo(center, 'Jean Roy');
     await settle(element);
     expect(chimes()).to.equal(2);
-    time.tick(15_000);
+    scheduler.advance(15_000);
     expect(chimes(), 'one repeat every 5 s for both').to.equal(5);
-    time.tick(30_000);
+    scheduler.advance(30_000);
     await settle(element);
     expect(session.state.offers, 'expired').to.have.length(0);
     const atExpiry = chimes();
-    time.tick(60_000);
+    scheduler.advance(60_000);
     expect(chimes()).to.equal(atExpiry);
   });
 
   it('never repeats without offer-sound, or without offer-sound-repeat', async () => {
-    const { center, session, element } = await workspaceWith({ 'offer-sound-repeat': '3000' });
+    const { center, session, element } = await workspaceWith({ 'offer-sound-repeat': '3000' }, scheduler);
     await session.setAgentState('Available');
     offerTo(center, 'Marie Tremblay');
     await settle(element);
-    time.tick(10_000);
+    scheduler.advance(10_000);
     expect(chimes()).to.equal(0);
-    const once = await workspaceWith({ 'offer-sound': '' });
+    const once = await workspaceWith({ 'offer-sound': '' }, scheduler);
     await once.session.setAgentState('Available');
     offerTo(once.center, 'Jean Roy');
     await settle(once.element);
-    time.tick(10_000);
+    scheduler.advance(10_000);
     expect(chimes()).to.equal(1);
   });
 });
 
 describe('offer alerts: timers read the clock, not ticks', () => {
-  let clock: ReturnType<typeof installFakeClock>;
+  let scheduler: ManualScheduler;
   beforeEach(() => {
-    clock = installFakeClock();
+    scheduler = new ManualScheduler();
   });
-  afterEach(() => clock.uninstall());
 
   it('a throttled tab that missed 30 s of ticks shows the right countdown and handling time at the next tick', async () => {
-    const { center, session, element } = await workspaceWith();
+    const { center, session, element } = await workspaceWith({}, scheduler);
     await session.setAgentState('Available');
     const marie = offerTo(center, 'Marie Tremblay');
     offerTo(center, 'Jean Roy');
@@ -291,14 +294,14 @@ describe('offer alerts: timers read the clock, not ticks', () => {
     const countdown = () => deepQuery(element, '[part~="countdown"]')?.textContent?.trim();
     expect(countdown()).to.equal('0:45');
     // A background tab: the clock moves on, the timers do not run.
-    clock.setSystemTime(Date.now() + 30_000);
-    clock.tick(1000);
+    scheduler.skip(30_000);
+    scheduler.advance(1000);
     expect(countdown()).to.equal('0:14');
 
     await session.acceptOffer(marie);
     await settle(element);
-    clock.setSystemTime(Date.now() + 600_000);
-    clock.tick(1000);
+    scheduler.skip(600_000);
+    scheduler.advance(1000);
     expect(deepQuery(element, '[part~="timer-handle"]')?.textContent).to.contain('10:01');
   });
 });

@@ -1,16 +1,17 @@
 import { expect } from '@open-wc/testing';
-import sinon, { type SinonFakeTimers } from 'sinon';
 import type { Observable, Subscription } from 'rxjs';
 import { SimulatedContactCenter } from '../../src/connectors/simulated/simulated-contact-center.js';
 import { ChatSession, type SessionEvent } from '../../src/session/chat-session.js';
 import { secondsLeft, selectRequestedAgentState } from '../../src/session/selectors.js';
 import type { WorkspaceError } from '../../src/session/state.js';
+import { ManualScheduler } from '../support/manual-scheduler.js';
 
 const START = Date.UTC(2025, 0, 6, 14, 0, 0);
 const alex = { id: 'agent-1', name: 'Alex Martin' };
 
 describe('ChatSession over a SimulatedContactCenter', () => {
-  let clock: SinonFakeTimers;
+  /** The clock of the center and the session, moved by hand. */
+  let scheduler: ManualScheduler;
   let center: SimulatedContactCenter;
   let session: ChatSession;
   let warnings: string[];
@@ -18,8 +19,8 @@ describe('ChatSession over a SimulatedContactCenter', () => {
   const subscriptions: Subscription[] = [];
 
   function open(options: ConstructorParameters<typeof SimulatedContactCenter>[0] = {}): void {
-    center = new SimulatedContactCenter(options);
-    session = new ChatSession(center.connect(alex), { logger: { warn: (line: string) => warnings.push(line) } });
+    center = new SimulatedContactCenter({ ...options, scheduler });
+    session = new ChatSession(center.connect(alex), { scheduler, logger: { warn: (line: string) => warnings.push(line) } });
     subscriptions.push(session.events$.subscribe((event) => happenings.push(event)));
   }
 
@@ -39,10 +40,7 @@ describe('ChatSession over a SimulatedContactCenter', () => {
   }
 
   beforeEach(() => {
-    clock = sinon.useFakeTimers({
-      now: START,
-      toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
-    });
+    scheduler = new ManualScheduler(START);
     warnings = [];
     happenings = [];
     open();
@@ -51,7 +49,6 @@ describe('ChatSession over a SimulatedContactCenter', () => {
   afterEach(() => {
     for (const subscription of subscriptions.splice(0)) subscription.unsubscribe();
     session.dispose();
-    clock.uninstall();
   });
 
   describe('agent state (R1)', () => {
@@ -82,7 +79,7 @@ describe('ChatSession over a SimulatedContactCenter', () => {
       expect(session.state.requestedAgentState).to.equal(undefined);
 
       startChat();
-      clock.tick(45_000);
+      scheduler.advance(45_000);
       expect(session.state.agent.state).to.equal('Refused');
       expect(requested.at(-1), 'the control must show Refused, not a stale Available').to.equal(undefined);
     });
@@ -99,7 +96,7 @@ describe('ChatSession over a SimulatedContactCenter', () => {
     it('shows an offer with the contact, skill, first message and its deadline', async () => {
       const offers = record(session.offers$);
       await session.setAgentState('Available');
-      clock.tick(2_000);
+      scheduler.advance(2_000);
       const chatId = startChat('Marie Tremblay', 'Bonjour!');
 
       expect(offers.at(-1)).to.have.length(1);
@@ -171,11 +168,11 @@ describe('ChatSession over a SimulatedContactCenter', () => {
       startChat();
       const [offer] = session.state.offers;
 
-      clock.tick(44_999);
+      scheduler.advance(44_999);
       expect(session.state.offers).to.have.length(1);
       expect(secondsLeft(offer, session.now)).to.equal(1);
 
-      clock.tick(1);
+      scheduler.advance(1);
       expect(session.state.offers).to.deep.equal([]);
       expect(states).to.deep.equal(['Unavailable', 'Available', 'Refused']);
       expect(happenings.at(-1)).to.deep.equal({ type: 'agent-state-changed', state: 'Refused', previous: 'Available' });
@@ -184,7 +181,7 @@ describe('ChatSession over a SimulatedContactCenter', () => {
     it('resolves false and says why when accepting an offer that expired', async () => {
       await session.setAgentState('Available');
       const chatId = startChat();
-      clock.tick(45_000);
+      scheduler.advance(45_000);
 
       expect((await session.acceptOffer(chatId)).ok).to.equal(false);
 
@@ -204,9 +201,9 @@ describe('ChatSession over a SimulatedContactCenter', () => {
     it('shows the remaining time of an offer to a workspace that connects late', async () => {
       await session.setAgentState('Available');
       const chatId = startChat();
-      clock.tick(15_000);
+      scheduler.advance(15_000);
 
-      const later = new ChatSession(center.connect(alex), { logger: { warn: () => undefined } });
+      const later = new ChatSession(center.connect(alex), { scheduler, logger: { warn: () => undefined } });
       try {
         expect(later.state.offers.map((offer) => offer.chatId)).to.deep.equal([chatId]);
         expect(later.state.offers[0].expiresAt).to.equal(START + 45_000);
@@ -227,7 +224,7 @@ describe('ChatSession over a SimulatedContactCenter', () => {
     });
 
     it('adds what the contact types to the transcript', () => {
-      clock.tick(3_000);
+      scheduler.advance(3_000);
       center.contactSays(chatId, 'Ma facture est erronée.');
       const transcript = session.state.chats[0].messages;
       expect(transcript.map(({ from, text }) => ({ from, text }))).to.deep.equal([
@@ -245,7 +242,7 @@ describe('ChatSession over a SimulatedContactCenter', () => {
     });
 
     it('ends the chat for after-contact work and announces it', async () => {
-      clock.tick(60_000);
+      scheduler.advance(60_000);
       expect((await session.endChat(chatId)).ok).to.equal(true);
       expect(session.state.chats[0]).to.deep.include({ status: 'ended', endedAt: START + 60_000, endedBy: 'agent' });
       expect(happenings.at(-1)?.type).to.equal('chat-ended');
@@ -387,20 +384,20 @@ describe('ChatSession over a SimulatedContactCenter', () => {
       const times = record(session.clock$);
       expect(times).to.deep.equal([START]);
 
-      clock.tick(999);
+      scheduler.advance(999);
       expect(times).to.deep.equal([START]);
-      clock.tick(1);
+      scheduler.advance(1);
       expect(times).to.deep.equal([START, START + 1_000]);
-      clock.tick(2_000);
+      scheduler.advance(2_000);
       expect(times).to.deep.equal([START, START + 1_000, START + 2_000, START + 3_000]);
     });
 
     it('gives a late subscriber the current time at once', () => {
       record(session.clock$);
-      clock.tick(2_500);
+      scheduler.advance(2_500);
       const late = record(session.clock$);
       expect(late).to.deep.equal([START + 2_500]);
-      clock.tick(500);
+      scheduler.advance(500);
       expect(late).to.deep.equal([START + 2_500, START + 3_000]);
     });
   });
