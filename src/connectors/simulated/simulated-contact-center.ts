@@ -21,7 +21,8 @@ export interface SimulatedContactCenterOptions extends ConfigurationOptions {
 /**
  * An in-browser contact-center platform: queues per skill, routing to agents,
  * offers that expire, transcripts and dispositions. It powers the demo and the
- * tests, and host developers can use it in their own tests with fake timers.
+ * tests, and host developers can use it in their own tests: give it and the session
+ * the same `scheduler`, and move that clock by hand.
  *
  * ```ts
  * const center = new SimulatedContactCenter({ maxConcurrentChats: 3 });
