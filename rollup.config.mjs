@@ -24,6 +24,16 @@ function withoutRrweb() {
   };
 }
 
+/** TypeScript for a file built whole: no declarations or maps, which the npm modules carry. */
+const bundledTypescript = () =>
+  typescript({
+    tsconfig: 'tsconfig.build.json',
+    noEmitOnError: true,
+    declaration: false,
+    declarationMap: false,
+    sourceMap: false,
+  });
+
 export default [
   // The npm package: one module per source file, with declarations beside them
   // (dist/index.js, dist/index.d.ts).
@@ -73,13 +83,7 @@ export default [
     input: 'src/connectors/simulated/shop-recorder.ts',
     plugins: [
       resolve({ browser: true }),
-      typescript({
-        tsconfig: 'tsconfig.build.json',
-        noEmitOnError: true,
-        declaration: false,
-        declarationMap: false,
-        sourceMap: false,
-      }),
+      bundledTypescript(),
       terser(),
     ],
     output: { file: 'dist/connectors/simulated/shop-recorder.js', format: 'es', inlineDynamicImports: true },
@@ -92,13 +96,7 @@ export default [
       withoutRrweb(),
       // es2015: rxjs's ES2015 build, smaller than the esm5 one it offers by default.
       resolve({ browser: true, exportConditions: ['es2015'] }),
-      typescript({
-        tsconfig: 'tsconfig.build.json',
-        noEmitOnError: true,
-        declaration: false,
-        declarationMap: false,
-        sourceMap: false,
-      }),
+      bundledTypescript(),
       terser(),
     ],
     output: {

@@ -1,25 +1,9 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { TAGS } from './support/element-tags.js';
 
 // Each test file runs in a page of its own. This one imports nothing that registers an
 // element (not test/helpers.ts, which imports the package), so each test below sees what
 // its define module registered, and nothing else.
-
-const TAGS = [
-  'chat-workspace',
-  'agent-state-control',
-  'offer-prompt',
-  'contact-tab',
-  'chat-conversation',
-  'chat-composer',
-  'chat-actions',
-  'launch-area',
-  'quick-reply-panel',
-  'transfer-dialog',
-  'disposition-form',
-  'new-engagement-dialog',
-  'assist-panel',
-  'advanced-chat',
-];
 
 const registered = () => TAGS.filter((tag) => customElements.get(tag) !== undefined);
 

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
+import { TAGS } from './support/element-tags.js';
 
 /** The fields of package.json that say what the package offers. */
 interface PackageJson {
@@ -28,23 +29,6 @@ interface PackageContents {
 /** Modules built whole, with their dependencies inside: they import nothing by name. */
 const SELF_CONTAINED = ['dist/standalone.min.js', 'dist/connectors/simulated/shop-recorder.js'];
 
-/** Every element, each registered alone by its own `dist/define/<tag>.js`. */
-const TAGS = [
-  'chat-workspace',
-  'agent-state-control',
-  'offer-prompt',
-  'contact-tab',
-  'chat-conversation',
-  'chat-composer',
-  'chat-actions',
-  'launch-area',
-  'quick-reply-panel',
-  'transfer-dialog',
-  'disposition-form',
-  'new-engagement-dialog',
-  'assist-panel',
-  'advanced-chat',
-];
 const DEFINE_MODULES = TAGS.map((tag) => `dist/define/${tag}.js`);
 
 const withoutDotSlash = (path: string) => path.replace(/^\.\//, '');
