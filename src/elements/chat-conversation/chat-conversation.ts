@@ -14,6 +14,7 @@ import {
   withoutDirectionControls,
 } from '../../internal/contact-text.js';
 import { linkify } from '../../internal/linkify.js';
+import { SameTaskBatch } from '../../internal/same-task-batch.js';
 import { SessionElement } from '../../internal/session-element.js';
 import type { Chat, TranscriptMessage } from '../../session/state.js';
 import { styles } from './chat-conversation.styles.js';
@@ -65,9 +66,10 @@ export class ChatConversation extends SessionElement {
   private readonly chats = new SessionController(this, (session) => session.chats$);
   private readonly agent = new SessionController(this, (session) => session.agent$);
   private readonly transcriptScroll = new TranscriptScroll(this, () => this.transcriptScroller);
-  /** What arrived in the chat on screen since the last look, from the session's events. */
-  private arrivals: TranscriptEntry[] = [];
-  private sentByAgent = false;
+  /** What arrives in the chat on screen, from the session's events, taken in together. */
+  private readonly arrivals = new SameTaskBatch<{ entry?: TranscriptEntry; sentByAgent: boolean }>((arrivals) =>
+    this.showArrivals(arrivals),
+  );
 
 
   /** The chat on screen and the entries it showed, to tell new entries from old. */
@@ -252,19 +254,13 @@ export class ChatConversation extends SessionElement {
       entry = { kind: 'happening', id: `${event.chat.id}:ended`, at: event.chat.endedAt ?? 0, happening };
     }
     const sentByAgent = event.type === 'message-sent';
-    if (!entry && !sentByAgent) return;
     // Several in one go (a burst, a reconnect) are read out together.
-    this.arrivals.push(...(entry ? [entry] : []));
-    this.sentByAgent ||= sentByAgent;
-    if (this.arrivals.length + (sentByAgent ? 1 : 0) > 1) return;
-    queueMicrotask(() => this.showArrivals());
+    if (entry || sentByAgent) this.arrivals.add({ entry, sentByAgent });
   }
 
-  private showArrivals(): void {
-    const noteworthy = this.arrivals;
-    const sentByAgent = this.sentByAgent;
-    this.arrivals = [];
-    this.sentByAgent = false;
+  private showArrivals(arrivals: readonly { entry?: TranscriptEntry; sentByAgent: boolean }[]): void {
+    const noteworthy = arrivals.flatMap((arrival) => (arrival.entry ? [arrival.entry] : []));
+    const sentByAgent = arrivals.some((arrival) => arrival.sentByAgent);
     const outcome = this.transcriptScroll.arrived({ sentByAgent, noteworthy: noteworthy.length > 0 });
     if (outcome === 'seen' && noteworthy.length > 0) {
       this.announcement = noteworthy.map((entry) => this.spoken(entry)).join(' ');

@@ -3,6 +3,7 @@ import { msg, str } from '@lit/localize';
 import type { ReactiveControllerHost } from 'lit';
 import { SessionController } from '../../controllers/session-controller.js';
 import { emit } from '../../events/workspace-events.js';
+import { SameTaskBatch } from '../../internal/same-task-batch.js';
 import type { ChatSession, SessionEvent } from '../../session/chat-session.js';
 import { firstContactMessage } from '../../session/selectors.js';
 
@@ -28,7 +29,6 @@ export interface FocusMoves {
 export class HostEventsController {
   /** What the workspace's polite live region says about background chats. */
   backgroundNews = '';
-  private pendingNews: string[] = [];
 
   constructor(
     private readonly host: HostEventsHost,
@@ -116,14 +116,13 @@ export class HostEventsController {
   }
 
   /** Says something in the workspace's polite live region; what comes in one go is said together. */
+  private readonly news = new SameTaskBatch<string>((texts) => {
+    this.backgroundNews = texts.join(' ');
+    this.host.requestUpdate();
+  });
+
   private tellAgent(text: string): void {
-    const first = this.pendingNews.length === 0;
-    this.pendingNews.push(text);
-    if (!first) return;
-    queueMicrotask(() => {
-      this.backgroundNews = this.pendingNews.join(' ');
-      this.pendingNews = [];
-      this.host.requestUpdate();
-    });
+    this.news.add(text);
   }
+
 }

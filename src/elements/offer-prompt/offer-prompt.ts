@@ -6,6 +6,7 @@ import { state } from 'lit/decorators.js';
 import { clockText } from '../../controllers/clock-text.js';
 import { SessionController } from '../../controllers/session-controller.js';
 import { formatDuration, initialOf } from '../../internal/format.js';
+import { SameTaskBatch } from '../../internal/same-task-batch.js';
 import { SessionElement } from '../../internal/session-element.js';
 import { firstContactMessage, secondsLeft, selectOffers, selectOnline } from '../../session/selectors.js';
 import type { Offer } from '../../session/state.js';
@@ -52,14 +53,18 @@ export class OfferPrompt extends SessionElement {
 
   /** What the live region says; updated when a new offer arrives. */
   @state() private announcement = '';
-  /** Offers that arrived in this task, said together. */
-  private arriving: Offer[] = [];
+  /** New offers, from the session: said in the live region (several at once, together). */
+  private readonly arriving = new SameTaskBatch<Offer>((offers) => {
+    this.announcement = offers
+      .map((offer) => msg(str`New chat from ${contactName(offer.contact.name)}, ${excerpt(offer.skill, 40)}.`))
+      .join(' ');
+  });
 
   constructor() {
     super();
     new SessionController(this, (session) => session.events$, {
       onValue: (event) => {
-        if (event.type === 'chat-offered') this.announce(event.offer);
+        if (event.type === 'chat-offered') this.arriving.add(event.offer);
       },
     });
   }
@@ -76,18 +81,6 @@ export class OfferPrompt extends SessionElement {
     super.willUpdate(changed);
     const offers = this.offers.value ?? [];
     if (offers.length <= SHOWN_OFFERS) this.showAll = false;
-  }
-
-  /** A new offer, from the session: said in the live region (several at once, together). */
-  private announce(offer: Offer): void {
-    this.arriving.push(offer);
-    if (this.arriving.length > 1) return;
-    queueMicrotask(() => {
-      this.announcement = this.arriving
-        .map((arrived) => msg(str`New chat from ${contactName(arrived.contact.name)}, ${excerpt(arrived.skill, 40)}.`))
-        .join(' ');
-      this.arriving = [];
-    });
   }
 
   protected override updated(changed: PropertyValues<this>): void {
