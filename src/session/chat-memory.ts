@@ -91,7 +91,6 @@ export class ChatMemory {
 
   /** The chat left the workspace for good: nothing of it is kept. */
   forget(chatId: string): void {
-    this.seen.delete(chatId);
     this.write(chatId, null);
   }
 
@@ -100,6 +99,7 @@ export class ChatMemory {
       if (raw === null) {
         this.storage.removeItem(this.key(chatId));
         this.written.delete(chatId);
+        this.seen.delete(chatId);
       } else {
         this.storage.setItem(this.key(chatId), raw);
         this.written.set(chatId, raw);

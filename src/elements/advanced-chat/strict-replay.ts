@@ -179,6 +179,8 @@ export class StrictReplayStyles {
     }
     const native = Object.getOwnPropertyDescriptor(view.Document.prototype, 'adoptedStyleSheets');
     const sheets = [...(this.replayerSheet ? [this.replayerSheet] : []), ...inline, ...this.pageSheets];
-    native?.set?.call(document, sheets);
+    // Most mutations (typing, a class) change no sheet: setting the list anyway would restyle the page.
+    const current = (native?.get?.call(document) ?? []) as CSSStyleSheet[];
+    if (current.length !== sheets.length || current.some((sheet, index) => sheet !== sheets[index])) native?.set?.call(document, sheets);
   }
 }

@@ -1,5 +1,5 @@
 import { msg } from '@lit/localize';
-import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { html, type ReactiveControllerHost } from 'lit';
 
 interface AssistHost extends ReactiveControllerHost {
   readonly renderRoot: HTMLElement | DocumentFragment;
@@ -15,7 +15,7 @@ interface AssistHost extends ReactiveControllerHost {
  * gives focus back where the agent works: the button that opened it, or the composer
  * when a chat accepted opened it.
  */
-export class AssistController implements ReactiveController {
+export class AssistController {
   /** Whether the panel is shown. */
   open = true;
   /** The agent closed the panel while it covered the chat: accepted chats do not reopen it. */
@@ -23,11 +23,7 @@ export class AssistController implements ReactiveController {
   /** What gets focus when the overlay closes. */
   private returnFocusTo: 'button' | 'composer' = 'button';
 
-  constructor(private readonly host: AssistHost) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {}
+  constructor(private readonly host: AssistHost) {}
 
   /**
    * A chat was accepted: shows the panel, unless it would cover the chat against the
