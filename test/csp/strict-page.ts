@@ -1,4 +1,4 @@
-import { errors, violations } from './violation-log.js';
+import { errors, sentinels, violations } from './violation-log.js';
 import { ChatSession, SimulatedContactCenter } from '../../src/index.js';
 
 /** What the strict page hands to the test in the runner's page, which drives it. */
@@ -6,6 +6,7 @@ export interface StrictPage {
   ChatSession: typeof ChatSession;
   SimulatedContactCenter: typeof SimulatedContactCenter;
   violations: typeof violations;
+  sentinels: typeof sentinels;
   errors: typeof errors;
 }
 
@@ -15,4 +16,4 @@ declare global {
   }
 }
 
-window.strictPage = { ChatSession, SimulatedContactCenter, violations, errors };
+window.strictPage = { ChatSession, SimulatedContactCenter, violations, sentinels, errors };
