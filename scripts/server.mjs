@@ -21,7 +21,7 @@ export async function buildServer(outfile = serverBundle) {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    external: ['better-sqlite3', 'ws'],
+    external: ['better-sqlite3', 'ws', 'pg'],
     sourcemap: 'linked',
     logLevel: 'warning',
   });

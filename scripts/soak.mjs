@@ -27,7 +27,7 @@ export async function buildSoak() {
       platform: 'node',
       format: 'esm',
       target: 'node20',
-      external: ['ws', 'better-sqlite3'],
+      external: ['ws', 'better-sqlite3', 'pg'],
       sourcemap: 'linked',
       logLevel: 'warning',
     }),

@@ -1,9 +1,9 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import WebSocket from 'ws';
-import type { AgentLink } from '../src/platform/context.js';
 import type { ContactCenterCore } from '../src/platform/core.js';
 import type { ConnectorEvent } from '../src/protocol/events.js';
 import { parseClientFrame, PROTOCOL_VERSION, type ClientFrame, type CommandOutcome, type ServerFrame } from '../src/protocol/frames.js';
+import type { ConnectionRegistry, PlatformRunner, RegisteredConnection } from './platform-host.js';
 import type { AgentAccount } from './server-configuration.js';
 
 /** Larger frames are refused (with an error frame): no command needs more. */
@@ -17,12 +17,17 @@ const CLOSE_REASONS: Readonly<Record<number, string>> = {
   [CLOSE_UNAUTHENTICATED]: 'The connection was not authenticated.',
   [CLOSE_REPLACED]: 'Another connection of this agent took over.',
   1011: 'The server could not open this connection.',
+  1012: 'Connect again.',
 };
 /** A client that reads this slowly is gone in all but name. */
 const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
 
 export interface AgentConnectionOptions {
   core: ContactCenterCore;
+  /** Runs the core's changes: at once (SQLite) or in a database unit (PostgreSQL). */
+  runner: PlatformRunner;
+  /** Records the connection for the other processes of the database, when there are any. */
+  registry?: ConnectionRegistry;
   accounts: ReadonlyMap<string, AgentAccount>;
   helloTimeoutMs: number;
   log: (message: string, error?: unknown) => void;
@@ -35,7 +40,8 @@ type Delivery = { seq: number; event: ConnectorEvent; ephemeral: boolean };
  * then the agent catches up (the replayed gap, or a snapshot) and follows the stream.
  * Deliveries that arrive while the catch-up is built wait, so none is lost or doubled.
  */
-export class AgentConnection implements AgentLink {
+export class AgentConnection implements RegisteredConnection {
+  readonly connectionId = randomUUID();
   /** When the client last showed a sign of life (a frame or a pong). */
   lastHeard = Date.now();
   lastPing = Date.now();
@@ -75,6 +81,11 @@ export class AgentConnection implements AgentLink {
   /** AgentLink: another connection of this agent took over. */
   close(reason: string): void {
     this.fail(`Replaced: ${reason}`, CLOSE_REPLACED);
+  }
+
+  /** The registry lost this socket's record (its process was taken for dead): the workspace connects again. */
+  reconnect(): void {
+    this.fail('The server lost track of this connection; connect again.', 1012, false);
   }
 
   /** Pings now and then; a socket silent for 10 s is dead, whatever TCP thinks. */
@@ -122,7 +133,7 @@ export class AgentConnection implements AgentLink {
       case 'ping':
         return this.send({ v: PROTOCOL_VERSION, type: 'pong' });
       case 'command':
-        return this.command(this.agentId, frame.id, frame);
+        return void this.command(this.agentId, frame.id, frame);
     }
   }
 
@@ -131,41 +142,68 @@ export class AgentConnection implements AgentLink {
     // One answer for an unknown agent and a wrong token: the server does not say which agents exist.
     if (!account || !sameSecret(account.token, frame.token)) return this.refuse('Unknown agent or wrong token.');
     clearTimeout(this.helloTimer);
-    const { core } = this.options;
     this.agentId = account.id;
     this.waiting = [];
+    void this.open(account, frame);
+  }
+
+  /** Attaches the agent and builds the catch-up in one change; sends it once that change is durable. */
+  private async open(account: AgentAccount, frame: Extract<ClientFrame, { type: 'hello' }>): Promise<void> {
+    const { core, runner, registry } = this.options;
+    let frames: ServerFrame[];
     try {
-      core.attach({ id: account.id, name: account.name }, this);
-      const stream = core.stream(account.id);
-      // A gap is replayed only from the same stream: another database's numbers mean nothing here.
-      const sameStream = frame.resumeFrom !== undefined && frame.stream === stream.id;
-      const replay = sameStream ? core.eventsAfter(account.id, frame.resumeFrom ?? 0) : undefined;
-      const agent = { id: account.id, name: account.name };
-      if (replay) {
-        this.sentSeq = replay.at(-1)?.seq ?? frame.resumeFrom ?? 0;
-        this.send({ v: PROTOCOL_VERSION, type: 'welcome', agent, stream: stream.id, seq: this.sentSeq });
-        for (const entry of replay) this.send({ v: PROTOCOL_VERSION, type: 'event', seq: entry.seq, event: entry.event });
-      } else {
-        const snapshot = core.snapshot(account.id);
-        this.sentSeq = snapshot.seq;
-        this.send({ v: PROTOCOL_VERSION, type: 'welcome', agent, stream: stream.id, seq: snapshot.seq });
-        this.send({ v: PROTOCOL_VERSION, type: 'snapshot', seq: snapshot.seq, events: [snapshotMarker(snapshot.events), ...snapshot.events] });
-      }
+      frames = await runner.change(() => {
+        core.attach({ id: account.id, name: account.name }, registry ? registry.attach(account.id, this) : this);
+        return this.catchUp(account, frame);
+      });
     } catch (error) {
       this.options.log(`Could not open the connection of ${account.id}`, error);
-      core.detach(account.id, this);
+      void this.detach(account.id);
       // A fault of the server's (a busy database), not the workspace's: it may try again.
       return this.fail('The server could not open this connection.', 1011, false);
     }
-    const waiting = this.waiting;
+    for (const catchUpFrame of frames) this.send(catchUpFrame);
+    const waiting = this.waiting ?? [];
     this.waiting = undefined;
     for (const delivery of waiting) this.sendEvent(delivery);
   }
 
-  private command(agentId: string, commandId: string, frame: Extract<ClientFrame, { type: 'command' }>): void {
+  /** The replayed gap, or a snapshot: read in the attach's change, so no event falls between. */
+  private catchUp(account: AgentAccount, frame: Extract<ClientFrame, { type: 'hello' }>): ServerFrame[] {
+    const { core } = this.options;
+    const stream = core.stream(account.id);
+    // A gap is replayed only from the same stream: another database's numbers mean nothing here.
+    const sameStream = frame.resumeFrom !== undefined && frame.stream === stream.id;
+    const replay = sameStream ? core.eventsAfter(account.id, frame.resumeFrom ?? 0) : undefined;
+    const agent = { id: account.id, name: account.name };
+    if (replay) {
+      this.sentSeq = replay.at(-1)?.seq ?? frame.resumeFrom ?? 0;
+      return [
+        { v: PROTOCOL_VERSION, type: 'welcome', agent, stream: stream.id, seq: this.sentSeq },
+        ...replay.map((entry): ServerFrame => ({ v: PROTOCOL_VERSION, type: 'event', seq: entry.seq, event: entry.event })),
+      ];
+    }
+    const snapshot = core.snapshot(account.id);
+    this.sentSeq = snapshot.seq;
+    return [
+      { v: PROTOCOL_VERSION, type: 'welcome', agent, stream: stream.id, seq: snapshot.seq },
+      { v: PROTOCOL_VERSION, type: 'snapshot', seq: snapshot.seq, events: [snapshotMarker(snapshot.events), ...snapshot.events] },
+    ];
+  }
+
+  private async detach(agentId: string): Promise<void> {
+    const { core, runner, registry } = this.options;
+    try {
+      await runner.change(() => core.detach(agentId, registry ? registry.detach(agentId, this) : this));
+    } catch (error) {
+      this.options.log(`Could not detach ${agentId}`, error);
+    }
+  }
+
+  private async command(agentId: string, commandId: string, frame: Extract<ClientFrame, { type: 'command' }>): Promise<void> {
     let outcome: CommandOutcome;
     try {
-      outcome = this.options.core.execute(agentId, frame.command, commandId);
+      outcome = await this.options.runner.change(() => this.options.core.execute(agentId, frame.command, commandId));
     } catch (error) {
       this.options.log(`Command ${frame.command.name} of ${agentId} failed`, error);
       outcome = { ok: false, error: 'The server could not run this command.' };
@@ -210,12 +248,7 @@ export class AgentConnection implements AgentLink {
   private closedBySocket(): void {
     this.closed = true;
     clearTimeout(this.helloTimer);
-    if (this.agentId === undefined) return;
-    try {
-      this.options.core.detach(this.agentId, this);
-    } catch (error) {
-      this.options.log(`Could not detach ${this.agentId}`, error);
-    }
+    if (this.agentId !== undefined) void this.detach(this.agentId);
   }
 
   private send(frame: ServerFrame): void {

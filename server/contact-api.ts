@@ -5,10 +5,13 @@ import { contactRequestSchemas, parseBody } from './contact-requests.js';
 import type { ContactStreams } from './contact-streams.js';
 import { HttpError, readJsonBody, sendError, sendJson } from './http-json.js';
 import { MAX_COBROWSE_BATCH } from '../src/protocol/events.js';
+import type { PlatformRunner } from './platform-host.js';
 import type { AgentAccount } from './server-configuration.js';
 
 export interface ContactApiOptions {
   core: ContactCenterCore;
+  /** Runs the core's changes and reads (a database unit over PostgreSQL). */
+  runner: PlatformRunner;
   streams: ContactStreams;
   accounts: ReadonlyMap<string, AgentAccount>;
 }
@@ -37,7 +40,7 @@ const PREFLIGHT_HEADERS: Readonly<Record<string, string>> = {
  * read it back, follow it live. Every body is checked before the core runs, so a refused
  * request changes nothing.
  */
-export function contactApi({ core, streams, accounts }: ContactApiOptions) {
+export function contactApi({ core, runner, streams, accounts }: ContactApiOptions) {
   const schemas = contactRequestSchemas(core.configuration.maxMessageLength);
 
   const chatOr404 = (chatId: string): VisibleChat => {
@@ -69,23 +72,25 @@ export function contactApi({ core, streams, accounts }: ContactApiOptions) {
       methods: {
         POST: async (request, response) => {
           const body = parseBody(schemas.startChat, await readJsonBody(request));
-          const id = core.contacts.startChat(body);
+          const id = await runner.change(() => core.contacts.startChat(body));
           json(response, 201, { id }, { location: `/api/chats/${encodeURIComponent(id)}` });
         },
       },
     },
     {
       pattern: /^\/api\/chats\/([^/]+)$/,
-      methods: { GET: (_request, response, [chatId]) => json(response, 200, chatOr404(chatId)) },
+      methods: { GET: async (_request, response, [chatId]) => json(response, 200, await runner.read(() => chatOr404(chatId))) },
     },
     {
       pattern: /^\/api\/chats\/([^/]+)\/messages$/,
       methods: {
         POST: async (request, response, [chatId]) => {
           const body = parseBody(schemas.message, await readJsonBody(request));
-          openChatOr409(chatId);
-          const message = core.contacts.says(chatId, body.text, body.clientId);
-          streams.refresh(chatId);
+          const message = await runner.change(() => {
+            openChatOr409(chatId);
+            return core.contacts.says(chatId, body.text, body.clientId);
+          });
+          await runner.read(() => streams.refresh(chatId));
           json(response, 201, { message });
         },
       },
@@ -95,10 +100,12 @@ export function contactApi({ core, streams, accounts }: ContactApiOptions) {
       methods: {
         POST: async (request, response, [chatId]) => {
           await readJsonBody(request);
-          openChatOr409(chatId);
-          core.contacts.leaves(chatId);
-          streams.refresh(chatId);
-          json(response, 200, { state: chatOr404(chatId).state });
+          await runner.change(() => {
+            openChatOr409(chatId);
+            core.contacts.leaves(chatId);
+          });
+          const chat = await runner.read(() => (streams.refresh(chatId), chatOr404(chatId)));
+          json(response, 200, { state: chat.state });
         },
       },
     },
@@ -107,8 +114,10 @@ export function contactApi({ core, streams, accounts }: ContactApiOptions) {
       methods: {
         POST: async (request, response, [chatId]) => {
           const body = parseBody(schemas.typing, await readJsonBody(request));
-          openChatOr409(chatId);
-          core.contacts.typing(chatId, body.typing);
+          await runner.read(() => {
+            openChatOr409(chatId);
+            core.contacts.typing(chatId, body.typing);
+          });
           response.writeHead(204, CORS_HEADERS).end();
         },
       },
@@ -123,10 +132,12 @@ export function contactApi({ core, streams, accounts }: ContactApiOptions) {
           if (action !== 'accept' && action !== 'decline' && action !== 'end') {
             throw new HttpError(400, 'The body must be { "action": "accept" | "decline" | "end" }.');
           }
-          openChatOr409(chatId);
-          if (action === 'end') core.contacts.endsCobrowse(chatId);
-          else core.contacts.answerCobrowse(chatId, action === 'accept');
-          streams.refresh(chatId);
+          await runner.change(() => {
+            openChatOr409(chatId);
+            if (action === 'end') core.contacts.endsCobrowse(chatId);
+            else core.contacts.answerCobrowse(chatId, action === 'accept');
+          });
+          await runner.read(() => streams.refresh(chatId));
           response.writeHead(204, CORS_HEADERS).end();
         },
       },
@@ -142,8 +153,10 @@ export function contactApi({ core, streams, accounts }: ContactApiOptions) {
             throw new HttpError(400, `The body must be { "events": [...] } with at most ${MAX_COBROWSE_BATCH} rrweb events.`);
           }
           if (!cobrowseRate.allow(chatId, Date.now())) throw new HttpError(429, 'Too many co-browse batches: at most 10 a second.');
-          openChatOr409(chatId);
-          core.contacts.cobrowseEvents(chatId, events);
+          await runner.read(() => {
+            openChatOr409(chatId);
+            core.contacts.cobrowseEvents(chatId, events);
+          });
           response.writeHead(204, CORS_HEADERS).end();
         },
       },
@@ -151,20 +164,23 @@ export function contactApi({ core, streams, accounts }: ContactApiOptions) {
     {
       pattern: /^\/api\/chats\/([^/]+)\/events$/,
       methods: {
-        GET: (request, response, [chatId], url) => {
-          chatOr404(chatId);
-          streams.open(chatId, response, resumePoint(request, url), CORS_HEADERS);
+        GET: async (request, response, [chatId], url) => {
+          await runner.read(() => {
+            chatOr404(chatId);
+            streams.open(chatId, response, resumePoint(request, url), CORS_HEADERS);
+          });
         },
       },
     },
     {
       pattern: /^\/api\/agents\/([^/]+)$/,
       methods: {
-        GET: (_request, response, [agentId]) => {
+        GET: async (_request, response, [agentId]) => {
           const account = accounts.get(agentId);
           if (!account) throw new HttpError(404, `No agent ${agentId}.`);
           // An agent who never connected is Unavailable: that is how every agent joins.
-          json(response, 200, { id: account.id, name: account.name, state: core.agentState(agentId) ?? 'Unavailable' });
+          const state = await runner.read(() => core.agentState(agentId));
+          json(response, 200, { id: account.id, name: account.name, state: state ?? 'Unavailable' });
         },
       },
     },

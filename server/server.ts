@@ -1,16 +1,14 @@
-import { mkdirSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dirname, join } from 'node:path';
-import { asyncScheduler } from 'rxjs';
-import { ContactCenterCore } from '../src/platform/core.js';
+import { join } from 'node:path';
 import { agentGateway } from './agent-gateway.js';
 import { contactApi } from './contact-api.js';
 import { ContactStreams } from './contact-streams.js';
 import { HttpError, sendError } from './http-json.js';
 import type { ServerConfiguration } from './server-configuration.js';
+import { pgHost } from './pg/pg-host.js';
+import { sqliteHost, type PlatformHostOptions } from './platform-host.js';
 import type { ServerSettings } from './settings.js';
-import { SqliteStore } from './sqlite-store.js';
 import { staticFiles } from './static-files.js';
 
 export interface RunningServer {
@@ -28,18 +26,17 @@ export function log(message: string, error?: unknown): void {
 }
 
 /**
- * The reference contact-center server: the platform core over SQLite, agents over
+ * The reference contact-center server: the platform core over SQLite (or PostgreSQL, shared
+ * by several processes, with DATABASE_URL), agents over
  * WebSocket, contacts over HTTP, and the customer chat page at `/`.
  */
 export async function startServer(settings: ServerSettings, server: ServerConfiguration): Promise<RunningServer> {
-  mkdirSync(dirname(settings.dbPath), { recursive: true });
-  const store = new SqliteStore({ path: settings.dbPath, ...(settings.streamLimit ? { streamLimit: settings.streamLimit } : {}) });
-  // The streams need the core and the core reports to the streams: the callback closes the loop.
+  // The streams need the core and the core reports to the streams: the callbacks close the loop.
   let streams: ContactStreams | undefined;
-  const core = new ContactCenterCore({
+  const hostOptions: PlatformHostOptions = {
+    settings,
     configuration: server.configuration,
-    store,
-    scheduler: asyncScheduler,
+    log,
     // Called after a commit, inside the agent's command: a failure here must not look like the command's.
     onContactUpdate: (chatId, update) => {
       try {
@@ -48,12 +45,13 @@ export async function startServer(settings: ServerSettings, server: ServerConfig
         log(`Could not update the contact's stream of ${chatId}`, error);
       }
     },
-  });
+    refreshChat: (chatId) => streams?.refresh(chatId),
+  };
+  const platform = settings.databaseUrl ? await pgHost({ ...hostOptions, databaseUrl: settings.databaseUrl }) : sqliteHost(hostOptions);
+  const { core, runner, registry } = platform;
   const contactStreams = (streams = new ContactStreams(core));
-  // Offers that were out when the last process stopped: expired ones go back to their queues now.
-  core.restore();
 
-  const api = contactApi({ core, streams: contactStreams, accounts: server.accounts });
+  const api = contactApi({ core, runner, streams: contactStreams, accounts: server.accounts });
   const pages = staticFiles(settings.publicDir, {
     '/rrweb.js': join(settings.publicDir, '..', '..', 'node_modules', 'rrweb', 'dist', 'rrweb.umd.min.cjs'),
   });
@@ -70,7 +68,14 @@ export async function startServer(settings: ServerSettings, server: ServerConfig
       sendError(response, error instanceof HttpError ? error : new HttpError(500, 'The server could not handle this request.'));
     }
   });
-  const gateway = agentGateway(http, { core, accounts: server.accounts, helloTimeoutMs: settings.helloTimeoutMs, log });
+  const gateway = agentGateway(http, {
+    core,
+    runner,
+    ...(registry ? { registry } : {}),
+    accounts: server.accounts,
+    helloTimeoutMs: settings.helloTimeoutMs,
+    log,
+  });
 
   try {
     await new Promise<void>((resolve, reject) => {
@@ -81,9 +86,8 @@ export async function startServer(settings: ServerSettings, server: ServerConfig
       });
     });
   } catch (error) {
-    core.stop();
     contactStreams.close();
-    store.close();
+    await platform.close();
     throw error;
   }
   const { port } = http.address() as AddressInfo;
@@ -95,12 +99,11 @@ export async function startServer(settings: ServerSettings, server: ServerConfig
     port,
     close: () =>
       (closing ??= (async () => {
-        core.stop();
         contactStreams.close();
         await gateway.close();
         http.closeAllConnections();
         await new Promise<void>((resolve) => http.close(() => resolve()));
-        store.close();
+        await platform.close();
       })()),
   };
 }

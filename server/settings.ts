@@ -6,8 +6,10 @@ import { fileURLToPath } from 'node:url';
 export interface ServerSettings {
   port: number;
   host: string;
-  /** The SQLite file. */
+  /** The SQLite file (unused when `databaseUrl` is set). */
   dbPath: string;
+  /** DATABASE_URL: a PostgreSQL database shared by any number of server processes, instead of SQLite. */
+  databaseUrl?: string;
   /** The CONFIG file, or `undefined` for the demo configuration. */
   configPath?: string;
   /** How long a new WebSocket may take to say hello. */
@@ -31,7 +33,7 @@ export function projectRoot(from = dirname(fileURLToPath(import.meta.url))): str
 
 /**
  * Reads PORT (8001; 0 picks a free port), HOST (127.0.0.1), DB (data/contact-center.db
- * under the project root), CONFIG (a JSON file; the demo configuration without it),
+ * under the project root), DATABASE_URL (PostgreSQL instead of SQLite), CONFIG (a JSON file; the demo configuration without it),
  * HELLO_TIMEOUT_MS (10000) and STREAM_LIMIT (10000 events per agent).
  *
  * @throws Error naming the variable that is wrong.
@@ -42,6 +44,7 @@ export function readSettings(env: NodeJS.ProcessEnv, root = projectRoot()): Serv
     port: optionalInteger(env, 'PORT', 0, 65535) ?? 8001,
     host: env.HOST || '127.0.0.1',
     dbPath: env.DB ? resolve(env.DB) : join(root, 'data', 'contact-center.db'),
+    ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
     ...(env.CONFIG ? { configPath: resolve(env.CONFIG) } : {}),
     helloTimeoutMs: optionalInteger(env, 'HELLO_TIMEOUT_MS', 1, 600_000) ?? 10_000,
     ...(streamLimit !== undefined ? { streamLimit } : {}),

@@ -45,4 +45,6 @@ export interface PlatformContext {
   afterCommit(work: () => void): void;
   isConnected(agentId: string): boolean;
   broadcastPresence(): void;
+  /** Whether the core sets its own deadline timers; false when the host fires deadlines (`runDeadline`). */
+  readonly deadlineTimers: boolean;
 }

@@ -27,6 +27,12 @@ export interface ContactCenterCoreOptions {
    * failed): the change is kept, and the core goes on. Thrown asynchronously by default.
    */
   reportError?: (error: unknown) => void;
+  /**
+   * Whether the core keeps its own timers for offer and after-contact deadlines (true by
+   * default). A host whose processes share one database says false and calls `runDeadline`
+   * from the one process that owns each deadline.
+   */
+  deadlineTimers?: boolean;
 }
 
 /**
@@ -73,6 +79,7 @@ export class ContactCenterCore {
       afterCommit: (run) => this.afterCommit.push({ kind: 'effect', run }),
       isConnected: (agentId) => this.links.has(agentId),
       broadcastPresence: () => this.broadcastPresence(),
+      deadlineTimers: options.deadlineTimers ?? true,
     };
     this.offers = new OfferDesk(context, (work) => this.atomically(work), reportError);
     this.wrapUp = new WrapUpDesk(context, this.offers, (work) => this.atomically(work), reportError);
@@ -127,6 +134,33 @@ export class ContactCenterCore {
     if (this.links.get(agentId) !== link) return;
     this.links.delete(agentId);
     this.atomically(() => this.broadcastPresence());
+  }
+
+  /**
+   * Knows of a connection that another process of the same database opened and recorded
+   * (`undefined`: it closed): no transaction and no routing here, that process ran them.
+   * Routing and presence count it; ephemeral events reach it through `link`.
+   */
+  linkElsewhere(agentId: string, link: AgentLink | undefined): void {
+    if (link) this.links.set(agentId, link);
+    else this.links.delete(agentId);
+  }
+
+  /** The link the core delivers this agent's events to, if connected here or known elsewhere. */
+  linkOf(agentId: string): AgentLink | undefined {
+    return this.links.get(agentId);
+  }
+
+  /**
+   * Fires the chat's offer or after-contact deadline if it has passed (the host's timers,
+   * with `deadlineTimers: false`); answers whether anything ran out.
+   */
+  runDeadline(chatId: string): boolean {
+    return this.atomically(() => {
+      const chat = this.store.chat(chatId);
+      if (!chat) return false;
+      return this.offers.expireIfDue(chat) || this.wrapUp.expireIfDue(chat);
+    });
   }
 
   /** Whether the agent has a connection open now. */

@@ -125,7 +125,7 @@ export class OfferDesk {
   watch(chat: ChatRecord, delay = Math.max(0, (chat.offerExpiresAt ?? 0) - this.platform.now())): void {
     this.cancelTimer(chat.id);
     const deadline = chat.offerExpiresAt;
-    if (deadline === undefined) return;
+    if (deadline === undefined || !this.platform.deadlineTimers) return;
     const timer = this.platform.scheduler.schedule(() => {
       this.timers.delete(chat.id);
       try {
@@ -140,6 +140,13 @@ export class OfferDesk {
       }
     }, delay);
     this.timers.set(chat.id, timer);
+  }
+
+  /** Refuses the offer as expired when its deadline passed; answers whether it did. */
+  expireIfDue(chat: ChatRecord): boolean {
+    if (chat.state !== 'offered' || chat.offerExpiresAt === undefined || chat.offerExpiresAt > this.platform.now()) return false;
+    this.refuse(chat, 'expired');
+    return true;
   }
 
   /** Stops every timer (the process is going away). */

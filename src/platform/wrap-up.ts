@@ -88,6 +88,13 @@ export class WrapUpDesk {
     for (const chat of this.platform.store.endedChats()) this.watch(chat);
   }
 
+  /** Runs out the after-contact work when its deadline passed; answers whether it did. */
+  expireIfDue(chat: ChatRecord): boolean {
+    if (chat.state !== 'ended' || chat.acwOverdue || chat.acwExpiresAt === undefined || chat.acwExpiresAt > this.platform.now()) return false;
+    this.expire(chat);
+    return true;
+  }
+
   /** Stops every timer (the process is going away). */
   stop(): void {
     for (const timer of this.timers.values()) timer.unsubscribe();
@@ -106,7 +113,7 @@ export class WrapUpDesk {
   private watch(chat: ChatRecord, delay = Math.max(0, (chat.acwExpiresAt ?? 0) - this.platform.now())): void {
     this.cancelTimer(chat.id);
     const deadline = chat.acwExpiresAt;
-    if (deadline === undefined || chat.acwOverdue) return;
+    if (deadline === undefined || chat.acwOverdue || !this.platform.deadlineTimers) return;
     const timer = this.platform.scheduler.schedule(() => {
       this.timers.delete(chat.id);
       try {

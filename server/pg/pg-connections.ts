@@ -1,0 +1,90 @@
+import pg from 'pg';
+import { hostname } from 'node:os';
+import { LOCK_NAMESPACE } from './pg-schema.js';
+
+// BIGINT columns (versions, sequences, times in ms) fit in a double: read them as numbers.
+pg.types.setTypeParser(20, (value) => Number(value));
+
+/** The advisory-lock namespace of live processes: a process holds (PROCESS_NAMESPACE, its id) while it runs. */
+export const PROCESS_NAMESPACE = LOCK_NAMESPACE + 1;
+
+/** Errors after which the same work may run again on a new connection: the link, not the work, failed. */
+export function isConnectionError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  if (typeof code === 'string' && /^(08|57P0|53300)/.test(code)) return true;
+  const message = error instanceof Error ? error.message : String(error);
+  return /Connection terminated|ECONNRESET|ECONNREFUSED|EPIPE|not queryable|Client has encountered a connection error|timeout/i.test(message);
+}
+
+/** How this process names itself to PostgreSQL (`pg_stat_activity.application_name`): the soak finds it by pid. */
+export function applicationName(): string {
+  return `agent-chat-server:${process.pid}`;
+}
+
+export function clientConfig(url: string): pg.ClientConfig {
+  return { connectionString: url, application_name: applicationName(), keepAlive: true };
+}
+
+/**
+ * A connection of its own that holds this process's liveness lock for as long as the process
+ * lives: when the process dies, or its connection does, PostgreSQL drops the lock, and the
+ * other processes see it gone from `pg_locks`. A lost connection is opened again.
+ */
+export class LivenessLock {
+  private client: pg.Client | undefined;
+  private closed = false;
+
+  constructor(
+    private readonly url: string,
+    private readonly processId: number,
+    private readonly log: (message: string, error?: unknown) => void,
+  ) {}
+
+  async hold(): Promise<void> {
+    while (!this.closed) {
+      try {
+        const client = new pg.Client(clientConfig(this.url));
+        client.on('error', (error) => this.lost(client, error));
+        await client.connect();
+        await client.query('SELECT pg_advisory_lock($1, $2)', [PROCESS_NAMESPACE, this.processId]);
+        this.client = client;
+        return;
+      } catch (error) {
+        this.log('Could not take the liveness lock; trying again', error);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.client?.end().catch(() => undefined);
+  }
+
+  private lost(client: pg.Client, error: unknown): void {
+    if (this.client !== client || this.closed) return;
+    this.client = undefined;
+    this.log('The liveness connection was lost; opening another', error);
+    void this.hold();
+  }
+}
+
+/** Registers a new process in `server_processes`; its id names its lock, deadlines and connections. */
+export async function registerProcess(pool: pg.Pool): Promise<number> {
+  const { rows } = await pool.query<{ id: number }>('INSERT INTO server_processes (host, pid) VALUES ($1, $2) RETURNING id', [
+    hostname(),
+    process.pid,
+  ]);
+  const id = rows[0]?.id;
+  if (id === undefined) throw new Error('The process could not register.');
+  return id;
+}
+
+/** The processes that hold their liveness lock now. */
+export async function liveProcesses(pool: pg.Pool): Promise<Set<number>> {
+  const { rows } = await pool.query<{ id: number }>(
+    `SELECT objid::bigint AS id FROM pg_locks WHERE locktype = 'advisory' AND classid = $1::bigint::oid AND objsubid = 2 AND granted`,
+    [PROCESS_NAMESPACE],
+  );
+  return new Set(rows.map((row) => row.id));
+}
