@@ -2,7 +2,7 @@
 // server on 127.0.0.1 and a free port, trust authentication, stopped and deleted at the end.
 // As root it runs as the `postgres` user (PostgreSQL refuses root). Debian's binaries are in
 // /usr/lib/postgresql/<version>/bin; PG_BIN overrides.
-import { execFile as execFileCallback } from 'node:child_process';
+import { execFile as execFileCallback, execFileSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -82,6 +82,18 @@ export async function startPostgresCluster({ log = () => undefined, durable = fa
       return stdout.trim();
     },
     stop,
+    /** For a process's 'exit' handler, which cannot wait: stops the server and deletes the folder now. */
+    stopSync() {
+      const asRoot = process.getuid?.() === 0;
+      const args = ['-D', data, '-m', 'immediate', '-w', 'stop'];
+      try {
+        if (asRoot) execFileSync('runuser', ['-u', 'postgres', '--', join(bin, 'pg_ctl'), ...args], { stdio: 'ignore' });
+        else execFileSync(join(bin, 'pg_ctl'), args, { stdio: 'ignore' });
+      } catch {
+        // Already stopped.
+      }
+      rmSync(folder, { recursive: true, force: true });
+    },
   };
 }
 

@@ -19,10 +19,12 @@
  * ends, and when this process exits some other way.
  */
 import { spawn } from 'node:child_process';
+import { build } from 'esbuild';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { startPostgresCluster } from './pg-cluster.mjs';
 import { buildServer } from './server.mjs';
 import { startSoak } from './soak.mjs';
 import { TcpProxy } from './wtr-tcp-proxy.mjs';
@@ -31,12 +33,30 @@ import { TcpProxy } from './wtr-tcp-proxy.mjs';
 const START_TIMEOUT_MS = 15_000;
 const STOP_TIMEOUT_MS = 5_000;
 /** Only these reach the server's environment from a test. */
-const TEST_ENV = new Set(['HELLO_TIMEOUT_MS', 'STREAM_LIMIT']);
+const TEST_ENV = new Set(['HELLO_TIMEOUT_MS', 'STREAM_LIMIT', 'DATABASE_URL']);
 
 /** How long one `soak-result` waits for the run to end before it answers "not yet". */
 const SOAK_POLL_MS = 15_000;
 
 const bundleFile = fileURLToPath(new URL(`../node_modules/.cache/agent-chat-server/test-${process.pid}.mjs`, import.meta.url));
+const suiteFile = fileURLToPath(new URL(`../node_modules/.cache/agent-chat-server/store-suite-${process.pid}.mjs`, import.meta.url));
+const root = fileURLToPath(new URL('../', import.meta.url));
+
+/** Bundles the store suite for Node; its native and driver packages resolve from node_modules. */
+async function loadStoreSuite() {
+  await build({
+    absWorkingDir: root,
+    entryPoints: ['test/server/store-suite/index.ts'],
+    outfile: suiteFile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    external: ['better-sqlite3', 'pg'],
+    logLevel: 'warning',
+  });
+  return import(pathToFileURL(suiteFile).href);
+}
 
 /** @returns {import('@web/test-runner').TestRunnerPlugin} */
 export function serverPlugin() {
@@ -49,14 +69,40 @@ export function serverPlugin() {
   /** @type {Map<string, { child: import('node:child_process').ChildProcess, finished: Promise<unknown>, stdout: string, stderr: string }>} */
   const soaks = new Map();
   /** @type {Set<string>} */
-  const temporary = new Set([bundleFile, `${bundleFile}.map`]);
+  const temporary = new Set([bundleFile, `${bundleFile}.map`, suiteFile]);
   let nextId = 1;
+  /** @type {Promise<Awaited<ReturnType<typeof startPostgresCluster>>> | undefined} */
+  let postgres;
+  /** The cluster once it started, for the exit handler (which cannot wait for the promise). */
+  let startedPostgres;
+  let databases = 0;
+  const newDatabase = async () => {
+    postgres ??= startPostgresCluster().then((cluster) => (startedPostgres = cluster));
+    return (await postgres).createDatabase(`test_${process.pid}_${++databases}`);
+  };
+  /** @type {Promise<any> | undefined} */
+  let storeSuite;
+
+  async function runStoreSuite(payload) {
+    storeSuite ??= loadStoreSuite();
+    const suite = await storeSuite;
+    if (payload?.store === 'postgres') return suite.runStoreSuite(suite.postgresOpener(newDatabase).open);
+    if (payload?.store !== 'sqlite') throw new Error('store-suite: store is sqlite or postgres.');
+    const opener = suite.sqliteOpener();
+    try {
+      return await suite.runStoreSuite(opener.open);
+    } finally {
+      opener.cleanUp();
+    }
+  }
 
   const exitCleanup = () => {
     for (const server of servers.values()) server.child?.kill('SIGKILL');
     // SIGTERM: the soak's own handler takes its server down with it.
     for (const soak of soaks.values()) soak.child.kill('SIGTERM');
     for (const path of temporary) rmSync(path, { recursive: true, force: true });
+    startedPostgres?.stopSync();
+    startedPostgres = undefined;
   };
   process.once('exit', exitCleanup);
 
@@ -202,6 +248,8 @@ export function serverPlugin() {
       proxies.delete(payload.port);
       return true;
     },
+    'postgres-database': async () => ({ url: await newDatabase() }),
+    'store-suite': (payload) => runStoreSuite(payload),
     'soak-start': (payload) => startSoakRun(payload),
     'soak-result': (payload) => soakResult(payload),
   };
@@ -219,6 +267,9 @@ export function serverPlugin() {
       await Promise.all([...proxies.values()].map((proxy) => proxy.close()));
       servers.clear();
       proxies.clear();
+      // The servers are gone: the cluster can go too.
+      if (postgres) await (await postgres.catch(() => undefined))?.stop();
+      startedPostgres = undefined;
       exitCleanup();
       process.off('exit', exitCleanup);
     },
