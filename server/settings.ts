@@ -10,6 +10,8 @@ export interface ServerSettings {
   dbPath: string;
   /** DATABASE_URL: a PostgreSQL database shared by any number of server processes, instead of SQLite. */
   databaseUrl?: string;
+  /** WORKERS: server processes sharing the port (PostgreSQL only). */
+  workers: number;
   /** The CONFIG file, or `undefined` for the demo configuration. */
   configPath?: string;
   /** How long a new WebSocket may take to say hello. */
@@ -33,7 +35,7 @@ export function projectRoot(from = dirname(fileURLToPath(import.meta.url))): str
 
 /**
  * Reads PORT (8001; 0 picks a free port), HOST (127.0.0.1), DB (data/contact-center.db
- * under the project root), DATABASE_URL (PostgreSQL instead of SQLite), CONFIG (a JSON file; the demo configuration without it),
+ * under the project root), DATABASE_URL (PostgreSQL instead of SQLite), WORKERS (1), CONFIG (a JSON file; the demo configuration without it),
  * HELLO_TIMEOUT_MS (10000) and STREAM_LIMIT (10000 events per agent).
  *
  * @throws Error naming the variable that is wrong.
@@ -45,6 +47,7 @@ export function readSettings(env: NodeJS.ProcessEnv, root = projectRoot()): Serv
     host: env.HOST || '127.0.0.1',
     dbPath: env.DB ? resolve(env.DB) : join(root, 'data', 'contact-center.db'),
     ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
+    workers: optionalInteger(env, 'WORKERS', 1, 64) ?? 1,
     ...(env.CONFIG ? { configPath: resolve(env.CONFIG) } : {}),
     helloTimeoutMs: optionalInteger(env, 'HELLO_TIMEOUT_MS', 1, 600_000) ?? 10_000,
     ...(streamLimit !== undefined ? { streamLimit } : {}),
