@@ -11,7 +11,7 @@
  * - `server-logs` { id } → { stderr }: what the server logged;
  * - `proxy-start` { port } → { port }, `proxy-cut` { port, mode: 'silent' | 'reset' },
  *   `proxy-restore` { port }, `proxy-retarget` { port, target }, `proxy-stop` { port };
- * - `soak-start` { agents, seconds, seed } → { id }: a soak run (scripts/soak.mjs) in a child
+ * - `soak-start` { agents, seconds, seed, store?, processes? } → { id }: a soak run (scripts/soak.mjs) in a child
  *   process; `soak-result` { id } → { done: false } or { done: true, code, report, log }, after
  *   waiting up to 15 s for the end (a browser command gives up after 20 s, a soak takes longer).
  *
@@ -197,6 +197,8 @@ export function serverPlugin() {
 
   async function startSoakRun(payload) {
     const flags = ['agents', 'seconds', 'seed'].flatMap((key) => (payload?.[key] === undefined ? [] : [`--${key}`, String(payload[key])]));
+    // The soak's own default is 3 processes on PostgreSQL; a test asks for what it checks (SQLite unless it says).
+    flags.push('--store', payload?.store ?? 'sqlite', '--processes', String(payload?.processes ?? 1));
     const { child, finished } = await startSoak(flags, { json: true, stdio: 'pipe' });
     const soak = { child, finished, stdout: '', stderr: '' };
     child.stdout.setEncoding('utf8').on('data', (text) => (soak.stdout += text));

@@ -9,6 +9,9 @@ import type { Verification } from './verify.js';
 export interface RunRecord {
   options: SoakOptions;
   wallMs: number;
+  /** How long contacts and agents typed: the span throughput is counted over. */
+  typingMs: number;
+  serverProcesses: number;
   settleMs: number;
   settled: boolean;
   verification: Verification;
@@ -42,6 +45,14 @@ function serverErrors(log: readonly string[]): string[] {
 
 function latency(values: readonly number[]) {
   return { count: values.length, p50: percentile(values, 50), p99: percentile(values, 99), max: percentile(values, 100) };
+}
+
+/** Messages the servers took (agents' confirmed sends and contacts' acknowledged ones) per second of typing. */
+function throughput(run: RunRecord) {
+  const agentMessages = run.verification.sides.agentToServer.delivered;
+  const contactMessages = run.verification.sides.contactToServer.delivered;
+  const seconds = Math.max(1, run.typingMs) / 1000;
+  return { agentMessages, contactMessages, typingMs: run.typingMs, messagesPerSecond: (agentMessages + contactMessages) / seconds };
 }
 
 /** Judges a run: the figures, and every reason it failed. */
@@ -88,7 +99,10 @@ export function buildReport(run: RunRecord): SoakReport {
       seed: run.options.seed,
       maxConcurrentChats: run.options.maxConcurrentChats,
       streamLimit: run.options.streamLimit,
+      store: run.options.store,
+      processes: run.serverProcesses,
     },
+    throughput: throughput(run),
     ok: failures.length === 0,
     failures,
     warnings,
@@ -111,6 +125,7 @@ export function buildReport(run: RunRecord): SoakReport {
       unansweredReasons: run.crowd.unansweredReasons,
       refusedRecoveries: run.refusedRecoveries,
       snapshotCatchUps: run.snapshotCatchUps,
+      databaseConnectionsCut: faults.databaseConnectionsCut,
     },
     reloads: {
       messagesCarried: check.carried.messages,

@@ -4,7 +4,8 @@ import type { Random } from './random.js';
 import { sleep } from './sleep.js';
 
 export interface CrowdOptions {
-  baseUrl: string;
+  /** A live server's base URL, asked for each request (several processes take turns). */
+  baseUrl: () => string;
   skill: string;
   /** Contacts present at once; new ones arrive as others go. */
   target: number;
@@ -61,7 +62,7 @@ export class ContactCrowd {
       if (n > leaveAfter) return this.leave(chatId, random, signal);
       const text = `${name} in ${chatId}: message ${n}`;
       this.ledger.contactSending(text, Date.now());
-      const answer = await request<{ message: unknown }>(this.options.baseUrl, 'POST', `/api/chats/${chatId}/messages`, { text });
+      const answer = await request<{ message: unknown }>(this.options.baseUrl(), 'POST', `/api/chats/${chatId}/messages`, { text });
       if (answer.kind === 'ok') this.ledger.contactAcknowledged(chatId, text);
       else if (answer.kind === 'unanswered') this.unanswered(text, answer.error);
       else return this.refused(answer.status, answer.error, chatId);
@@ -73,7 +74,7 @@ export class ContactCrowd {
     for (let attempt = 1; !signal.aborted; attempt++) {
       const text = `${name}: hello (attempt ${attempt})`;
       this.ledger.contactSending(text, Date.now());
-      const answer = await request<{ id: string }>(this.options.baseUrl, 'POST', '/api/chats', {
+      const answer = await request<{ id: string }>(this.options.baseUrl(), 'POST', '/api/chats', {
         contact: { name },
         skill: this.options.skill,
         text,
@@ -92,7 +93,7 @@ export class ContactCrowd {
 
   private async leave(chatId: string, random: Random, signal: AbortSignal): Promise<void> {
     for (let attempt = 0; attempt < 5 && !signal.aborted; attempt++) {
-      const answer = await request(this.options.baseUrl, 'POST', `/api/chats/${chatId}/leave`);
+      const answer = await request(this.options.baseUrl(), 'POST', `/api/chats/${chatId}/leave`);
       if (answer.kind === 'ok') {
         this.counts.left += 1;
         return;

@@ -1,6 +1,5 @@
 import type { TcpProxy } from '../scripts/wtr-tcp-proxy.mjs';
 import type { Random } from './random.js';
-import type { ServerProcess } from './server-process.js';
 import { sleep } from './sleep.js';
 
 export interface CutFault {
@@ -19,6 +18,8 @@ export interface FaultPlan {
   /** Every agent sends a burst `burstLeadMs` before the kill: some is recorded and unanswered when the server dies. */
   kill: { at: number; downMs: number; burstLeadMs: number };
   reloads: { at: number; agent: number }[];
+  /** When another process's database connections are ended (several processes on PostgreSQL only). */
+  databaseCut: { at: number };
 }
 
 /**
@@ -73,12 +74,22 @@ export function planFaults(random: Random, agents: number, seconds: number): Fau
     if (index === 1) return { at: Math.round(kill.at + 0.5 * kill.downMs), agent: random.integer(0, agents - 1) };
     return { at: Math.round(random.between(FIRST, ALL_OVER - 0.05) * runMs), agent: random.integer(0, agents - 1) };
   });
-  return { cuts: cuts.sort((a, b) => a.at - b.at), kill, reloads: reloads.sort((a, b) => a.at - b.at) };
+  const databaseCut = { at: Math.round(random.between(0.5, 0.6) * runMs) };
+  return { cuts: cuts.sort((a, b) => a.at - b.at), kill, reloads: reloads.sort((a, b) => a.at - b.at), databaseCut };
+}
+
+/** The server side of the faults: the process to SIGKILL and start again. */
+export interface KillableServer {
+  readonly port: number;
+  kill(): Promise<void>;
+  restart(): Promise<string>;
+  /** Ends another process's database connections (pg_terminate_backend); answers how many, 0 when there is none. */
+  cutDatabase(): Promise<number>;
 }
 
 export interface FaultTargets {
   proxies: readonly TcpProxy[];
-  server: ServerProcess;
+  server: KillableServer;
   reload: (agent: number) => void;
   /** Has an agent (all of them without one) send a few replies at once. */
   burst: (agent?: number) => void;
@@ -95,11 +106,13 @@ export interface FaultCounts {
   reloads: number;
   /** How long the server was away, ms. */
   downMs: number;
+  /** Database connections ended under a live process. */
+  databaseConnectionsCut: number;
 }
 
 /** Plays the plan against the running system, each fault on its own timer. */
 export async function runFaults(plan: FaultPlan, targets: FaultTargets, startedAt: number, signal: AbortSignal): Promise<FaultCounts> {
-  const counts: FaultCounts = { silentCuts: 0, resetCuts: 0, kills: 0, restarts: 0, reloads: 0, downMs: 0 };
+  const counts: FaultCounts = { silentCuts: 0, resetCuts: 0, kills: 0, restarts: 0, reloads: 0, downMs: 0, databaseConnectionsCut: 0 };
   const at = (ms: number) => sleep(startedAt + ms - Date.now(), signal).then(() => !signal.aborted);
   const tasks: Promise<void>[] = [];
   for (const cut of plan.cuts) {
@@ -144,6 +157,13 @@ export async function runFaults(plan: FaultPlan, targets: FaultTargets, startedA
       counts.restarts += 1;
       counts.downMs = Date.now() - downAt;
       targets.say(`server back on port ${targets.server.port} after ${counts.downMs} ms`);
+    })(),
+  );
+  tasks.push(
+    (async () => {
+      if (!(await at(plan.databaseCut.at))) return;
+      counts.databaseConnectionsCut = await targets.server.cutDatabase();
+      if (counts.databaseConnectionsCut > 0) targets.say(`ended ${counts.databaseConnectionsCut} database connections of a live process (pg_terminate_backend)`);
     })(),
   );
   await Promise.all(tasks);

@@ -4,7 +4,7 @@
  * Exits 1 when anything was lost, duplicated or reordered, 2 when the run itself failed.
  */
 import { OptionError, readOptions } from './options.js';
-import { formatReport } from './report.js';
+import { formatComparison, formatReport, type SoakReport } from './report.js';
 import { runSoak } from './run-soak.js';
 
 const serverEntry = process.env.SOAK_SERVER_BUNDLE;
@@ -17,8 +17,20 @@ try {
   if (!serverEntry) throw new Error('SOAK_SERVER_BUNDLE is not set: run the soak through scripts/soak.mjs.');
   const options = readOptions(process.argv.slice(2), process.env);
   const say = (line: string) => process.stderr.write(`[soak ${new Date().toISOString().slice(11, 23)}] ${line}\n`);
-  const report = await runSoak(options, { serverEntry, say });
-  finish(process.stdout, `${options.json ? JSON.stringify(report) : formatReport(report)}\n`, report.ok ? 0 : 1);
+  const environment = { serverEntry, say };
+  if (options.compare && !options.json && options.store === 'postgres' && options.processes > 1) {
+    // The same seed and load on one process, then on several: the side-by-side figures.
+    const reports: SoakReport[] = [];
+    for (const processes of [1, options.processes]) {
+      say(`run ${reports.length + 1} of 2: ${processes} process(es) on PostgreSQL`);
+      reports.push(await runSoak({ ...options, processes }, environment));
+    }
+    const text = [...reports.map(formatReport), formatComparison(reports)].join('\n\n');
+    finish(process.stdout, `${text}\n`, reports.every((report) => report.ok) ? 0 : 1);
+  } else {
+    const report = await runSoak(options, environment);
+    finish(process.stdout, `${options.json ? JSON.stringify(report) : formatReport(report)}\n`, report.ok ? 0 : 1);
+  }
 } catch (error) {
   const detail = error instanceof OptionError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
   finish(process.stderr, `soak: ${detail}\n`, 2);

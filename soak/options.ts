@@ -19,6 +19,12 @@ export interface SoakOptions {
   streamLimit: number;
   /** Print the report as one JSON line (for the test runner) instead of the table. */
   json: boolean;
+  /** The server's store: one process on SQLite, or `processes` on one PostgreSQL database. */
+  store: 'sqlite' | 'postgres';
+  /** Server processes on PostgreSQL (1..8); one on SQLite. */
+  processes: number;
+  /** Run once on 1 process first, then on `processes`, and print both side by side (not with --json). */
+  compare: boolean;
 }
 
 export const DEFAULT_OPTIONS: SoakOptions = {
@@ -30,6 +36,9 @@ export const DEFAULT_OPTIONS: SoakOptions = {
   typingMeanMs: 5_000,
   streamLimit: 0,
   json: false,
+  store: 'postgres',
+  processes: 3,
+  compare: true,
 };
 
 /** A flag or variable that is wrong: the message says which, no stack trace needed. */
@@ -45,6 +54,7 @@ const LIMITS = {
   settleTimeoutMs: [1_000, 600_000],
   typingMeanMs: [200, 60_000],
   streamLimit: [0, 1_000_000],
+  processes: [1, 8],
 } as const;
 
 type NumericOption = keyof typeof LIMITS;
@@ -57,6 +67,7 @@ const FLAGS: Readonly<Record<string, NumericOption>> = {
   '--settle-ms': 'settleTimeoutMs',
   '--typing-ms': 'typingMeanMs',
   '--stream-limit': 'streamLimit',
+  '--processes': 'processes',
 };
 
 const ENV: Readonly<Record<string, NumericOption>> = {
@@ -67,7 +78,7 @@ const ENV: Readonly<Record<string, NumericOption>> = {
 
 /**
  * Reads `--agents N --seconds N --seed N` (and `--chats`, `--settle-ms`, `--typing-ms`,
- * `--stream-limit`, `--json`), falling back to SOAK_AGENTS, SOAK_SECONDS and SOAK_SEED, then the defaults.
+ * `--stream-limit`, `--store sqlite|postgres`, `--processes N`, `--single`, `--json`), falling back to SOAK_AGENTS, SOAK_SECONDS and SOAK_SEED, then the defaults.
  *
  * @throws OptionError naming the flag that is wrong.
  */
@@ -83,9 +94,19 @@ export function readOptions(argv: readonly string[], env: NodeJS.ProcessEnv): So
       options.json = true;
       continue;
     }
+    if (argument === '--single') {
+      options.compare = false;
+      continue;
+    }
+    if (argument === '--store' || argument.startsWith('--store=')) {
+      const store = argument.includes('=') ? argument.split('=')[1] : argv[++index];
+      if (store !== 'sqlite' && store !== 'postgres') throw new OptionError(`--store is sqlite or postgres (got "${store ?? ''}").`);
+      options.store = store;
+      continue;
+    }
     const [flag, inline] = argument.split('=', 2) as [string, string | undefined];
     const key = FLAGS[flag];
-    if (!key) throw new OptionError(`Unknown option ${argument}; use --agents, --seconds, --seed, --chats, --settle-ms, --typing-ms, --stream-limit or --json.`);
+    if (!key) throw new OptionError(`Unknown option ${argument}; use --agents, --seconds, --seed, --chats, --settle-ms, --typing-ms, --stream-limit, --store, --processes, --single or --json.`);
     const raw = inline ?? argv[++index];
     if (raw === undefined) throw new OptionError(`${flag} needs a value.`);
     options[key] = checked(flag, key, raw);

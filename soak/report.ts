@@ -10,7 +10,9 @@ export interface Latency {
 
 /** Everything one soak run measured; `ok` is false when anything was lost, doubled or reordered. */
 export interface SoakReport {
-  options: { agents: number; seconds: number; seed: number; maxConcurrentChats: number; streamLimit: number };
+  options: { agents: number; seconds: number; seed: number; maxConcurrentChats: number; streamLimit: number; store: 'sqlite' | 'postgres'; processes: number };
+  /** Messages the servers took per second of typing, both sides together. */
+  throughput: { agentMessages: number; contactMessages: number; typingMs: number; messagesPerSecond: number };
   ok: boolean;
   /** Why `ok` is false, one line each. */
   failures: string[];
@@ -47,6 +49,8 @@ export interface SoakReport {
     refusedRecoveries: number;
     /** Reconnects caught up by a snapshot rather than a replay (the gap was pruned). */
     snapshotCatchUps: number;
+    /** Database connections of a live process ended under it (pg_terminate_backend). */
+    databaseConnectionsCut: number;
   };
   /** What the reloads carried over. */
   reloads: {
@@ -113,7 +117,7 @@ export function formatReport(report: SoakReport): string {
   const line = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join('  ');
   const { options, faults, chats, notes } = report;
   const out = [
-    `Soak: ${options.agents} agents × up to ${options.maxConcurrentChats} chats, ${options.seconds} s, seed ${options.seed}${options.streamLimit ? `, STREAM_LIMIT ${options.streamLimit}` : ''} — ${report.ok ? 'PASS' : 'FAIL'}`,
+    `Soak: ${options.agents} agents × up to ${options.maxConcurrentChats} chats, ${options.seconds} s, seed ${options.seed}${options.streamLimit ? `, STREAM_LIMIT ${options.streamLimit}` : ''}, ${processes(report)} — ${report.ok ? 'PASS' : 'FAIL'}`,
     '',
     line(header),
     line(header.map((_, column) => '-'.repeat(widths[column] ?? 0))),
@@ -121,8 +125,9 @@ export function formatReport(report: SoakReport): string {
     '',
     `totals: lost ${report.totals.lost}, duplicated ${report.totals.duplicated}, out of order ${report.totals.outOfOrder}`,
     `latency samples: agent → server ${latency.agentToServer.count} (max ${ms(latency.agentToServer.max)}), contact → agent ${latency.contactToAgent.count} (max ${ms(latency.contactToAgent.max)})`,
+    `throughput: ${report.throughput.messagesPerSecond.toFixed(1)} messages/s (${report.throughput.agentMessages} agent + ${report.throughput.contactMessages} contact in ${(report.throughput.typingMs / 1000).toFixed(1)} s)`,
     `server RSS: ${mb(report.serverMemory.rssKb)} at the end, peak ${mb(report.serverMemory.peakRssKb)}`,
-    `faults: ${faults.silentCuts} silent cuts, ${faults.resetCuts} reset cuts, ${faults.kills} SIGKILL, ${faults.restarts} restart (down ${faults.serverDownMs} ms), ${faults.reloads} reloads; ${faults.reconnects} reconnects (${faults.snapshotCatchUps} caught up by snapshot); ${faults.contactRequestsUnanswered} contact requests unanswered; ${faults.refusedRecoveries} agents back from Refused`,
+    `faults: ${faults.silentCuts} silent cuts, ${faults.resetCuts} reset cuts, ${faults.kills} SIGKILL, ${faults.restarts} restart (down ${faults.serverDownMs} ms), ${faults.reloads} reloads, ${faults.databaseConnectionsCut} database connections ended; ${faults.reconnects} reconnects (${faults.snapshotCatchUps} caught up by snapshot); ${faults.contactRequestsUnanswered} contact requests unanswered; ${faults.refusedRecoveries} agents back from Refused`,
     `reloads: ${report.reloads.messagesCarried} agent messages on their way when their page died, ${report.reloads.carriedDelivered} of them on the server; ${report.reloads.draftsChecked} drafts checked after a reload, ${report.reloads.draftsLost} lost`,
     `chats: ${chats.started} started, ${chats.checked} checked, ${chats.heldAtEnd} held at the end, ${chats.leftByContact} left by the contact, ${chats.endedByAgent} ended by the agent (seen by the contact)`,
     `notes: ${notes.refusedAgentMessages} agent messages refused (chat ended), ${notes.unacknowledgedRecorded} unanswered contact messages recorded anyway, ${notes.waitingUnassigned} contact messages in chats never assigned, ` +
@@ -138,4 +143,29 @@ export function formatReport(report: SoakReport): string {
   if (unanswered.length) out.push('', 'contact requests unanswered, by reason:', ...unanswered.map(([reason, count]) => `  ${count}× ${reason}`));
   if (report.observations.length) out.push('', 'observations:', ...report.observations.map((line) => `  - ${line}`));
   return out.join('\n');
+}
+
+function processes(report: SoakReport): string {
+  const { store, processes: count } = report.options;
+  return store === 'postgres' ? `${count} server process${count === 1 ? '' : 'es'} on PostgreSQL` : '1 server process on SQLite';
+}
+
+/** Two runs side by side: the same load on 1 process and on several. */
+export function formatComparison(reports: readonly SoakReport[]): string {
+  const columns = reports.map((report) => processes(report));
+  const rows: [string, (report: SoakReport) => string][] = [
+    ['result', (report) => (report.ok ? 'PASS' : 'FAIL')],
+    ['lost / duplicated / out of order', (report) => `${report.totals.lost} / ${report.totals.duplicated} / ${report.totals.outOfOrder}`],
+    ['throughput (messages/s)', (report) => report.throughput.messagesPerSecond.toFixed(1)],
+    ['agent → server p50 / p99', (report) => `${ms(report.latency.agentToServer.p50)} / ${ms(report.latency.agentToServer.p99)}`],
+    ['contact → agent p50 / p99', (report) => `${ms(report.latency.contactToAgent.p50)} / ${ms(report.latency.contactToAgent.p99)}`],
+    ['SIGKILLed processes', (report) => String(report.faults.kills)],
+    ['DB connections ended', (report) => String(report.faults.databaseConnectionsCut)],
+    ['server RSS peak', (report) => mb(report.serverMemory.peakRssKb)],
+  ];
+  const cells = rows.map(([name, read]) => [name, ...reports.map(read)]);
+  const header = ['', ...columns];
+  const widths = header.map((title, column) => Math.max(title.length, ...cells.map((row) => (row[column] ?? '').length)));
+  const line = (row: string[]) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join('   ');
+  return ['Side by side (same seed and load):', '', line(header), ...cells.map(line)].join('\n');
 }

@@ -10,7 +10,7 @@ import type { SoakOptions } from './options.js';
 import { Random } from './random.js';
 import { buildReport, type RunRecord } from './build-report.js';
 import type { SoakReport } from './report.js';
-import { ServerProcess } from './server-process.js';
+import { ServerPool } from './server-pool.js';
 import { SOAK_SKILL, soakConfiguration } from './soak-config.js';
 import { agentTotals, SoakAgent } from './soak-agent.js';
 import { sleep, waitFor } from './sleep.js';
@@ -30,7 +30,7 @@ const BURST = 4;
 const CONNECT_TIMEOUT_MS = 20_000;
 
 /**
- * One soak run: a server on a temporary DB, N agents through their own TCP proxies,
+ * One soak run: a server on a temporary SQLite file, or several on one PostgreSQL database, N agents through their own TCP proxies,
  * contacts over HTTP; typing for `seconds` under cuts, one SIGKILL and reloads; then
  * quiet until every side caught up, and the check of every chat on both sides.
  */
@@ -43,10 +43,13 @@ export async function runSoak(options: SoakOptions, environment: SoakEnvironment
   const { accounts, config } = soakConfiguration(options.agents, options.maxConcurrentChats);
   const configFile = join(folder, 'config.json');
   writeFileSync(configFile, JSON.stringify(config));
-  const server = new ServerProcess({
+  const server = new ServerPool({
     entry: environment.serverEntry,
-    db: join(folder, 'soak.db'),
+    folder,
     configFile,
+    store: options.store,
+    processes: options.processes,
+    say,
     ...(options.streamLimit ? { streamLimit: options.streamLimit } : {}),
   });
   const killOnExit = () => server.killNow();
@@ -69,10 +72,11 @@ export async function runSoak(options: SoakOptions, environment: SoakEnvironment
   // Every loop of the run (hundreds of contacts) waits on this one signal.
   setMaxListeners(0, stop.signal);
   try {
-    const baseUrl = await server.start();
-    say(`server at ${baseUrl} (pid ${server.pid}); ${plan.cuts.length} cuts, 1 kill at ${(plan.kill.at / 1000).toFixed(1)} s, ${plan.reloads.length} reloads planned`);
-    for (const account of accounts) {
-      const proxy = new TcpProxy(server.port);
+    await server.start();
+    const where = server.servers.map((process) => `${process.port} (pid ${process.pid ?? '?'})`).join(', ');
+    say(`${options.store}: ${server.servers.length} server process(es) on ports ${where}; ${plan.cuts.length} cuts, 1 kill at ${(plan.kill.at / 1000).toFixed(1)} s, ${plan.reloads.length} reloads planned`);
+    for (const [index, account] of accounts.entries()) {
+      const proxy = new TcpProxy(server.portFor(index));
       const port: number = await proxy.listen();
       proxies.push(proxy);
       const setup = {
@@ -93,7 +97,7 @@ export async function runSoak(options: SoakOptions, environment: SoakEnvironment
 
     const typingFrom = Date.now();
     const crowd = new ContactCrowd(
-      { baseUrl, skill: SOAK_SKILL, target: options.agents * (options.maxConcurrentChats + 1), typingMeanMs: options.typingMeanMs },
+      { baseUrl: () => server.baseUrl, skill: SOAK_SKILL, target: options.agents * (options.maxConcurrentChats + 1), typingMeanMs: options.typingMeanMs },
       random.fork('contacts'),
       ledger,
     );
@@ -103,11 +107,20 @@ export async function runSoak(options: SoakOptions, environment: SoakEnvironment
       for (const agent of index === undefined ? agents : agents.slice(index, index + 1)) agent.burst(BURST);
     };
     const reload = (index: number) => agents[index]?.reload();
-    const faultsDone = runFaults(plan, { proxies, server, reload, burst, say }, typingFrom, stop.signal);
+    const killable = {
+      get port() {
+        return server.port;
+      },
+      kill: () => server.kill(proxies),
+      restart: () => server.restart(),
+      cutDatabase: () => server.cutDatabase(),
+    };
+    const faultsDone = runFaults(plan, { proxies, server: killable, reload, burst, say }, typingFrom, stop.signal);
     // Awaited below; a restart that fails before then must not count as an unhandled rejection.
     faultsDone.catch(() => undefined);
     await sleep(options.seconds * 1000);
     stop.abort();
+    const typingMs = Date.now() - typingFrom;
     await Promise.all([crowdDone, ...agentsDone]);
     const faults = await faultsDone;
     for (const proxy of proxies) proxy.restore();
@@ -115,14 +128,14 @@ export async function runSoak(options: SoakOptions, environment: SoakEnvironment
 
     const settleFrom = Date.now();
     const settled = await waitFor(
-      async () => agents.every((agent) => agent.isSettled()) && (await workspacesMatchServer(baseUrl, agents)),
+      async () => agents.every((agent) => agent.isSettled()) && (await workspacesMatchServer(server.baseUrl, agents)),
       options.settleTimeoutMs,
       500,
     );
     const settleMs = Date.now() - settleFrom;
     say(settled ? `settled in ${settleMs} ms; checking every chat` : `NOT settled after ${settleMs} ms; checking anyway`);
     const verification = await verify(
-      baseUrl,
+      server.baseUrl,
       ledger,
       agents.map((agent) => ({ agentId: agent.id, chats: agent.session.state.chats })),
     );
@@ -130,6 +143,8 @@ export async function runSoak(options: SoakOptions, environment: SoakEnvironment
     const record: RunRecord = {
       options,
       wallMs: Date.now() - startedAt,
+      typingMs,
+      serverProcesses: server.servers.length,
       settleMs,
       settled,
       verification,

@@ -11,6 +11,8 @@ export interface ServerProcessOptions {
   configFile: string;
   /** STREAM_LIMIT for the server, when set. */
   streamLimit?: number;
+  /** DATABASE_URL: PostgreSQL instead of the SQLite file. */
+  databaseUrl?: string;
 }
 
 /** What /proc says of the server's memory, in kB. */
@@ -45,6 +47,7 @@ export class ServerProcess {
   async start(): Promise<string> {
     const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', DB: this.options.db, CONFIG: this.options.configFile };
     if (this.options.streamLimit) env.STREAM_LIMIT = String(this.options.streamLimit);
+    if (this.options.databaseUrl) env.DATABASE_URL = this.options.databaseUrl;
     const child = spawn(process.execPath, ['--enable-source-maps', this.options.entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
     this.exited = new Promise((resolve) => child.once('exit', () => resolve()));

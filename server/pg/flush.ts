@@ -5,6 +5,8 @@ type Columns = unknown[][];
 
 /** One upsert per table for everything a unit wrote, each row stamped with the unit's version. */
 const UPSERTS = {
+  sequence: `INSERT INTO sequences (name, value, version) SELECT * FROM unnest($1::text[], $2::bigint[], $3::bigint[])
+    ON CONFLICT (name) DO UPDATE SET value = excluded.value, version = excluded.version`,
   chat: `INSERT INTO chats (id, state, agent_id, json, timer_owner, version)
     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[])
     ON CONFLICT (id) DO UPDATE SET state = excluded.state, agent_id = excluded.agent_id, json = excluded.json,
@@ -17,8 +19,6 @@ const UPSERTS = {
   engagement: `INSERT INTO engagements (position, agent_id, json, version)
     SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::bigint[])
     ON CONFLICT (position) DO UPDATE SET agent_id = excluded.agent_id, json = excluded.json, version = excluded.version`,
-  sequence: `INSERT INTO sequences (name, value, version) SELECT * FROM unnest($1::text[], $2::bigint[], $3::bigint[])
-    ON CONFLICT (name) DO UPDATE SET value = excluded.value, version = excluded.version`,
   stream: `INSERT INTO agent_streams (agent_id, first_seq, last_seq, version)
     SELECT * FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::bigint[])
     ON CONFLICT (agent_id) DO UPDATE SET first_seq = excluded.first_seq, last_seq = excluded.last_seq, version = excluded.version`,
@@ -53,7 +53,11 @@ export async function flush(client: pg.ClientBase, tables: MirrorTables, version
     const [kind, key = '', extra] = entry.split('\n') as [Kind, string?, string?];
     collect(tables, kind, key, extra, version, processId, add, news);
   }
-  for (const [kind, columns] of rows) await client.query(UPSERTS[kind], columns);
+  // In the schema's order (chats before their messages), whatever order the unit wrote in.
+  for (const kind of Object.keys(UPSERTS) as Kind[]) {
+    const columns = rows.get(kind);
+    if (columns) await client.query(UPSERTS[kind], columns);
+  }
   const prunedStreams = [...tables.dirty].filter((key) => key.startsWith('stream\n')).map((key) => key.slice(7));
   for (const agentId of prunedStreams) {
     const first = tables.streams.get(agentId)?.first ?? 1;

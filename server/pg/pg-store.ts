@@ -164,9 +164,21 @@ export class PgStore {
       try {
         return await this.unit(changes);
       } catch (error) {
+        // A batch that failed on its own (not its connection): each work again alone, so one cannot sink the others.
+        if (!isConnectionError(error) && changes.length > 1) return this.oneByOne(changes);
         if (!isConnectionError(error) || Date.now() > giveUpAt || this.closed) throw error;
         this.options.log(`A unit lost its database connection; trying again (attempt ${attempt + 2})`, error);
         await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 50 * 2 ** attempt)));
+      }
+    }
+  }
+
+  private async oneByOne(changes: Pending[]): Promise<void> {
+    for (const pending of changes) {
+      try {
+        await this.unitWithRetries([pending]);
+      } catch (error) {
+        pending.reject(error);
       }
     }
   }

@@ -92,6 +92,20 @@ export const storeCases: Record<string, (open: OpenStore) => Promise<void>> = {
     deepEqual(await reopened.read(() => reopened.store.messages('c1').map((entry) => entry.text)), ['one', 'two']);
     await Promise.all([reopened.close(), harness.close()]);
   },
+  'changes made together keep their effects, whatever order they wrote their tables in': async (open) => {
+    const harness = await open({});
+    await harness.change(() => harness.store.saveChat(chat('c1')));
+    await Promise.all([
+      harness.change(() => harness.store.appendMessage('c1', message('m1', 'to the older chat'))),
+      harness.change(() => {
+        harness.store.saveChat(chat('c2'));
+        harness.store.appendMessage('c2', message('m2', 'first of the new chat'));
+      }),
+    ]);
+    const reopened = await harness.reopen();
+    deepEqual(await reopened.read(() => ['c1', 'c2'].map((id) => reopened.store.messages(id).length)), [1, 1]);
+    await Promise.all([reopened.close(), harness.close()]);
+  },
   'a transaction that throws keeps nothing; a nested one undoes only its own writes': async (open) => {
     const harness = await open({});
     await harness.change(() => {
