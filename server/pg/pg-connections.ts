@@ -88,3 +88,12 @@ export async function liveProcesses(pool: pg.Pool): Promise<Set<number>> {
   );
   return new Set(rows.map((row) => row.id));
 }
+
+/**
+ * Drops rows nobody will read again: the change log past an hour (an answer lost at COMMIT
+ * is looked up within seconds) and command outcomes past their day (`COMMAND_OUTCOME_TTL_MS`).
+ */
+export async function pruneOldRows(pool: pg.Pool, outcomesBefore: number): Promise<void> {
+  await pool.query(`DELETE FROM change_log WHERE at < now() - interval '1 hour'`);
+  await pool.query('DELETE FROM command_outcomes WHERE created_at < $1', [outcomesBefore]);
+}

@@ -2,7 +2,8 @@ import pg from 'pg';
 import { flush } from './flush.js';
 import { MirrorStore } from './mirror.js';
 import type { ChangeNews, ChangeRow } from './mirror-tables.js';
-import { clientConfig, isConnectionError, LivenessLock, liveProcesses, registerProcess } from './pg-connections.js';
+import { COMMAND_OUTCOME_TTL_MS } from '../../src/platform/store.js';
+import { clientConfig, isConnectionError, LivenessLock, liveProcesses, pruneOldRows, registerProcess } from './pg-connections.js';
 import { CHANGES_CHANNEL, PgListener } from './pg-listener.js';
 import { PgRelay } from './pg-relay.js';
 import { CATCH_UP_SQL, LOCK_NAMESPACE, migrate, WRITE_LOCK } from './pg-schema.js';
@@ -11,6 +12,8 @@ import { CATCH_UP_SQL, LOCK_NAMESPACE, migrate, WRITE_LOCK } from './pg-schema.j
 export const PG_STREAM_LIMIT = 10_000;
 /** A lost notification costs at most this much latency: every process catches up this often anyway. */
 const CATCH_UP_EVERY_MS = 1000;
+/** How often old change-log rows and command outcomes are deleted. */
+const PRUNE_EVERY_MS = 60_000;
 /** Works gathered into one database transaction at most. */
 const MAX_BATCH = 64;
 /** How long a unit keeps trying through lost connections before its works fail. */
@@ -46,6 +49,7 @@ export class PgStore {
   private pumping = false;
   private readonly newsListeners: ((news: ChangeNews) => void)[] = [];
   private readonly timer: NodeJS.Timeout;
+  private readonly pruner: NodeJS.Timeout;
   private closed = false;
 
   private constructor(
@@ -59,6 +63,10 @@ export class PgStore {
     this.relay = new PgRelay(pool, options.log);
     this.timer = setInterval(() => this.requestCatchUp(), CATCH_UP_EVERY_MS);
     this.timer.unref();
+    this.pruner = setInterval(() => {
+      pruneOldRows(pool, Date.now() - COMMAND_OUTCOME_TTL_MS).catch((error: unknown) => options.log('Could not prune old rows', error));
+    }, PRUNE_EVERY_MS);
+    this.pruner.unref();
   }
 
   /** Migrates the database, registers this process, loads the mirror and starts listening. */
@@ -109,6 +117,7 @@ export class PgStore {
   async close(): Promise<void> {
     this.closed = true;
     clearInterval(this.timer);
+    clearInterval(this.pruner);
     await this.listener?.close();
     await this.liveness.close();
     await this.pool.end().catch(() => undefined);

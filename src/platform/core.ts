@@ -9,7 +9,8 @@ import { ContactSide } from './contact-side.js';
 import type { AgentLink, ContactUpdate, PlatformContext } from './context.js';
 import { OfferDesk } from './offers.js';
 import { WrapUpDesk } from './wrap-up.js';
-import { chatSnapshot, presenceEvent, visibleChat, type VisibleChat } from './snapshots.js';
+import { agentSnapshot, replayAfter } from './agent-catch-up.js';
+import { presenceEvent, visibleChat, type VisibleChat } from './snapshots.js';
 import type { ChatRecord, EngagementRecord, PlatformStore, StreamEntry } from './store.js';
 
 export { CommandRefused } from './agent-commands.js';
@@ -206,21 +207,9 @@ export class ContactCenterCore {
     return this.store.lastSeq(agentId);
   }
 
-  /**
-   * The stored events after `seq`, or `undefined` when they are too old to replay. A
-   * replayed offer tells the time it has left now, not the time it had when it was made:
-   * a reconnect does not buy more time (an offer since answered or withdrawn gets 0, and its
-   * end follows in the replay).
-   */
+  /** The stored events after `seq` (offers with the time they have left now), or `undefined` when pruned. */
   eventsAfter(agentId: string, seq: number): StreamEntry[] | undefined {
-    const entries = this.store.eventsAfter(agentId, seq);
-    return entries?.map((entry) => {
-      if (entry.event.type !== 'chat-offered') return entry;
-      const chat = this.store.chat(entry.event.chat.id);
-      const current = chat?.state === 'offered' && chat.agentId === agentId;
-      const timeoutMs = current ? Math.max(0, (chat.offerExpiresAt ?? this.now()) - this.now()) : 0;
-      return { ...entry, event: { ...entry.event, timeoutMs } };
-    });
+    return replayAfter(this.store, agentId, seq, this.now());
   }
 
   /**
@@ -229,35 +218,7 @@ export class ContactCenterCore {
    * stands. Read in one transaction, so no event falls between the picture and `seq`.
    */
   snapshot(agentId: string): { seq: number; events: ConnectorEvent[] } {
-    return this.store.transaction(() => {
-      const agent = this.store.agent(agentId);
-      const seq = this.store.lastSeq(agentId);
-      if (!agent) return { seq, events: [] };
-      const events: ConnectorEvent[] = [
-        { type: 'configuration', configuration: clone(this.configuration) },
-        { type: 'agent-state', state: agent.state, ...(agent.reason === undefined ? {} : { reason: agent.reason }) },
-        this.presence(),
-      ];
-      for (const chat of this.store.chatsOfAgent(agentId)) {
-        const messages = this.store.messages(chat.id);
-        if (chat.state === 'offered') {
-          // The offer keeps its original deadline: a reconnect does not buy more time.
-          const timeoutMs = Math.max(0, (chat.offerExpiresAt ?? this.now()) - this.now());
-          events.push({ type: 'chat-offered', chat: chatSnapshot(chat, messages), timeoutMs });
-        } else {
-          events.push({ type: 'chat-assigned', chat: chatSnapshot(chat, messages) });
-          // A co-browse asked for or running goes on: the viewer picks up at the page's next full snapshot.
-          if (chat.cobrowse) events.push({ type: 'cobrowse', chatId: chat.id, status: chat.cobrowse });
-          if (chat.state === 'ended') {
-            const at = chat.endedAt === undefined ? {} : { at: chat.endedAt };
-            const deadline = chat.acwExpiresAt === undefined ? {} : { acwExpiresAt: chat.acwExpiresAt };
-            events.push({ type: 'chat-ended', chatId: chat.id, by: chat.endedBy ?? 'contact', ...at, ...deadline });
-            if (chat.acwOverdue) events.push({ type: 'wrap-up-overdue', chatId: chat.id });
-          }
-        }
-      }
-      return { seq, events };
-    });
+    return this.store.transaction(() => agentSnapshot(this.store, this.configuration, this.presence(), agentId, this.now()));
   }
 
   /** A copy of the chat, or `undefined` for an unknown id. */

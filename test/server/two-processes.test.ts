@@ -71,6 +71,24 @@ describe('reference server: two processes on one PostgreSQL database', function 
     agent.close();
   });
 
+  it('a command sent again through the other process, with the same id, runs once', async () => {
+    const [a, b] = (servers = await twoProcesses());
+    const onA = await RawAgentSocket.connect(a, 'agent-1');
+    await onA.command({ name: 'set-agent-state', state: 'Available' });
+    const chatId = await startChat(b);
+    await onA.next(isEvent('chat-offered', chatId), 'the offer');
+    await onA.command({ name: 'accept-offer', chatId });
+    const first = await onA.command({ name: 'send-message', chatId, text: 'Only once' }, 'command-42');
+    onA.close();
+    await onA.closed;
+    const onB = await RawAgentSocket.connect(b, 'agent-1');
+    const again = await onB.command({ name: 'send-message', chatId, text: 'Only once' }, 'command-42');
+    expect(again).to.deep.include({ ok: true });
+    expect(again.ok && first.ok ? again.value : undefined, 'the first answer, again').to.deep.equal(first.ok ? first.value : 'first failed');
+    expect(texts(await getChat(a, chatId)).filter((text) => text === 'Only once')).to.have.length(1);
+    onB.close();
+  });
+
   it('an agent connected to both processes keeps only the newer connection', async () => {
     const [a, b] = (servers = await twoProcesses());
     const older = await RawAgentSocket.connect(a, 'agent-1');
