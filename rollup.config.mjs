@@ -2,27 +2,10 @@ import { isAbsolute } from 'node:path';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 
 /** lit, @lit/*, rxjs, valibot...: the package's dependencies, which dist/ imports by name. */
 const isBareImport = (id) => !id.startsWith('.') && !id.startsWith('\0') && !isAbsolute(id);
-
-/**
- * The standalone file is one file: it cannot load rrweb lazily, and would carry it whole.
- * It gets a stand-in instead, so co-browsing says it is unavailable there; the npm
- * package's modules import rrweb on first use.
- */
-function withoutRrweb() {
-  const id = '\0rrweb-unavailable';
-  const unavailable = "throw new Error('Co-browsing needs rrweb: use the npm package, not standalone.min.js.')";
-  return {
-    name: 'without-rrweb',
-    resolveId: (source) => (source === 'rrweb' ? id : null),
-    load: (loaded) =>
-      loaded === id
-        ? `export class Replayer { constructor() { ${unavailable}; } }\nexport function record() { ${unavailable}; }\n`
-        : null,
-  };
-}
 
 /** TypeScript for a file built whole: no declarations or maps, which the npm modules carry. */
 const bundledTypescript = () =>
@@ -88,21 +71,25 @@ export default [
     ],
     output: { file: 'dist/connectors/simulated/shop-recorder.js', format: 'es', inlineDynamicImports: true },
   },
-  // A single self-contained file for pages without a bundler:
-  // <script type="module" src=".../standalone.min.js">.
+  // The standalone file for pages without a bundler, <script type="module"
+  // src=".../standalone.min.js">: ES modules with their dependencies inside. The entry holds
+  // what every page needs; dist/standalone/ holds the simulator's entry and the chunks
+  // loaded on demand (dialogs, French, rrweb...). test/bundle-size.test.ts keeps each
+  // within its budget.
   {
-    input: 'src/index.ts',
+    input: { 'standalone.min': 'src/standalone.ts', 'standalone/simulator.min': 'src/standalone-simulator.ts' },
     plugins: [
-      withoutRrweb(),
       // es2015: rxjs's ES2015 build, smaller than the esm5 one it offers by default.
       resolve({ browser: true, exportConditions: ['es2015'] }),
       bundledTypescript(),
-      terser(),
+      minifyHtmlLiterals({ failOnError: true }),
+      terser({ ecma: 2020, module: true, compress: { passes: 3, unsafe_arrows: true } }),
     ],
     output: {
-      file: 'dist/standalone.min.js',
+      dir: 'dist',
       format: 'es',
-      inlineDynamicImports: true,
+      entryFileNames: '[name].js',
+      chunkFileNames: 'standalone/[name].min.js',
     },
   },
 ];

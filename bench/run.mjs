@@ -23,8 +23,11 @@ if (process.env.BENCH_SKIP_BUILD !== '1') {
   run('npm', ['run', '-s', 'build']);
 }
 
-/** Our pages load the shipped standalone file as it is: the browser fetches it, esbuild leaves it alone. */
-const standalone = '/dist/standalone.min.js';
+/**
+ * Our pages load the shipped standalone file as it is, and its simulator entry: the browser
+ * fetches them (and the chunks they load), esbuild leaves them alone.
+ */
+const standalone = ['/dist/standalone.min.js', '/dist/standalone/simulator.min.js'];
 
 /**
  * The profiling page of ours: the same page on the unminified dist/ modules, so a CPU
@@ -33,7 +36,7 @@ const standalone = '/dist/standalone.min.js';
 const unminifiedOurs = {
   name: 'unminified-ours',
   setup(pluginBuild) {
-    pluginBuild.onResolve({ filter: /^\/dist\/standalone\.min\.js$/ }, () => ({ path: `${root}dist/index.js` }));
+    pluginBuild.onResolve({ filter: /^\/dist\/standalone(\.min|\/simulator\.min)\.js$/ }, () => ({ path: `${root}dist/index.js` }));
   },
 };
 
@@ -60,7 +63,7 @@ await Promise.all([
     },
     outdir: 'bench/.build',
     minify: true,
-    external: [standalone],
+    external: standalone,
   }),
   build({
     ...shared,

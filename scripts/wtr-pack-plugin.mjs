@@ -8,6 +8,7 @@
 import { execFile } from 'node:child_process';
 import * as esbuild from 'esbuild';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as wait } from 'node:timers/promises';
@@ -16,6 +17,9 @@ import { docsUrl, readManifest, renderApiDocs } from './generate-docs.mjs';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../', import.meta.url));
+
+/** Where the test run keeps the standalone file it built, under the served project root. */
+const STANDALONE_BUILD = 'tmp/standalone-build';
 
 /** Not copied: installed packages, git's data, and earlier builds or tarballs. */
 const skipped = new Set(['node_modules', '.git', 'dist', 'tmp', 'coverage', '.wireit', 'screenshots']);
@@ -80,6 +84,46 @@ async function bareImports(directory, files) {
   return imports;
 }
 
+/**
+ * The standalone file's entries and chunks (dist/standalone.min.js, dist/standalone/): for
+ * each, its size minified and gzipped (level 9, as a server would) and the files it imports
+ * statically (what loads with it) and dynamically (what it loads on demand).
+ */
+async function standaloneFiles(directory, files) {
+  const paths = files.filter((path) => path === 'dist/standalone.min.js' || (path.startsWith('dist/standalone/') && path.endsWith('.js')));
+  const { metafile } = await esbuild.build({
+    absWorkingDir: directory,
+    entryPoints: paths,
+    bundle: true,
+    format: 'esm',
+    write: false,
+    metafile: true,
+    outdir: 'out',
+    splitting: true,
+    logLevel: 'silent',
+  });
+  return Promise.all(
+    paths.map(async (path) => {
+      const code = await readFile(join(directory, path));
+      const imports = metafile.inputs[path]?.imports ?? [];
+      const of = (kind) => imports.filter((found) => found.kind === kind).map((found) => found.path);
+      return {
+        path,
+        bytes: code.length,
+        gzipBytes: gzipSync(code, { level: 9 }).length,
+        staticImports: of('import-statement'),
+        dynamicImports: of('dynamic-import'),
+      };
+    }),
+  );
+}
+
+/** Prints each standalone file's size, so every test run shows them. */
+function printSizes(standalone) {
+  const rows = standalone.map(({ path, bytes, gzipBytes }) => `  ${path.padEnd(46)} ${String(gzipBytes).padStart(7)} B gzip ${String(bytes).padStart(8)} B`);
+  console.log(['standalone file sizes (gzip -9, minified):', ...rows].join('\n'));
+}
+
 /** The sources of a source map that are neither in the tarball nor inlined in the map. */
 function unresolvedSources(mapPath, map, packed) {
   const directory = mapPath.split('/').slice(0, -1);
@@ -117,7 +161,22 @@ async function packageContents() {
     for (const path of modules) {
       if ((await read(path)).includes('customElements.define(')) definers.push(path);
     }
-    return { files, packageJson: JSON.parse(await read('package.json')), sourceMapProblems, imports, definers };
+    const standalone = await standaloneFiles(copy, files);
+    printSizes(standalone);
+    // Kept for the browser, which loads the built standalone file (test/standalone.test.ts).
+    await rm(join(root, STANDALONE_BUILD), { recursive: true, force: true });
+    for (const path of ['dist/standalone.min.js', 'dist/standalone', 'dist/connectors/simulated/shop-recorder.js']) {
+      await cp(join(copy, path), join(root, STANDALONE_BUILD, path), { recursive: true });
+    }
+    return {
+      files,
+      packageJson: JSON.parse(await read('package.json')),
+      sourceMapProblems,
+      imports,
+      definers,
+      standalone,
+      standaloneBuild: `/${STANDALONE_BUILD}/dist`,
+    };
   } finally {
     await rm(copy, { recursive: true, force: true });
   }

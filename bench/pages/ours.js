@@ -11,7 +11,8 @@
  * from a connector that wraps the simulator's. So the timed work is the workspace's:
  * event validation, the session's reducer, the elements' rendering.
  */
-import { ChatSession, SimulatedContactCenter } from '/dist/standalone.min.js';
+import { ChatSession } from '/dist/standalone.min.js';
+import { SimulatedContactCenter } from '/dist/standalone/simulator.min.js';
 import { AGENT_NAME, afterFrame, contactOf, framesUntil, inView, install, message, messages } from './harness.js';
 
 /**

@@ -3,6 +3,7 @@ import { localized } from '@lit/localize';
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { LangController } from '../controllers/lang-controller.js';
+import { afterLocaleLoads } from '../i18n/localization.js';
 import type { ChatSession } from '../session/chat-session.js';
 import { sessionContext } from '../session/session-context.js';
 
@@ -21,5 +22,10 @@ export class SessionElement extends LitElement {
   constructor() {
     super();
     new LangController(this);
+  }
+
+  /** Waits for a catalogue being loaded (`lang` just changed), so the element never renders in the language it leaves. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return afterLocaleLoads(() => super.scheduleUpdate());
   }
 }

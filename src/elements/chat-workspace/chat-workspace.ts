@@ -1,6 +1,6 @@
 import { provide } from '@lit/context';
 import { localized, msg } from '@lit/localize';
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { LangController } from '../../controllers/lang-controller.js';
 import { FocusGroupController } from '../../controllers/focus-group-controller.js';
@@ -30,6 +30,8 @@ import { renderErrors } from './workspace-errors.js';
 import { styles } from './chat-workspace.styles.js';
 import { AssistController } from './assist-controller.js';
 import { assistStyles } from './assist.styles.js';
+import { CHAT_PARTS, OnDemandElements } from './on-demand.js';
+import { afterLocaleLoads } from '../../i18n/localization.js';
 
 /** Below this width (px) the workspace switches to its narrow layout. */
 export const NARROW_WIDTH = 520;
@@ -198,18 +200,22 @@ export class ChatWorkspace extends LitElement {
   });
 
   private readonly focusMoves = new WorkspaceFocus(this);
+  /** The dialogs, the after-contact form, quick replies, assist and advanced chat: loaded when first needed. */
+  private readonly onDemand = new OnDemandElements(this);
   private readonly hostEvents = new HostEventsController(this, {
     chatAccepted: () => {
       // Over the chat, the panel takes the focus the composer would (it is behind the panel).
       if (this.assist.chatAccepted(this.compact || this.narrow || this.assistOverlays)) {
-        void this.focusMoves.fromAnsweredOffer(() => this.assist.focusTarget());
+        void this.focusMoves.fromAnsweredOffer(() => this.onDemand.load('assist-panel').then(() => this.assist.focusTarget()));
       } else {
         void this.focusMoves.fromAnsweredOffer(() => this.renderRoot.querySelector<HTMLElement>('chat-composer'));
       }
     },
     chatLeft: () => void this.focusMoves.afterChatLeft(),
     chatEnded: (chatId) => {
-      if (this.session?.state.activeChatId === chatId) void this.focusMoves.afterChatEnded();
+      if (this.session?.state.activeChatId !== chatId) return;
+      // The form is loaded ahead (willUpdate); should the chat end first, focus waits for it.
+      void this.onDemand.load('disposition-form').then(() => this.focusMoves.afterChatEnded());
     },
     lastOfferRefused: () => void this.focusMoves.fromAnsweredOffer(() => this.renderRoot.querySelector<HTMLElement>('agent-state-control')),
   });
@@ -245,6 +251,24 @@ export class ChatWorkspace extends LitElement {
     this.resizeObserver.disconnect();
   }
 
+  /** The first render waits for the locale's catalogue (loaded on demand), so the workspace never shows in English first. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return afterLocaleLoads(() => super.scheduleUpdate());
+  }
+
+  /** Loads the parts the session's configuration and chats will soon need, before they show. */
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const view = this.shown.value;
+    if (!view) return;
+    // Offers come only while Available; a reloaded page may have chats at once.
+    if (view.available || view.activeChatId) for (const tag of CHAT_PARTS) this.onDemand.prefetch(tag);
+    this.onDemand.prefetch('quick-reply-panel');
+    if (view.activeChatId) this.onDemand.prefetch('disposition-form');
+    if (view.assistApps > 0) this.onDemand.prefetch('assist-panel');
+    if (view.advancedChat) this.onDemand.prefetch('advanced-chat');
+  }
+
   override render() {
     const view = this.shown.value;
     return html`
@@ -253,12 +277,12 @@ export class ChatWorkspace extends LitElement {
         ${renderConnection(view?.connection ?? 'connected', view?.connectionReason, view?.connectionCause)}
         ${view ? renderErrors(view.errors, this.errorDetailsOpen, this.errorActions) : nothing}
         <div class="stage">
-          <offer-prompt part="offers" class="offers"></offer-prompt>
-          ${view?.activeChatId ? this.renderBody(view, view.activeChatId) : this.renderEmpty(view)}
+          ${this.onDemand.has('offer-prompt') ? html`<offer-prompt part="offers" class="offers"></offer-prompt>` : nothing}
+          ${view?.activeChatId ? this.renderChats(view, view.activeChatId) : this.renderEmpty(view)}
         </div>
         <div class="visually-hidden" role="status" aria-live="polite">${this.hostEvents.backgroundNews}</div>
-        <transfer-dialog></transfer-dialog>
-        <new-engagement-dialog></new-engagement-dialog>
+        ${this.onDemand.has('transfer-dialog') ? html`<transfer-dialog></transfer-dialog>` : nothing}
+        ${this.onDemand.has('new-engagement-dialog') ? html`<new-engagement-dialog></new-engagement-dialog>` : nothing}
         ${this.shortcutHelp.render(this.shortcutKeys.bindings)}
       </div>
     `;
@@ -270,16 +294,21 @@ export class ChatWorkspace extends LitElement {
       <h2>${msg('Chats')}</h2>
       ${view ? html`<span class="load" title=${msg('Open chats and capacity')}>${chatCount}/${view.capacity}</span>` : nothing}
       <agent-state-control @change=${this.onStateChosen}></agent-state-control>
-      ${view?.activeChatId && view.assistApps > 0 ? this.assist.renderButton() : nothing}
+      ${view?.activeChatId && view.assistApps > 0 && this.onDemand.has('assist-panel') ? this.assist.renderButton() : nothing}
       ${this.shortcutHelp.renderButton(this.shortcutKeys.comboFor('help'), this.shortcutKeys.bindings.length > 0)}
       <slot name="header-end"></slot>
     </header>`;
   }
 
+  /** The open chats, once their parts are registered: never a chat with empty parts filling in. */
+  private renderChats(view: WorkspaceView, chatId: string) {
+    return CHAT_PARTS.every((tag) => this.onDemand.has(tag)) ? this.renderBody(view, chatId) : nothing;
+  }
+
   /** The open chats: the tabs, the active chat's panel, the host's content beside it and the assist panel. */
   private renderBody(view: WorkspaceView, chatId: string) {
     const compact = this.compact || this.narrow;
-    const assist = view.assistApps > 0;
+    const assist = view.assistApps > 0 && this.onDemand.has('assist-panel');
     const assistOverlay = compact || this.assistOverlays;
     const classes = [
       'body',
@@ -310,15 +339,26 @@ export class ChatWorkspace extends LitElement {
         </div>
       </div>
       <launch-area chat-id=${chatId} @new-engagement-requested=${this.openEngagement}></launch-area>
-      <advanced-chat part="advanced" chat-id=${chatId}></advanced-chat>
+      ${this.onDemand.has('advanced-chat') ? html`<advanced-chat part="advanced" chat-id=${chatId}></advanced-chat>` : nothing}
       <chat-conversation part="conversation" chat-id=${chatId}></chat-conversation>
-      ${view.ended
-        ? html`<disposition-form part="wrap-up" chat-id=${chatId}></disposition-form>`
-        : html`<div class="compose">
-            <quick-reply-panel part="quick-replies" placement="above" chat-id=${chatId}></quick-reply-panel>
-            <chat-composer part="composer" chat-id=${chatId}></chat-composer>
-          </div>`}
+      ${view.ended ? this.renderWrapUp(chatId) : this.renderCompose(chatId)}
     </section>`;
+  }
+
+  /** The after-contact form; nothing in the moment it may still be loading (it is loaded while the chat is open). */
+  private renderWrapUp(chatId: string) {
+    return this.onDemand.has('disposition-form')
+      ? html`<disposition-form part="wrap-up" chat-id=${chatId}></disposition-form>`
+      : nothing;
+  }
+
+  private renderCompose(chatId: string) {
+    return html`<div class="compose">
+      ${this.onDemand.has('quick-reply-panel')
+        ? html`<quick-reply-panel part="quick-replies" placement="above" chat-id=${chatId}></quick-reply-panel>`
+        : nothing}
+      <chat-composer part="composer" chat-id=${chatId}></chat-composer>
+    </div>`;
   }
 
   private renderEmpty(view: WorkspaceView | undefined) {
@@ -394,15 +434,20 @@ export class ChatWorkspace extends LitElement {
 
   // Both requests are cancelable and bubble out to the page: the dialog opens once every
   // listener had its turn, unless the host took the request over with preventDefault().
+  // Each dialog is loaded on the first request, and focus stays where it was until it shows.
   private readonly openTransfer = (event: CustomEvent<{ chatId: string }>): void => {
-    queueMicrotask(() => {
-      if (!event.defaultPrevented) this.renderRoot.querySelector('transfer-dialog')?.show(event.detail.chatId);
+    queueMicrotask(async () => {
+      if (event.defaultPrevented) return;
+      await this.onDemand.load('transfer-dialog');
+      this.renderRoot.querySelector('transfer-dialog')?.show(event.detail.chatId);
     });
   };
 
   private readonly openEngagement = (event: CustomEvent<{ chatId: string }>): void => {
-    queueMicrotask(() => {
-      if (!event.defaultPrevented) this.renderRoot.querySelector('new-engagement-dialog')?.show(event.detail.chatId);
+    queueMicrotask(async () => {
+      if (event.defaultPrevented) return;
+      await this.onDemand.load('new-engagement-dialog');
+      this.renderRoot.querySelector('new-engagement-dialog')?.show(event.detail.chatId);
     });
   };
 

@@ -11,6 +11,7 @@ export interface WorkspaceView {
   available: boolean;
   capacity: number;
   assistApps: number;
+  advancedChat: boolean;
   errors: WorkspaceState['errors'];
   connection: WorkspaceState['connection'];
   connectionReason?: string;
@@ -28,6 +29,7 @@ export function selectWorkspaceView(state: WorkspaceState): WorkspaceView {
     available: state.agent.state === 'Available',
     capacity: state.configuration.maxConcurrentChats,
     assistApps: state.configuration.assistApps.length,
+    advancedChat: state.configuration.advancedChat,
     errors: state.errors,
     connection: state.connection,
     connectionReason: state.connectionReason,

@@ -2,6 +2,7 @@ import { localized, msg, str } from '@lit/localize';
 import { LitElement, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { LangController } from '../../controllers/lang-controller.js';
+import { afterLocaleLoads } from '../../i18n/localization.js';
 import { fillTemplate } from '../../internal/template.js';
 import type { AssistApi, AssistChat } from '../assist-panel/assist-app.js';
 import { rankQuickReplies, type RankedReply } from './rank-replies.js';
@@ -32,6 +33,11 @@ export class SuggestedReplies extends LitElement {
   constructor() {
     super();
     new LangController(this);
+  }
+
+  /** Waits for a catalogue being loaded, so the app never renders in the language it leaves. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return afterLocaleLoads(() => super.scheduleUpdate());
   }
 
   /** The best replies for the chat's latest contact messages. */

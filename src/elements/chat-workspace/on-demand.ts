@@ -1,0 +1,87 @@
+import type { ReactiveControllerHost } from 'lit';
+
+/**
+ * The elements a workspace shows only after something happened, by tag, each with the
+ * module that registers it. Imported on demand, so the standalone file leaves them out of
+ * its first download (rollup.config.mjs); where the page already registered them (the
+ * package's define modules do), the import costs nothing.
+ */
+export const ON_DEMAND_ELEMENTS = {
+  // The chat's parts, one module (one chunk in the standalone file): needed once the agent
+  // is Available (offers come) or has chats.
+  'offer-prompt': () => import('../../define/chat-parts.js'),
+  'contact-tab': () => import('../../define/chat-parts.js'),
+  'chat-conversation': () => import('../../define/chat-parts.js'),
+  'chat-composer': () => import('../../define/chat-parts.js'),
+  'chat-actions': () => import('../../define/chat-parts.js'),
+  'launch-area': () => import('../../define/chat-parts.js'),
+  // What a chat needs later, or only some configurations.
+  'transfer-dialog': () => import('../../define/transfer-dialog.js'),
+  'new-engagement-dialog': () => import('../../define/new-engagement-dialog.js'),
+  'disposition-form': () => import('../../define/disposition-form.js'),
+  'quick-reply-panel': () => import('../../define/quick-reply-panel.js'),
+  'assist-panel': () => import('../../define/assist-panel.js'),
+  'advanced-chat': () => import('../../define/advanced-chat.js'),
+} as const;
+
+export type OnDemandTag = keyof typeof ON_DEMAND_ELEMENTS;
+
+/** The parts of the chat shown: the workspace shows a chat once they are all registered. */
+export const CHAT_PARTS: readonly OnDemandTag[] = [
+  'offer-prompt',
+  'contact-tab',
+  'chat-conversation',
+  'chat-composer',
+  'chat-actions',
+  'launch-area',
+];
+
+/** Loads an element's module (once) and resolves when the tag is registered. */
+export function loadOnDemand(tag: OnDemandTag): Promise<void> {
+  if (customElements.get(tag)) return Promise.resolve();
+  return ON_DEMAND_ELEMENTS[tag]().then(() => customElements.whenDefined(tag).then(() => undefined));
+}
+
+/**
+ * Which on-demand elements the host may render: one is rendered only once registered, so
+ * it never shows empty first and fills in later, and the host's focus moves can wait for
+ * it (`load`). A failed load (the network) leaves the element out; a later call tries again.
+ */
+export class OnDemandElements {
+  private readonly ready = new Set<OnDemandTag>();
+  private readonly loading = new Map<OnDemandTag, Promise<void>>();
+
+  constructor(private readonly host: ReactiveControllerHost) {}
+
+  /** Whether `tag` is registered, so the host renders it. */
+  has(tag: OnDemandTag): boolean {
+    if (!this.ready.has(tag) && customElements.get(tag)) this.ready.add(tag);
+    return this.ready.has(tag);
+  }
+
+  /** Registers `tag` if needed; resolves once the host has rendered with it. */
+  load(tag: OnDemandTag): Promise<void> {
+    if (this.has(tag)) return Promise.resolve();
+    let loading = this.loading.get(tag);
+    if (!loading) {
+      loading = loadOnDemand(tag).then(
+        async () => {
+          this.ready.add(tag);
+          this.host.requestUpdate();
+          await this.host.updateComplete;
+        },
+        (error: unknown) => {
+          this.loading.delete(tag);
+          throw error;
+        },
+      );
+      this.loading.set(tag, loading);
+    }
+    return loading;
+  }
+
+  /** Starts loading `tag` ahead of need (a chat is open, so it may end), ignoring a failure: `load` retries. */
+  prefetch(tag: OnDemandTag): void {
+    if (!this.has(tag)) this.load(tag).catch(() => undefined);
+  }
+}
