@@ -151,8 +151,7 @@ const contender = {
   isShown(shown) {
     const transcript = transcriptElement();
     const row = transcript?.querySelector(`[data-entry-id="${shown.id}"]`);
-    // The virtualizer positions a row once it has measured it; before that it sits at the top.
-    return row?.style.position === 'absolute' && inView(row, transcript);
+    return inView(row, transcript);
   },
 
   /** The calls of the measurements only our workspace has. */

@@ -1,5 +1,6 @@
 import type { DispositionRecord } from '../protocol/types.js';
 import { NO_WORK, type Chat, type WorkspaceState } from './state.js';
+import { localTail } from './transcript-merge.js';
 
 /** What the agent had typed in a chat and not yet handed to the platform: kept across a page reload. */
 export interface RememberedChat {
@@ -64,9 +65,7 @@ export class ChatMemory {
       const remembered: RememberedChat = {
         draft: work.draft,
         wrapUp: work.wrapUp,
-        pending: chat.messages
-          .filter((message) => message.delivery !== undefined)
-          .map((message) => ({ localId: message.id, text: message.text, at: message.at })),
+        pending: localTail(chat.messages).map((message) => ({ localId: message.id, text: message.text, at: message.at })),
       };
       const empty = remembered.draft === '' && remembered.pending.length === 0 && isBlank(remembered.wrapUp);
       const raw = empty ? null : JSON.stringify(remembered);

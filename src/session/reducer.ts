@@ -1,7 +1,7 @@
 import type { ConnectionCause } from '../connectors/connector.js';
 import type { ConnectorEvent } from '../protocol/events.js';
 import type { ChatMessage, DispositionRecord, SelectableAgentState } from '../protocol/types.js';
-import { mergeTranscript, receiveMessage } from './transcript-merge.js';
+import { appendLocal, markDelivery, mergeTranscript, receiveMessage } from './transcript-merge.js';
 import {
   MAX_KEPT_ERRORS,
   NO_WORK,
@@ -82,7 +82,7 @@ export function reduce(state: WorkspaceState, action: SessionAction): WorkspaceS
         authorName: action.authorName,
         delivery: 'sending',
       };
-      const sent = mapChat(state, action.chatId, (chat) => ({ ...chat, messages: [...chat.messages, message] }));
+      const sent = mapChat(state, action.chatId, (chat) => ({ ...chat, messages: appendLocal(chat.messages, message) }));
       return mapWork(sent, action.chatId, (work) => ({ ...work, draft: '' }));
     }
     case 'message-delivered':
@@ -96,7 +96,7 @@ export function reduce(state: WorkspaceState, action: SessionAction): WorkspaceS
       const delivery = action.type === 'message-failed' ? 'failed' : 'sending';
       return mapChat(state, action.chatId, (chat) => ({
         ...chat,
-        messages: chat.messages.map((message) => (message.id === action.localId ? { ...message, delivery } : message)),
+        messages: markDelivery(chat.messages, action.localId, delivery),
       }));
     }
     case 'chat-restored': {

@@ -66,8 +66,13 @@ export function firstContactMessage(offer: Offer): string {
 export function contactWaitingSince(chat: Chat): number | undefined {
   if (chat.status !== 'active') return undefined;
   // An answer the platform refused did not reach the contact: they are still waiting.
-  const last = [...chat.messages].reverse().find((message) => message.from !== 'system' && message.delivery !== 'failed');
-  return last?.from === 'contact' ? last.at : undefined;
+  for (let index = chat.messages.length - 1; index >= 0; index--) {
+    const message = chat.messages[index];
+    if (message && message.from !== 'system' && message.delivery !== 'failed') {
+      return message.from === 'contact' ? message.at : undefined;
+    }
+  }
+  return undefined;
 }
 
 /** The total unread count across chats, for a badge or an announcement. */

@@ -9,6 +9,7 @@ import type {
   TransferTarget,
 } from '../protocol/types.js';
 import type { Chat, ConnectionStatus, Offer, WorkspaceState } from './state.js';
+import { hasMessage } from './transcript-merge.js';
 
 /**
  * What happened, as the session tells it: the one source of news for the workspace (which
@@ -72,7 +73,7 @@ export function announcementOf(event: ConnectorEvent, before: WorkspaceState, af
     case 'message': {
       if (event.message.from === 'agent') return undefined;
       const known = before.chats.find((candidate) => candidate.id === event.chatId);
-      if (!known || known.messages.some((message) => message.id === event.message.id)) return undefined;
+      if (!known || hasMessage(known.messages, event.message.id)) return undefined;
       const chat = after.chats.find((candidate) => candidate.id === event.chatId);
       return chat ? { type: 'message-received', chat, message: event.message, shown: after.activeChatId === chat.id } : undefined;
     }

@@ -1,7 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { BehaviorSubject } from 'rxjs';
 import sinon from 'sinon';
-import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import { ChatSession, SimulatedContactCenter, useLocale } from '../../src/index.js';
 import { ChatConversation } from '../../src/elements/chat-conversation/chat-conversation.js';
 import { transcriptEntries, type TranscriptEntry } from '../../src/elements/chat-conversation/transcript.js';
@@ -61,7 +60,7 @@ function distanceFromBottom(scroller: HTMLElement): number {
   return scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight;
 }
 
-/** Waits for a few frames with no change of the scroll position: the virtualizer is done. */
+/** Waits for a few frames with no change of the scroll position: the transcript has measured its rows. */
 async function scrollSettled(scroller: HTMLElement) {
   let last = -1;
   let still = 0;
@@ -81,11 +80,9 @@ function newMessagesButton(element: ChatConversation): HTMLButtonElement | null 
 }
 
 describe('<chat-conversation>', () => {
-  setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
-
   it('shows author, time and text of every message, and system lines in time order', async () => {
     // The center and the session run on a clock moved by hand, a minute a step; the page keeps
-    // real time for the virtualizer's frames. The agent takes a minute to accept: the offer waits longer.
+    // real time for the transcript's frames. The agent takes a minute to accept: the offer waits longer.
     const scheduler = new ManualScheduler(new Date(2026, 10, 24, 14, 0).getTime());
     const { center, session } = connectAgent({ scheduler, offerTimeoutMs: 120_000 });
     await session.setAgentState('Available');
@@ -510,9 +507,7 @@ describe('transcriptEntries', () => {
 });
 
 describe('<chat-conversation> when a transcript shrinks', () => {
-  setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
-
-  it('shows the shorter transcript without an error from the virtualizer', async () => {
+  it('shows the shorter transcript without an error', async () => {
     const { center, session } = connectAgent();
     const chatId = await acceptedChat(center, session);
     for (let index = 1; index < 300; index++) center.contactSays(chatId, `Message ${index}`);

@@ -1,5 +1,4 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import type { ChatWorkspace } from '../../src/index.js';
 import { button, connectAgent, deepQuery, deepQueryAll, deepText, settle } from '../helpers.js';
 
@@ -25,9 +24,6 @@ function bubbles(element: ChatWorkspace): HTMLElement[] {
 }
 
 describe('hostile contact input in the workspace', () => {
-  // The virtualized transcript measures rows as they render; Chromium reports that as a loop.
-  setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
-
   it('refuses contact text over the configured maximum at the platform, and touches no chat', async () => {
     const { center, session, chatId } = await workspaceWithChat();
     const before = session.state.chats[0]?.messages.length;

@@ -1,4 +1,3 @@
-import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { ChatSession, type ChatWorkspace } from '../../src/index.js';
@@ -13,8 +12,6 @@ const NAMES = ['Marie Tremblay', 'Jean-François Roy', 'Priya Natarajan', 'Olivi
 const WAITING = ['Lucas Martin', 'Amélie Dubois', 'Noah Bergeron', 'Zoé Lavoie'];
 
 describe('the workspace by keyboard alone, under load', () => {
-  setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
-
   it('accepts, answers, uses a quick reply, transfers, ends and saves, with focus never lost', async function () {
     this.timeout(30_000);
     const { center, session } = connectAgent({

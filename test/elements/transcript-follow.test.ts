@@ -1,17 +1,16 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import type { ChatConversation } from '../../src/elements/chat-conversation/chat-conversation.js';
 import '../../src/index.js';
 import { connectAgent, settle } from '../helpers.js';
 
 /**
  * Following the conversation: every message that arrives while the agent is at the bottom
- * is on screen in full within a few frames, whatever its height (rows the virtualizer can
+ * is on screen in full within a few frames, whatever its height (rows the transcript can
  * only estimate before it measures them).
  */
 const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
 
-/** Lines of varied length and count: rows whose height the virtualizer cannot guess. */
+/** Lines of varied length and count: rows whose height the transcript cannot guess. */
 function varied(index: number): string {
   const words = ['invoice', 'modem', 'refund', 'account', 'Bonjour', 'merci', 'plan', 'payment', 'router', 'billing'];
   const length = 3 + ((index * 7919) % 41);
@@ -20,8 +19,6 @@ function varied(index: number): string {
 }
 
 describe('<chat-conversation> following new messages', () => {
-  setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
-
   it('shows every appended message in full, whatever its height', async function () {
     this.timeout(60_000);
     const { center, session } = connectAgent();

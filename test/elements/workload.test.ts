@@ -1,4 +1,3 @@
-import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { ChatWorkspace } from '../../src/index.js';
 import { button, buttons, connectAgent, deepQuery, deepQueryAll, settle } from '../helpers.js';
@@ -26,8 +25,6 @@ function composerBox(element: ChatWorkspace): DOMRect {
 }
 
 describe('the workspace under load', () => {
-  setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
-
   it('keeps the composer and the last messages where they are when four offers arrive', async () => {
     const { center, element } = await loadedWorkspace();
     const before = composerBox(element);
@@ -74,8 +71,6 @@ describe('the workspace under load', () => {
 });
 
 describe('twelve tabs', () => {
-  setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
-
   async function twelveChats(width: number) {
     const { center, session } = connectAgent({ maxConcurrentChats: 12 });
     const element = await fixture<ChatWorkspace>(html`<chat-workspace style="height: 720px; width: ${width}px" .session=${session}></chat-workspace>`);

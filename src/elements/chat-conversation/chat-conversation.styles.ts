@@ -30,11 +30,21 @@ export const styles = [
       min-height: 0;
     }
 
-    /* The virtualizer sizes and positions the items; this is only the scrolling box. */
+    /*
+     * The scrolling box: the rows in view, between two spacers that stand for the rest.
+     * Contained, so a new row lays out the transcript alone, not the page around it.
+     */
     .transcript {
       flex: 1 1 0;
-      overflow-anchor: none;
+      display: block;
+      overflow-x: hidden;
+      overflow-y: auto;
       overscroll-behavior: contain;
+      contain: strict;
+    }
+
+    .space {
+      overflow-anchor: none;
     }
 
     .transcript:focus-visible {

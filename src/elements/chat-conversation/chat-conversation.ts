@@ -1,8 +1,8 @@
 import { msg, str } from '@lit/localize';
-import { virtualize, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { SessionController } from '../../controllers/session-controller.js';
 import { currentLocale } from '../../i18n/localization.js';
 import {
@@ -18,8 +18,8 @@ import { SameTaskBatch } from '../../internal/same-task-batch.js';
 import { SessionElement } from '../../internal/session-element.js';
 import type { Chat, TranscriptMessage } from '../../session/state.js';
 import { styles } from './chat-conversation.styles.js';
-import { TranscriptScroll } from './transcript-scroll.js';
-import { transcriptEntries, type ChatHappening, type TranscriptEntry } from './transcript.js';
+import { TranscriptView } from './transcript-view.js';
+import { grownEntries, transcriptEntries, type ChatHappening, type TranscriptEntry } from './transcript.js';
 import type { SessionEvent } from '../../session/session-events.js';
 
 /**
@@ -61,11 +61,11 @@ export class ChatConversation extends SessionElement {
   /** Long messages the agent opened with "Show all", by id. */
   @state() private expanded: ReadonlySet<string> = new Set();
 
-  @query('[part="transcript"]') private transcriptScroller!: (HTMLElement & VirtualizerHostElement) | null;
+  @query('[part="transcript"]') private transcriptScroller!: HTMLElement | null;
 
   private readonly chats = new SessionController(this, (session) => session.chats$);
   private readonly agent = new SessionController(this, (session) => session.agent$);
-  private readonly transcriptScroll = new TranscriptScroll(this, () => this.transcriptScroller);
+  private readonly transcriptScroll = new TranscriptView(this, () => this.transcriptScroller);
   /** What arrives in the chat on screen, from the session's events, taken in together. */
   private readonly arrivals = new SameTaskBatch<{ entry?: TranscriptEntry; sentByAgent: boolean }>((arrivals) =>
     this.showArrivals(arrivals),
@@ -85,7 +85,7 @@ export class ChatConversation extends SessionElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // A detached scroller forgets its position; come back to the remembered one.
-    if (this.hasUpdated && this.shownChatId !== undefined) this.transcriptScroll.show(this.shownChatId, idsOf(this.shownEntries));
+    if (this.hasUpdated && this.shownChatId !== undefined) this.transcriptScroll.show(this.shownChatId, this.shownEntries);
   }
 
   private get chat(): Chat | undefined {
@@ -114,9 +114,9 @@ export class ChatConversation extends SessionElement {
     const entries = this.entriesOf(chat);
     if (this.shownChatId === undefined) {
       this.shownChatId = chat.id;
-      this.transcriptScroll.show(chat.id, idsOf(entries));
+      this.transcriptScroll.show(chat.id, entries);
     } else if (entries !== this.shownEntries) {
-      this.transcriptScroll.entriesChanged(entries.length);
+      this.transcriptScroll.rowsChanged(entries);
     }
     this.shownEntries = entries;
     this.transcriptScroll.forgetAllBut((this.chats.value ?? []).map((candidate) => candidate.id));
@@ -126,6 +126,7 @@ export class ChatConversation extends SessionElement {
     const chat = this.chat;
     if (!chat) return nothing;
     const entries = this.shownEntries;
+    const rows = this.transcriptScroll.window();
     const agentName = this.agent.value?.name ?? '';
     return html`
       <div class="frame">
@@ -138,16 +139,13 @@ export class ChatConversation extends SessionElement {
             tabindex="0"
             aria-label=${msg(str`Conversation with ${contactName(chat.contact.name)}`)}
           >
-            ${virtualize<TranscriptEntry | undefined>({
-              items: entries as TranscriptEntry[],
-              // The virtualizer may still ask about its old range for a moment after the list
-              // shrank: an index past the end is no entry, not an error.
-              keyFunction: (entry?: TranscriptEntry) => entry?.id ?? '',
-              renderItem: (entry?: TranscriptEntry, index = 0) =>
-                entry ? this.renderEntry(entry, index, entries.length, chat, agentName) : html``,
-              scroller: true,
-              layout: this.transcriptScroll.layout(entries.length),
-            })}
+            <div class="space" aria-hidden="true"></div>
+            ${repeat(
+              entries.slice(rows.first, rows.last),
+              (entry) => entry.id,
+              (entry, index) => this.renderEntry(entry, rows.first + index, entries.length, chat, agentName),
+            )}
+            <div class="space" aria-hidden="true"></div>
           </div>`,
         )}
         ${this.transcriptScroll.unseen
@@ -277,17 +275,17 @@ export class ChatConversation extends SessionElement {
     return msg(str`${author}: ${excerpt(entry.message.text)}`);
   }
 
+  /** The chat's entries: the ones shown, grown by what was added at the end, or built again. */
   private entriesOf(chat: Chat): TranscriptEntry[] {
     const cached = this.entriesCache;
-    const same =
+    const sameFrame =
       cached?.chat.id === chat.id &&
-      cached.chat.messages === chat.messages &&
       cached.chat.acceptedAt === chat.acceptedAt &&
       cached.chat.endedAt === chat.endedAt &&
       cached.chat.endedBy === chat.endedBy &&
       cached.chat.transfers === chat.transfers;
-    if (same) return cached.entries;
-    const entries = transcriptEntries(chat);
+    if (sameFrame && cached.chat.messages === chat.messages) return cached.entries;
+    const entries = (sameFrame && grownEntries(cached.entries, cached.chat.messages, chat.messages)) || transcriptEntries(chat);
     this.entriesCache = { chat, entries };
     return entries;
   }
@@ -297,10 +295,6 @@ export class ChatConversation extends SessionElement {
     // The button goes away; keep keyboard focus in the conversation.
     this.transcriptScroller?.focus({ preventScroll: true });
   };
-}
-
-function idsOf(entries: readonly TranscriptEntry[]): string[] {
-  return entries.map((entry) => entry.id);
 }
 
 function happeningText(happening: ChatHappening): string {
@@ -336,10 +330,31 @@ function renderText(text: string) {
   });
 }
 
+/** The `<time>` of each moment shown, per language: rows render again as the transcript grows. */
+const timeCache = new Map<string, Map<number, TemplateResult>>();
+const TIME_CACHE_LIMIT = 2000;
+
+function timeOf(at: number): TemplateResult {
+  const locale = currentLocale();
+  let times = timeCache.get(locale);
+  if (!times) {
+    times = new Map();
+    timeCache.set(locale, times);
+  }
+  let time = times.get(at);
+  if (!time) {
+    if (times.size >= TIME_CACHE_LIMIT) times.clear();
+    const date = new Date(at);
+    const formats = timeFormatsOf(locale);
+    time = html`<time class="time" datetime=${date.toISOString()} title=${formats.full.format(date)}>${formats.short.format(date)}</time>`;
+    times.set(at, time);
+  }
+  return time;
+}
+
 const timeFormats = new Map<string, { short: Intl.DateTimeFormat; full: Intl.DateTimeFormat }>();
 
-function timeOf(at: number) {
-  const locale = currentLocale();
+function timeFormatsOf(locale: string) {
   let formats = timeFormats.get(locale);
   if (!formats) {
     formats = {
@@ -348,8 +363,7 @@ function timeOf(at: number) {
     };
     timeFormats.set(locale, formats);
   }
-  const date = new Date(at);
-  return html`<time class="time" datetime=${date.toISOString()} title=${formats.full.format(date)}>${formats.short.format(date)}</time>`;
+  return formats;
 }
 
 const arrowDown = html`<svg aria-hidden="true" viewBox="0 0 16 16" width="14" height="14">

@@ -52,6 +52,29 @@ export function transcriptEntries(chat: Chat): TranscriptEntry[] {
   return entries.concat(happenings.slice(next));
 }
 
+/**
+ * The entries of a transcript that only grew at its end since `entries` were made from
+ * `before`: the same entries and the new messages after them, without going over the
+ * whole transcript again. `undefined` when it changed otherwise, or when a system line
+ * still had to come after the last message (the entries must then be placed again).
+ */
+export function grownEntries(
+  entries: readonly TranscriptEntry[],
+  before: readonly TranscriptMessage[],
+  after: readonly TranscriptMessage[],
+): TranscriptEntry[] | undefined {
+  const known = before.length;
+  const last = entries[entries.length - 1];
+  const onlyGrew = known > 0 && after.length > known && after[0] === before[0] && after[known - 1] === before[known - 1];
+  if (!onlyGrew || last?.kind !== 'message' || last.message !== before[known - 1]) return undefined;
+  const added: TranscriptEntry[] = [];
+  for (let index = known; index < after.length; index++) {
+    const message = after[index];
+    if (message) added.push({ kind: 'message', id: message.id, at: message.at, message });
+  }
+  return entries.concat(added);
+}
+
 type HappeningEntry = Extract<TranscriptEntry, { kind: 'happening' }>;
 
 function comesBefore(happening: HappeningEntry, message: TranscriptMessage): boolean {
