@@ -48,10 +48,11 @@ export function contactApi({ core, runner, streams, accounts }: ContactApiOption
     if (!chat) throw new HttpError(404, `No chat ${chatId}.`);
     return chat;
   };
-  const openChatOr409 = (chatId: string): VisibleChat => {
-    const chat = chatOr404(chatId);
-    if (chat.state === 'ended' || chat.state === 'closed') throw new HttpError(409, `Chat ${chatId} has ended.`);
-    return chat;
+  // The record alone (no transcript to copy): every contact message asks this.
+  const openChatOr409 = (chatId: string): void => {
+    const state = core.chatRecord(chatId)?.state;
+    if (state === undefined) throw new HttpError(404, `No chat ${chatId}.`);
+    if (state === 'ended' || state === 'closed') throw new HttpError(409, `Chat ${chatId} has ended.`);
   };
   const cobrowseRate = new CobrowseRateLimit();
   const json = (response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) =>

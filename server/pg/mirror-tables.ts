@@ -35,7 +35,7 @@ export interface ChangeNews {
 
 /** The mirror's data: the tables of the PostgreSQL schema as maps, and the keys a unit wrote. */
 export class MirrorTables {
-  readonly chats = new Map<string, ChatRecord>();
+  readonly chats = new KeyedMap<string, ChatRecord>();
   /** The process that owns each chat's offer or after-contact deadline (the last one to write it). */
   readonly timerOwners = new Map<string, number>();
   readonly transcripts = new Map<string, ChatMessage[]>();
@@ -48,23 +48,38 @@ export class MirrorTables {
   readonly connections = new Map<string, ConnectionRow>();
   /** `kind\nkey` of everything the open unit wrote: the flush writes their current values. */
   readonly dirty = new Set<string>();
-  /** Chat ids in creation order, read again when the set of chats changes. */
-  private order: string[] | undefined;
+  /** Chat ids in creation order, brought up to date when the set of chats changes. */
+  private order: string[] = [];
+  private orderedKeys = -1;
 
   /** Chats in creation order (the number in their id comes from the `chat` sequence). */
   chatsInOrder(): ChatRecord[] {
-    if (this.order?.length !== this.chats.size) this.order = [...this.chats.keys()].sort((a, b) => ordinal(a) - ordinal(b));
     const chats: ChatRecord[] = [];
-    for (const id of this.order) {
+    for (const id of this.orderedIds()) {
       const chat = this.chats.get(id);
-      // A chat whose creation was undone while another was made: the order is read again.
-      if (!chat) {
-        this.order = undefined;
-        return this.chatsInOrder();
-      }
-      chats.push(chat);
+      if (chat) chats.push(chat);
     }
     return chats;
+  }
+
+  /**
+   * Chat ids by creation number. New chats come last almost always, so they are appended
+   * (and the list sorted only when one is not); ids whose creation was undone drop out.
+   */
+  private orderedIds(): string[] {
+    if (this.orderedKeys === this.chats.keysVersion) return this.order;
+    this.order = this.order.filter((id) => this.chats.has(id));
+    const known = new Set(this.order);
+    let sorted = true;
+    for (const id of this.chats.keys()) {
+      if (known.has(id)) continue;
+      const last = this.order.at(-1);
+      if (last !== undefined && ordinal(last) > ordinal(id)) sorted = false;
+      this.order.push(id);
+    }
+    if (!sorted) this.order.sort((a, b) => ordinal(a) - ordinal(b));
+    this.orderedKeys = this.chats.keysVersion;
+    return this.order;
   }
 
   stream(agentId: string): StreamState {
@@ -141,6 +156,21 @@ export class MirrorTables {
     stream.entries = entries;
     stream.last = Math.max(stream.last, seq);
     news.events.push({ agentId, seq, event });
+  }
+}
+
+/** A map that counts the times a key came or went (not value changes): the chat order is kept by it. */
+class KeyedMap<K, V> extends Map<K, V> {
+  keysVersion = 0;
+
+  override set(key: K, value: V): this {
+    if (!this.has(key)) this.keysVersion += 1;
+    return super.set(key, value);
+  }
+
+  override delete(key: K): boolean {
+    if (this.has(key)) this.keysVersion += 1;
+    return super.delete(key);
   }
 }
 
