@@ -115,6 +115,9 @@ export class PgStore {
   }
 
   async close(): Promise<void> {
+    // Changes already asked for (sockets detaching as the server stops) get a moment to commit.
+    const giveUpAt = Date.now() + 2000;
+    while ((this.queue.length > 0 || this.pumping) && Date.now() < giveUpAt) await new Promise((resolve) => setTimeout(resolve, 20));
     this.closed = true;
     clearInterval(this.timer);
     clearInterval(this.pruner);
