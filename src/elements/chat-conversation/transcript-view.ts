@@ -108,11 +108,13 @@ export class TranscriptView implements ReactiveController {
     }
     setHeight(scroller.firstElementChild, this.rendered.before);
     setHeight(scroller.lastElementChild, this.rendered.after);
-    this.observeRows(scroller);
+    const newRows = this.observeRows(scroller);
     const restore = this.restoreTo;
     this.restoreTo = undefined;
     if (restore) this.placeAnchor(scroller, restore.anchorId, restore.offset);
-    else if (this.following) this.stickToBottom(scroller);
+    // New rows are measured in this frame, after its layout: the view goes down then, with
+    // nothing laid out ahead of time. Otherwise (rows gone, a spacer changed) at once.
+    else if (this.following && newRows === 0) this.stickToBottom(scroller);
   }
 
   /**
@@ -221,7 +223,9 @@ export class TranscriptView implements ReactiveController {
     });
   }
 
-  private observeRows(scroller: HTMLElement): void {
+  /** Measures the rows new in the DOM; answers how many there are. */
+  private observeRows(scroller: HTMLElement): number {
+    let added = 0;
     for (const element of this.observed) {
       if (element.parentNode !== scroller) {
         this.rowObserver.unobserve(element);
@@ -232,8 +236,10 @@ export class TranscriptView implements ReactiveController {
       if (row.hasAttribute('aria-posinset') && !this.observed.has(row)) {
         this.rowObserver.observe(row);
         this.observed.add(row);
+        added += 1;
       }
     }
+    return added;
   }
 
   private rowsResized(records: readonly ResizeObserverEntry[]): void {
@@ -246,10 +252,10 @@ export class TranscriptView implements ReactiveController {
       const index = Number(row.getAttribute('aria-posinset')) - 1;
       if (row.isConnected && rows.measure(index, row.dataset.entryId ?? '', height)) changed = true;
     }
-    if (!changed) return;
     const scroller = this.scroller();
+    // Layout is done and nothing is painted yet: going down now costs no extra layout.
     if (this.following && scroller) this.stickToBottom(scroller);
-    this.updateRangeSoon();
+    if (changed) this.updateRangeSoon();
   }
 
   private viewResized(records: readonly ResizeObserverEntry[]): void {
