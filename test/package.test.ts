@@ -144,6 +144,8 @@ describe('the npm package', () => {
       'dist/index.js',
       'dist/define.js',
       ...DEFINE_MODULES,
+      // The chat's parts in one module, which the workspace imports on demand (one chunk).
+      'dist/define/chat-parts.js',
       ...pack.files.filter(isStandalone),
     ]);
     // define.js registers through the per-element modules, and calls nothing itself; the

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { useLocale } from '../i18n/localization.js';
+import { localeLoading, useLocale } from '../i18n/localization.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -19,7 +19,11 @@ export function effectiveLang(element: Element): string {
 function syncLocale(): void {
   // @lit/localize has one locale per page; the first connected workspace element decides.
   const [first] = hosts;
-  if (first) void useLocale(effectiveLang(first));
+  if (!first) return;
+  void useLocale(effectiveLang(first));
+  // Each element re-renders once the catalogue is in; asking now makes that re-render its
+  // pending update, so its `updateComplete` covers the switch (its update waits for it).
+  if (localeLoading()) for (const host of hosts) host.requestUpdate();
 }
 
 /**

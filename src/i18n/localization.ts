@@ -51,6 +51,11 @@ export function localeSettled(): Promise<void> {
   return settled;
 }
 
+/** Whether a catalogue is on its way: elements that render text wait for it (`afterLocaleLoads`). */
+export function localeLoading(): boolean {
+  return loading !== undefined;
+}
+
 /**
  * Runs an element's update now, or once the catalogue being loaded is in, so an element
  * never renders first in the language it is leaving (or in English before its French).

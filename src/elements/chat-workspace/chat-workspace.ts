@@ -201,7 +201,7 @@ export class ChatWorkspace extends LitElement {
 
   private readonly focusMoves = new WorkspaceFocus(this);
   /** The dialogs, the after-contact form, quick replies, assist and advanced chat: loaded when first needed. */
-  private readonly onDemand = new OnDemandElements(this);
+  private readonly onDemand = new OnDemandElements(this, () => this.renderComplete());
   private readonly hostEvents = new HostEventsController(this, {
     chatAccepted: () => {
       // Over the chat, the panel takes the focus the composer would (it is behind the panel).
@@ -254,6 +254,28 @@ export class ChatWorkspace extends LitElement {
   /** The first render waits for the locale's catalogue (loaded on demand), so the workspace never shows in English first. */
   protected override scheduleUpdate(): void | Promise<unknown> {
     return afterLocaleLoads(() => super.scheduleUpdate());
+  }
+
+  /**
+   * Complete means what the update asked for is shown: the elements it loads on demand are
+   * in and rendered, a dialog it opens is open, the locale's catalogue is in.
+   */
+  protected override getUpdateComplete(): Promise<boolean> {
+    // Nothing loading and no update asked for (the usual case): Lit's own promise, no later.
+    if (this.onDemand.idle && !this.isUpdatePending) return super.getUpdateComplete();
+    return this.afterPendingWork();
+  }
+
+  private async afterPendingWork(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    // A load that ended, or a locale switch that began meanwhile, asked for one more update.
+    while ((await this.onDemand.settled()) || this.isUpdatePending) complete = await super.getUpdateComplete();
+    return complete;
+  }
+
+  /** The update under way alone, for what `getUpdateComplete()` itself waits for. */
+  private renderComplete(): Promise<boolean> {
+    return super.getUpdateComplete();
   }
 
   /** Loads the parts the session's configuration and chats will soon need, before they show. */
@@ -434,22 +456,29 @@ export class ChatWorkspace extends LitElement {
 
   // Both requests are cancelable and bubble out to the page: the dialog opens once every
   // listener had its turn, unless the host took the request over with preventDefault().
-  // Each dialog is loaded on the first request, and focus stays where it was until it shows.
+  // Each dialog is loaded on the first request, and focus stays where it was until it shows;
+  // the workspace's update completes once the dialog is open.
   private readonly openTransfer = (event: CustomEvent<{ chatId: string }>): void => {
-    queueMicrotask(async () => {
-      if (event.defaultPrevented) return;
-      await this.onDemand.load('transfer-dialog');
-      this.renderRoot.querySelector('transfer-dialog')?.show(event.detail.chatId);
-    });
+    this.onDemand.track(this.openDialog('transfer-dialog', event));
   };
 
   private readonly openEngagement = (event: CustomEvent<{ chatId: string }>): void => {
-    queueMicrotask(async () => {
-      if (event.defaultPrevented) return;
-      await this.onDemand.load('new-engagement-dialog');
-      this.renderRoot.querySelector('new-engagement-dialog')?.show(event.detail.chatId);
-    });
+    this.onDemand.track(this.openDialog('new-engagement-dialog', event));
   };
+
+  private async openDialog(tag: 'transfer-dialog' | 'new-engagement-dialog', event: CustomEvent<{ chatId: string }>): Promise<void> {
+    await Promise.resolve(); // the page's listeners first
+    if (event.defaultPrevented) return;
+    await this.onDemand.load(tag);
+    // Registered by the page since the last render: render it first.
+    if (!this.renderRoot.querySelector(tag)) {
+      this.requestUpdate();
+      await this.renderComplete();
+    }
+    const dialog = this.renderRoot.querySelector(tag);
+    dialog?.show(event.detail.chatId);
+    await dialog?.updateComplete;
+  }
 
   private readonly onStateChosen = (event: Event): void => {
     this.offerAlerts.stateChosen((event.currentTarget as AgentStateControl).value);

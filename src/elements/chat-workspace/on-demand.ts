@@ -46,12 +46,23 @@ export function loadOnDemand(tag: OnDemandTag): Promise<void> {
  * Which on-demand elements the host may render: one is rendered only once registered, so
  * it never shows empty first and fills in later, and the host's focus moves can wait for
  * it (`load`). A failed load (the network) leaves the element out; a later call tries again.
+ * The host's `updateComplete` waits for `settled()`: what is loading, and what waits on a
+ * load (`track`, a dialog to open), is part of the update under way.
  */
 export class OnDemandElements {
   private readonly ready = new Set<OnDemandTag>();
   private readonly loading = new Map<OnDemandTag, Promise<void>>();
+  private readonly pending = new Set<Promise<void>>();
 
-  constructor(private readonly host: ReactiveControllerHost) {}
+  /**
+   * `rendered` resolves once the host's update under way is done, without `settled()`
+   * (its `super.getUpdateComplete()`): a load waits for the render that shows its element,
+   * and the host's `updateComplete` waits for the load.
+   */
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly rendered: () => Promise<unknown>,
+  ) {}
 
   /** Whether `tag` is registered, so the host renders it. */
   has(tag: OnDemandTag): boolean {
@@ -68,7 +79,7 @@ export class OnDemandElements {
         async () => {
           this.ready.add(tag);
           this.host.requestUpdate();
-          await this.host.updateComplete;
+          await this.rendered();
         },
         (error: unknown) => {
           this.loading.delete(tag);
@@ -76,6 +87,7 @@ export class OnDemandElements {
         },
       );
       this.loading.set(tag, loading);
+      this.track(loading);
     }
     return loading;
   }
@@ -83,5 +95,33 @@ export class OnDemandElements {
   /** Starts loading `tag` ahead of need (a chat is open, so it may end), ignoring a failure: `load` retries. */
   prefetch(tag: OnDemandTag): void {
     if (!this.has(tag)) this.load(tag).catch(() => undefined);
+  }
+
+  /**
+   * Makes the host's `updateComplete` wait for `work` too (it must not wait for the host's
+   * `updateComplete` itself): asks for an update at once, so a caller that waits for the
+   * pending updates (a test's `settle`) waits for this as well. A failure is the work's own.
+   */
+  track(work: Promise<unknown>): void {
+    const done: Promise<void> = work.then(
+      () => undefined,
+      () => undefined,
+    ).then(() => {
+      this.pending.delete(done);
+    });
+    this.pending.add(done);
+    this.host.requestUpdate();
+  }
+
+  /** Whether nothing tracked is under way. */
+  get idle(): boolean {
+    return this.pending.size === 0;
+  }
+
+  /** Resolves once nothing tracked is under way; `true` when it had to wait. */
+  async settled(): Promise<boolean> {
+    if (this.pending.size === 0) return false;
+    while (this.pending.size > 0) await Promise.all(this.pending);
+    return true;
   }
 }
