@@ -119,7 +119,7 @@ function selfTimes(profile, modules) {
   for (const entry of ranked) byModule.set(entry.module, (byModule.get(entry.module) ?? 0) + entry.ms);
   return {
     totalMs,
-    top: ranked.slice(0, 15),
+    top: ranked.slice(0, Number(process.env.PROFILE_TOP ?? 15)),
     // Our own functions (src/), which the top may crowd out: where the optimization work starts.
     ours: ranked.filter((entry) => entry.module.startsWith('src/')).slice(0, 10),
     modules: [...byModule].map(([module, ms]) => ({ module, ms })).sort((a, b) => b.ms - a.ms).slice(0, 10),

@@ -55,8 +55,19 @@ const MODIFIERS: Record<string, keyof Omit<ParsedKeyCombo, 'code'>> = {
   command: 'meta',
 };
 
+/** Combinations read before: the same few strings are read on every render and key press. */
+const parsedCombos = new Map<string, ParsedKeyCombo | undefined>();
+
 /** Reads a combination such as `"Alt+Shift+O"`; `undefined` when it names no single key. */
 export function parseKeyCombo(text: KeyCombo): ParsedKeyCombo | undefined {
+  if (parsedCombos.has(text)) return parsedCombos.get(text);
+  const combo = readKeyCombo(text);
+  const kept = combo && Object.freeze(combo);
+  if (parsedCombos.size < 200) parsedCombos.set(text, kept);
+  return kept;
+}
+
+function readKeyCombo(text: KeyCombo): ParsedKeyCombo | undefined {
   const parts = text.split('+').map((part) => part.trim());
   const key = parts.pop();
   if (!key) return undefined;

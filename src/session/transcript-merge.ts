@@ -102,9 +102,12 @@ export function mergeTranscript(
   held: readonly TranscriptMessage[],
   platform: readonly ChatMessage[],
 ): readonly TranscriptMessage[] {
-  const ids = new Set(platform.map((message) => message.id));
-  for (const message of platform) if (message.clientId) ids.add(message.clientId);
-  const unseen = held.filter((message) => !ids.has(message.id) && !(message.clientId && ids.has(message.clientId)));
+  // The platform's ids through the index its transcript keeps from now on (the next message
+  // that comes looks it up): one pass over a long transcript, not two.
+  const clientIds = new Set<string>();
+  for (const message of platform) if (message.clientId) clientIds.add(message.clientId);
+  const known = (id: string) => clientIds.has(id) || hasMessage(platform, id);
+  const unseen = held.filter((message) => !known(message.id) && !(message.clientId && known(message.clientId)));
   if (unseen.length === 0) return platform;
   const confirmed = unseen.filter((message) => message.delivery === undefined);
   const local = unseen.filter((message) => message.delivery !== undefined);
