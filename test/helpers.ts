@@ -33,20 +33,17 @@ export function deepElements(root: Element | ShadowRoot | Document): Element[] {
   return found;
 }
 
-/** Waits until no Lit element below `root` (or `root` itself) has an update pending. */
+/**
+ * Waits until no Lit element below `root` (or `root` itself) has an update pending, nor
+ * work its `updateComplete` covers (the workspace's parts loading on demand).
+ */
 export async function settle(root: Element): Promise<void> {
+  const litElements = () =>
+    [root, ...deepElements(root.shadowRoot ?? root)].filter((element): element is LitElement => element instanceof LitElement);
   for (let round = 0; round < 20; round++) {
-    const pending = [root, ...deepElements(root.shadowRoot ?? root)].filter(
-      (element): element is LitElement => element instanceof LitElement && element.isUpdatePending,
-    );
-    if (pending.length === 0) {
-      await Promise.resolve();
-      const again = [root, ...deepElements(root.shadowRoot ?? root)].some(
-        (element) => element instanceof LitElement && element.isUpdatePending,
-      );
-      if (!again) return;
-    }
-    await Promise.all(pending.map((element) => element.updateComplete));
+    await Promise.all(litElements().map((element) => element.updateComplete));
+    await Promise.resolve();
+    if (!litElements().some((element) => element.isUpdatePending)) return;
   }
 }
 

@@ -33,7 +33,6 @@ export type { BackoffOptions } from '../connectors/websocket/backoff.js';
 export type { AgentCommand, AgentCommandName } from '../protocol/commands.js';
 export {
   PROTOCOL_VERSION,
-  parseClientFrame,
   parseServerFrame,
   type ClientFrame,
   type CommandOutcome,

@@ -1,5 +1,6 @@
 /**
- * Optional attention-getters for a new offer, for agents who work in another window.
+ * Optional attention-getters for a new offer, for agents who work in another window, loaded
+ * only when the workspace has `offer-sound` or `offer-notifications` (offer-alert-effects.ts).
  * Both fail silently: a browser may refuse audio before a user gesture, or notifications.
  */
 
@@ -29,17 +30,6 @@ export function playOfferChime(): void {
   } catch {
     // No audio here; the visual prompt and the live region still announce the offer.
   }
-}
-
-/**
- * Asks for permission to notify, when the browser has not been told yet. Call it in the
- * handler of the user's own gesture: browsers ignore or block requests made without one.
- * Returns whether it asked.
- */
-export function requestNotificationPermission(): boolean {
-  if (typeof Notification === 'undefined' || Notification.permission !== 'default') return false;
-  void Promise.resolve(Notification.requestPermission()).catch(() => undefined);
-  return true;
 }
 
 /**

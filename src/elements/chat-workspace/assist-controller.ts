@@ -1,5 +1,7 @@
 import { msg } from '@lit/localize';
 import { html, type ReactiveControllerHost } from 'lit';
+import { assistStyles } from './assist.styles.js';
+import { adoptLaterStyles } from './on-demand.js';
 
 interface AssistHost extends ReactiveControllerHost {
   readonly renderRoot: HTMLElement | DocumentFragment;
@@ -13,7 +15,8 @@ interface AssistHost extends ReactiveControllerHost {
  * the agent's "no" sticks there: once they close the overlay, accepted chats no longer
  * open it (the button does). An overlay closes on Escape and on a press outside it, and
  * gives focus back where the agent works: the button that opened it, or the composer
- * when a chat accepted opened it.
+ * when a chat accepted opened it. Loaded with its styles only when the configuration has
+ * assist apps.
  */
 export class AssistController {
   /** Whether the panel is shown. */
@@ -23,7 +26,9 @@ export class AssistController {
   /** What gets focus when the overlay closes. */
   private returnFocusTo: 'button' | 'composer' = 'button';
 
-  constructor(private readonly host: AssistHost) {}
+  constructor(private readonly host: AssistHost) {
+    adoptLaterStyles(host.renderRoot, assistStyles);
+  }
 
   /**
    * A chat was accepted: shows the panel, unless it would cover the chat against the

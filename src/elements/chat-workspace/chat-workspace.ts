@@ -18,7 +18,6 @@ import { sessionContext, workspaceRelayContext } from '../../session/session-con
 import { HostEventsController } from './host-events.js';
 import { OfferAlertsController } from './offer-alerts-controller.js';
 import { ShortcutHelp } from './shortcut-help.js';
-import { shortcutHelpStyles } from './shortcut-help.styles.js';
 import { WorkspaceShortcutsController, type WorkspaceShortcuts } from './workspace-shortcuts.js';
 import type { AgentStateControl } from '../agent-state-control/agent-state-control.js';
 import { renderConnection } from './connection-status.js';
@@ -26,11 +25,11 @@ import { TabRail } from './tab-rail.js';
 import { focusOfferAccept } from './offer-focus.js';
 import { selectWorkspaceView, type WorkspaceView } from './workspace-view.js';
 import { WorkspaceFocus } from './workspace-focus.js';
-import { renderErrors } from './workspace-errors.js';
 import { styles } from './chat-workspace.styles.js';
-import { AssistController } from './assist-controller.js';
-import { assistStyles } from './assist.styles.js';
-import { CHAT_PARTS, OnDemandElements } from './on-demand.js';
+import { CHAT_PARTS, OnDemandElements, OnDemandPart } from './on-demand.js';
+import { WorkspaceDialogs } from './workspace-dialogs.js';
+import { renderChatPanel, renderEmpty } from './workspace-panel.js';
+import { completeAfterLoads, prefetchFor } from './workspace-readiness.js';
 import { afterLocaleLoads } from '../../i18n/localization.js';
 
 /** Below this width (px) the workspace switches to its narrow layout. */
@@ -105,7 +104,7 @@ export const ASSIST_BESIDE_WIDTH = 700;
  */
 @localized()
 export class ChatWorkspace extends LitElement {
-  static override styles = [styles, shortcutHelpStyles, assistStyles];
+  static override styles = styles;
 
   /** The session to show, shared with every element inside through context. */
   @provide({ context: sessionContext })
@@ -173,18 +172,6 @@ export class ChatWorkspace extends LitElement {
   /** The narrow layout (tabs as a strip above the chat) at any width; it also applies by itself below 520 px. */
   @property({ type: Boolean, reflect: true }) compact = false;
 
-  /** Whether the list of problems is open under their summary line. */
-  @state() private errorDetailsOpen = false;
-
-  private readonly errorActions = {
-    dismiss: (id: number) => this.session?.dismissError(id),
-    dismissAll: () => {
-      this.errorDetailsOpen = false;
-      this.session?.dismissAllErrors();
-    },
-    toggleDetails: () => (this.errorDetailsOpen = !this.errorDetailsOpen),
-  };
-
   /** Whether the workspace is narrower than `NARROW_WIDTH`, as a side panel often is. */
   @state() private narrow = false;
 
@@ -201,12 +188,19 @@ export class ChatWorkspace extends LitElement {
 
   private readonly focusMoves = new WorkspaceFocus(this);
   /** The dialogs, the after-contact form, quick replies, assist and advanced chat: loaded when first needed. */
-  private readonly onDemand = new OnDemandElements(this, () => this.renderComplete());
+  // The update under way alone (Lit's promise), for what `getUpdateComplete()` itself waits for.
+  private readonly onDemand = new OnDemandElements(this, () => super.getUpdateComplete());
+  private readonly dialogs = new WorkspaceDialogs(this, this.onDemand);
+  /** The error summary, loaded once there is a problem to show. */
+  private readonly errors = new OnDemandPart(this.onDemand, () =>
+    import('./workspace-errors.js').then(({ WorkspaceErrors }) => new WorkspaceErrors(this)),
+  );
   private readonly hostEvents = new HostEventsController(this, {
     chatAccepted: () => {
       // Over the chat, the panel takes the focus the composer would (it is behind the panel).
-      if (this.assist.chatAccepted(this.compact || this.narrow || this.assistOverlays)) {
-        void this.focusMoves.fromAnsweredOffer(() => this.onDemand.load('assist-panel').then(() => this.assist.focusTarget()));
+      const assist = this.assist.value;
+      if (assist?.chatAccepted(this.compact || this.narrow || this.assistOverlays)) {
+        void this.focusMoves.fromAnsweredOffer(() => this.onDemand.load('assist-panel').then(() => assist.focusTarget()));
       } else {
         void this.focusMoves.fromAnsweredOffer(() => this.renderRoot.querySelector<HTMLElement>('chat-composer'));
       }
@@ -220,10 +214,13 @@ export class ChatWorkspace extends LitElement {
     lastOfferRefused: () => void this.focusMoves.fromAnsweredOffer(() => this.renderRoot.querySelector<HTMLElement>('agent-state-control')),
   });
 
-  private readonly assist = new AssistController(this);
-  private readonly offerAlerts = new OfferAlertsController(this);
+  /** The assist panel's button and frame, loaded with their styles when the configuration has assist apps. */
+  private readonly assist = new OnDemandPart(this.onDemand, () =>
+    import('./assist-controller.js').then(({ AssistController }) => new AssistController(this)),
+  );
+  private readonly offerAlerts = new OfferAlertsController(this, this.onDemand);
   private readonly shortcutKeys = new WorkspaceShortcutsController(this);
-  private readonly shortcutHelp = new ShortcutHelp(this);
+  private readonly shortcutHelp = new ShortcutHelp(this, this.onDemand);
 
   private readonly tabRail = new TabRail(this);
 
@@ -261,34 +258,14 @@ export class ChatWorkspace extends LitElement {
    * in and rendered, a dialog it opens is open, the locale's catalogue is in.
    */
   protected override getUpdateComplete(): Promise<boolean> {
-    // Nothing loading and no update asked for (the usual case): Lit's own promise, no later.
-    if (this.onDemand.idle && !this.isUpdatePending) return super.getUpdateComplete();
-    return this.afterPendingWork();
-  }
-
-  private async afterPendingWork(): Promise<boolean> {
-    let complete = await super.getUpdateComplete();
-    // A load that ended, or a locale switch that began meanwhile, asked for one more update.
-    while ((await this.onDemand.settled()) || this.isUpdatePending) complete = await super.getUpdateComplete();
-    return complete;
-  }
-
-  /** The update under way alone, for what `getUpdateComplete()` itself waits for. */
-  private renderComplete(): Promise<boolean> {
-    return super.getUpdateComplete();
+    return completeAfterLoads(this, this.onDemand, () => super.getUpdateComplete());
   }
 
   /** Loads the parts the session's configuration and chats will soon need, before they show. */
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const view = this.shown.value;
-    if (!view) return;
-    // Offers come only while Available; a reloaded page may have chats at once.
-    if (view.available || view.activeChatId) for (const tag of CHAT_PARTS) this.onDemand.prefetch(tag);
-    this.onDemand.prefetch('quick-reply-panel');
-    if (view.activeChatId) this.onDemand.prefetch('disposition-form');
-    if (view.assistApps > 0) this.onDemand.prefetch('assist-panel');
-    if (view.advancedChat) this.onDemand.prefetch('advanced-chat');
+    if (view) prefetchFor(view, this.onDemand, { errors: this.errors, assist: this.assist });
   }
 
   override render() {
@@ -297,10 +274,10 @@ export class ChatWorkspace extends LitElement {
       <div part="base" class="workspace">
         ${this.renderHeader(view)}
         ${renderConnection(view?.connection ?? 'connected', view?.connectionReason, view?.connectionCause)}
-        ${view ? renderErrors(view.errors, this.errorDetailsOpen, this.errorActions) : nothing}
+        ${view && this.errors.value ? this.errors.value.render(view.errors) : nothing}
         <div class="stage">
           ${this.onDemand.has('offer-prompt') ? html`<offer-prompt part="offers" class="offers"></offer-prompt>` : nothing}
-          ${view?.activeChatId ? this.renderChats(view, view.activeChatId) : this.renderEmpty(view)}
+          ${view?.activeChatId ? this.renderChats(view, view.activeChatId) : renderEmpty(view)}
         </div>
         <div class="visually-hidden" role="status" aria-live="polite">${this.hostEvents.backgroundNews}</div>
         ${this.onDemand.has('transfer-dialog') ? html`<transfer-dialog></transfer-dialog>` : nothing}
@@ -316,7 +293,7 @@ export class ChatWorkspace extends LitElement {
       <h2>${msg('Chats')}</h2>
       ${view ? html`<span class="load" title=${msg('Open chats and capacity')}>${chatCount}/${view.capacity}</span>` : nothing}
       <agent-state-control @change=${this.onStateChosen}></agent-state-control>
-      ${view?.activeChatId && view.assistApps > 0 && this.onDemand.has('assist-panel') ? this.assist.renderButton() : nothing}
+      ${view?.activeChatId ? this.shownAssist(view)?.renderButton() : nothing}
       ${this.shortcutHelp.renderButton(this.shortcutKeys.comboFor('help'), this.shortcutKeys.bindings.length > 0)}
       <slot name="header-end"></slot>
     </header>`;
@@ -330,68 +307,21 @@ export class ChatWorkspace extends LitElement {
   /** The open chats: the tabs, the active chat's panel, the host's content beside it and the assist panel. */
   private renderBody(view: WorkspaceView, chatId: string) {
     const compact = this.compact || this.narrow;
-    const assist = view.assistApps > 0 && this.onDemand.has('assist-panel');
+    const assist = this.shownAssist(view);
     const assistOverlay = compact || this.assistOverlays;
     const classes = [
       'body',
       compact ? 'compact' : '',
-      assist && this.assist.open && !assistOverlay ? 'with-assist' : '',
+      assist?.open && !assistOverlay ? 'with-assist' : '',
       this.hasBeside ? 'with-beside' : '',
     ];
-    return html`<div class=${classes.filter(Boolean).join(' ')} @pointerdown=${this.assist.pressOutside}>
+    return html`<div class=${classes.filter(Boolean).join(' ')} @pointerdown=${assist?.pressOutside}>
       ${this.tabRail.render(compact)}
-      ${this.renderChatPanel(view, chatId)}
+      ${renderChatPanel(view, chatId, { has: (tag) => this.onDemand.has(tag), dialogs: this.dialogs })}
       <div part="beside" class="beside" ?hidden=${!this.hasBeside}>
         <slot name="beside" @slotchange=${this.onBesideChange}></slot>
       </div>
-      ${assist ? this.assist.render(chatId, assistOverlay) : nothing}
-    </div>`;
-  }
-
-  private renderChatPanel(view: WorkspaceView, chatId: string) {
-    return html`<section part="panel" class="panel" role="tabpanel" aria-label=${view.contactName}>
-      <div class="chat-head">
-        <div class="who">
-          <h3><bdi>${view.contactName}</bdi></h3>
-          <span class="skill">${view.skill}</span>
-        </div>
-        <div class="head-actions">
-          <chat-actions chat-id=${chatId} @transfer-dialog-requested=${this.openTransfer}></chat-actions>
-          <slot name="chat-actions"></slot>
-        </div>
-      </div>
-      <launch-area chat-id=${chatId} @new-engagement-requested=${this.openEngagement}></launch-area>
-      ${this.onDemand.has('advanced-chat') ? html`<advanced-chat part="advanced" chat-id=${chatId}></advanced-chat>` : nothing}
-      <chat-conversation part="conversation" chat-id=${chatId}></chat-conversation>
-      ${view.ended ? this.renderWrapUp(chatId) : this.renderCompose(chatId)}
-    </section>`;
-  }
-
-  /** The after-contact form; nothing in the moment it may still be loading (it is loaded while the chat is open). */
-  private renderWrapUp(chatId: string) {
-    return this.onDemand.has('disposition-form')
-      ? html`<disposition-form part="wrap-up" chat-id=${chatId}></disposition-form>`
-      : nothing;
-  }
-
-  private renderCompose(chatId: string) {
-    return html`<div class="compose">
-      ${this.onDemand.has('quick-reply-panel')
-        ? html`<quick-reply-panel part="quick-replies" placement="above" chat-id=${chatId}></quick-reply-panel>`
-        : nothing}
-      <chat-composer part="composer" chat-id=${chatId}></chat-composer>
-    </div>`;
-  }
-
-  private renderEmpty(view: WorkspaceView | undefined) {
-    return html`<div part="empty" class="empty">
-      <slot name="empty">
-        <p>
-          ${view?.available
-            ? msg('You are available. New chats will appear here.')
-            : msg('No chats yet. Choose Available to receive chats.')}
-        </p>
-      </slot>
+      ${assist ? assist.render(chatId, assistOverlay) : nothing}
     </div>`;
   }
 
@@ -400,9 +330,14 @@ export class ChatWorkspace extends LitElement {
     this.hasBeside = (event.target as HTMLSlotElement).assignedElements().length > 0;
   };
 
+  /** The assist panel's controller, when the configuration has assist apps and the panel and its frame are loaded. */
+  private shownAssist(view: WorkspaceView) {
+    return view.assistApps > 0 && this.onDemand.has('assist-panel') ? this.assist.value : undefined;
+  }
+
   /** Shows the agent assist panel, or hides it, as its header button does. */
   toggleAssist(): void {
-    this.assist.toggle();
+    this.assist.load().then((assist) => assist.toggle(), () => undefined);
   }
 
   /** Opens the keyboard-shortcut help, or closes it when it is open; focus goes back where it was on closing. */
@@ -452,32 +387,6 @@ export class ChatWorkspace extends LitElement {
   /** Sets the agent's state, as the agent state control does. */
   setAgentState(state: SelectableAgentState): Promise<CommandResult> {
     return this.session?.setAgentState(state) ?? Promise.resolve({ ok: false, reason: 'The workspace has no session.' });
-  }
-
-  // Both requests are cancelable and bubble out to the page: the dialog opens once every
-  // listener had its turn, unless the host took the request over with preventDefault().
-  // Each dialog is loaded on the first request, and focus stays where it was until it shows;
-  // the workspace's update completes once the dialog is open.
-  private readonly openTransfer = (event: CustomEvent<{ chatId: string }>): void => {
-    this.onDemand.track(this.openDialog('transfer-dialog', event));
-  };
-
-  private readonly openEngagement = (event: CustomEvent<{ chatId: string }>): void => {
-    this.onDemand.track(this.openDialog('new-engagement-dialog', event));
-  };
-
-  private async openDialog(tag: 'transfer-dialog' | 'new-engagement-dialog', event: CustomEvent<{ chatId: string }>): Promise<void> {
-    await Promise.resolve(); // the page's listeners first
-    if (event.defaultPrevented) return;
-    await this.onDemand.load(tag);
-    // Registered by the page since the last render: render it first.
-    if (!this.renderRoot.querySelector(tag)) {
-      this.requestUpdate();
-      await this.renderComplete();
-    }
-    const dialog = this.renderRoot.querySelector(tag);
-    dialog?.show(event.detail.chatId);
-    await dialog?.updateComplete;
   }
 
   private readonly onStateChosen = (event: Event): void => {

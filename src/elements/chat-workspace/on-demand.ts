@@ -1,4 +1,4 @@
-import type { ReactiveControllerHost } from 'lit';
+import { adoptStyles, type CSSResult, type ReactiveControllerHost } from 'lit';
 
 /**
  * The elements a workspace shows only after something happened, by tag, each with the
@@ -60,8 +60,8 @@ export class OnDemandElements {
    * and the host's `updateComplete` waits for the load.
    */
   constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly rendered: () => Promise<unknown>,
+    readonly host: ReactiveControllerHost,
+    readonly rendered: () => Promise<unknown>,
   ) {}
 
   /** Whether `tag` is registered, so the host renders it. */
@@ -124,4 +124,69 @@ export class OnDemandElements {
     while (this.pending.size > 0) await Promise.all(this.pending);
     return true;
   }
+}
+
+/**
+ * A part of the host's own rendering (code and styles, not an element) loaded on demand:
+ * `value` once loaded; the host renders the part only then. Loads count in the host's
+ * `updateComplete` as OnDemandElements' do; a failed load is tried again by the next call.
+ */
+export class OnDemandPart<T> {
+  value?: T;
+  private loading?: Promise<T>;
+
+  constructor(
+    private readonly elements: OnDemandElements,
+    private readonly importer: () => Promise<T>,
+  ) {}
+
+  /** Loads the part once; resolves once the host has rendered with it. */
+  load(): Promise<T> {
+    if (this.value) return Promise.resolve(this.value);
+    if (!this.loading) {
+      const loading = this.importer().then(
+        async (value) => {
+          this.value = value;
+          this.elements.host.requestUpdate();
+          await this.elements.rendered();
+          return value;
+        },
+        (error: unknown) => {
+          this.loading = undefined;
+          throw error;
+        },
+      );
+      this.loading = loading;
+      this.elements.track(loading);
+    }
+    return this.loading;
+  }
+
+  /** Starts loading ahead of need, ignoring a failure: `load` retries. */
+  prefetch(): void {
+    if (!this.value) this.load().catch(() => undefined);
+  }
+}
+
+/** The shadow roots that have taken each style sheet of a part loaded on demand (where sheets cannot be adopted). */
+const styledRoots = new WeakMap<CSSResult, WeakSet<ShadowRoot>>();
+
+/**
+ * Adds the styles of a part loaded on demand to a host's shadow root, once: the host's
+ * `static styles` hold only what it shows from the start. Adopted style sheets, like Lit's
+ * own, so a strict CSP (no inline styles) allows them.
+ */
+export function adoptLaterStyles(root: HTMLElement | DocumentFragment, styles: CSSResult): void {
+  if (!(root instanceof ShadowRoot)) return;
+  const sheet = styles.styleSheet;
+  if (sheet) {
+    if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    return;
+  }
+  // No constructable sheets: Lit's fallback appends a <style> (with the page's nonce).
+  const roots = styledRoots.get(styles) ?? new WeakSet<ShadowRoot>();
+  styledRoots.set(styles, roots);
+  if (roots.has(root)) return;
+  roots.add(root);
+  adoptStyles(root, [styles]);
 }

@@ -1,19 +1,7 @@
 import { css } from 'lit';
 
-/** The header's "Keyboard shortcuts" button and the help dialog it opens. */
-export const shortcutHelpStyles = css`
-  button.shortcuts-button {
-    display: inline-grid;
-    place-items: center;
-    flex: none;
-    padding: 0 var(--_cw-space);
-    color: var(--_cw-color-text-muted);
-  }
-
-  button.shortcuts-button:hover {
-    color: var(--_cw-color-text);
-  }
-
+/** The keyboard-shortcut help dialog: loaded with it (shortcut-help-dialog.ts). */
+export const shortcutHelpDialogStyles = css`
   dialog.shortcut-help {
     width: min(500px, calc(100vw - 32px));
     max-height: calc(100vh - 32px);

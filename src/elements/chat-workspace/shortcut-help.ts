@@ -1,17 +1,11 @@
 import { msg } from '@lit/localize';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import type { ParsedKeyCombo, ShortcutBindingInForce } from '../../controllers/shortcuts-controller.js';
-import { ModalController, focusTargetAround } from '../../controllers/modal-controller.js';
-import { shortcutDescription, type WorkspaceShortcutAction } from './workspace-shortcuts.js';
+import type { ShortcutBindingInForce } from '../../controllers/shortcuts-controller.js';
+import type { OnDemandElements } from './on-demand.js';
+import type { ShortcutHelpDialog } from './shortcut-help-dialog.js';
+import type { WorkspaceShortcutAction } from './workspace-shortcuts.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment };
-
-/** `navigator.keyboard` (Chromium): what each key types on the reader's layout. */
-interface KeyboardLayoutSource {
-  getLayoutMap(): Promise<ReadonlyMap<string, string>>;
-}
-
-const isMac = () => /mac/i.test((navigator as { userAgentData?: { platform?: string } }).userAgentData?.platform ?? navigator.platform);
 
 /** The focused element, inside shadow roots too: `document.activeElement` stops at the first host. */
 function deepActiveElement(): HTMLElement | undefined {
@@ -21,63 +15,47 @@ function deepActiveElement(): HTMLElement | undefined {
 }
 
 /**
- * The keys of a combination as the reader's keyboard shows them: the modifiers named for
- * the platform (Option on macOS), the key as the layout labels it when the browser can tell
- * (the letter on a French AZERTY key differs from its position's US name), else its name.
- */
-export function comboKeys(combo: ParsedKeyCombo, layout?: ReadonlyMap<string, string>): string[] {
-  const mac = isMac();
-  const keys: string[] = [];
-  if (combo.ctrl) keys.push(mac ? 'Control' : 'Ctrl');
-  if (combo.alt) keys.push(mac ? 'Option' : 'Alt');
-  if (combo.shift) keys.push(msg('Shift'));
-  if (combo.meta) keys.push(mac ? 'Cmd' : 'Meta');
-  const typed = layout?.get(combo.code)?.trim();
-  keys.push(typed ? typed.toUpperCase() : combo.code.replace(/^(Key|Digit)(?=.$)/, ''));
-  return keys;
-}
-
-/**
- * The keyboard-shortcut help of the workspace: a modal dialog listing the shortcuts in
- * force. Focus moves into it; Escape or Close shuts it and focus goes back where it was.
+ * The keyboard-shortcut help of the workspace: its header button, and a modal dialog
+ * listing the shortcuts in force (shortcut-help-dialog.ts, loaded the first time it opens).
+ * Focus moves into it once it shows; Escape or Close shuts it and focus goes back where it was.
  */
 export class ShortcutHelp implements ReactiveController {
-  /** Whether the help is shown. */
+  /** Whether the help is shown, or asked for while its dialog loads. */
   open = false;
-  private layout?: ReadonlyMap<string, string>;
-  /** Opens the dialog, focuses Close, and gives focus back on closing (the dialogs' one mechanism). */
-  private readonly modal: ModalController;
+  private dialog?: ShortcutHelpDialog;
 
-  constructor(private readonly host: Host) {
+  /** `onDemand` loads the dialog: the host's `updateComplete` waits until it is open. */
+  constructor(
+    private readonly host: Host,
+    private readonly onDemand: OnDemandElements,
+  ) {
     host.addController(this);
-    this.modal = new ModalController(host, {
-      dialog: () => this.dialog,
-      initialFocus: () => this.dialog?.querySelector<HTMLElement>('button.close'),
-      fallbackFocus: () => focusTargetAround(host),
-      onClose: () => {
-        this.open = false;
-        this.host.requestUpdate();
-      },
-    });
   }
 
   hostDisconnected(): void {
     this.open = false;
   }
 
-  async show(): Promise<void> {
-    if (this.open) return;
+  /** Opens the help; resolves once it is open (or could not load). */
+  show(): Promise<void> {
+    if (this.open) return Promise.resolve();
     // Where focus was before the help renders: the element to give it back to.
     const opener = deepActiveElement();
     this.open = true;
-    this.host.requestUpdate();
-    void this.readLayout();
-    await this.host.updateComplete;
-    this.modal.open(opener);
+    const opening = this.openDialog(opener);
+    this.onDemand.track(opening);
+    return opening;
   }
 
   close(): void {
-    this.modal.close();
+    // Closed before its dialog loaded: it does not open.
+    if (this.dialog) this.dialog.close();
+    else this.open = false;
+  }
+
+  toggle(): void {
+    if (this.open) this.close();
+    else void this.show();
   }
 
   /** The header's "Keyboard shortcuts" button, when any shortcut is in force; `help` is the combination that opens it. */
@@ -100,59 +78,32 @@ export class ShortcutHelp implements ReactiveController {
     </button>`;
   }
 
-  toggle(): void {
-    if (this.open) this.close();
-    else void this.show();
-  }
-
+  /** The dialog, once loaded (closed until opened). */
   render(bindings: readonly ShortcutBindingInForce<WorkspaceShortcutAction>[]) {
-    return html`<dialog part="shortcut-help" class="shortcut-help" aria-labelledby="shortcut-help-title">
-      ${this.open ? this.renderContent(bindings) : nothing}
-    </dialog>`;
+    return this.dialog ? this.dialog.render(this.open, bindings) : nothing;
   }
 
-  private renderContent(bindings: readonly ShortcutBindingInForce<WorkspaceShortcutAction>[]) {
-    return html`
-      <div class="help-head">
-        <h2 id="shortcut-help-title">${msg('Keyboard shortcuts')}</h2>
-        <button class="close" type="button" aria-label=${msg('Close')} @click=${() => this.close()}>
-          <span aria-hidden="true">×</span>
-        </button>
-      </div>
-      ${bindings.length === 0
-        ? html`<p>${msg('No keyboard shortcut is turned on.')}</p>`
-        : html`<p class="intro">${msg('They work while the focus is anywhere in the workspace.')}</p>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">${msg('Action')}</th>
-                  <th scope="col">${msg('Keys')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${bindings.map(
-                  ({ action, combo }) => html`<tr>
-                    <td>${shortcutDescription(action)}</td>
-                    <td class="keys">${comboKeys(combo, this.layout).map((key, index) => html`${index > 0 ? '+' : ''}<kbd>${key}</kbd>`)}</td>
-                  </tr>`,
-                )}
-              </tbody>
-            </table>`}
-    `;
-  }
-
-  private get dialog(): HTMLDialogElement | null {
-    return this.host.renderRoot.querySelector('dialog[part~="shortcut-help"]');
-  }
-
-  private async readLayout(): Promise<void> {
-    const keyboard = (navigator as { keyboard?: KeyboardLayoutSource }).keyboard;
-    if (this.layout || !keyboard?.getLayoutMap) return;
+  /** Loads the dialog the first time, renders it open, then shows it: focus stays where it was until then. */
+  private async openDialog(opener: HTMLElement | undefined): Promise<void> {
     try {
-      this.layout = await keyboard.getLayoutMap();
-      this.host.requestUpdate();
+      this.dialog ??= await this.loadDialog();
     } catch {
-      // Not in a frame, or not allowed: the keys keep their US names.
+      // Not loaded (the network): nothing opens, and the button or key can try again.
+      this.open = false;
+      return;
     }
+    if (!this.open) return;
+    this.host.requestUpdate();
+    // The render under way, not the host's updateComplete: that one waits for this.
+    await this.onDemand.rendered();
+    if (this.open) this.dialog.show(opener);
+  }
+
+  private async loadDialog(): Promise<ShortcutHelpDialog> {
+    const { ShortcutHelpDialog } = await import('./shortcut-help-dialog.js');
+    return new ShortcutHelpDialog(this.host, () => {
+      this.open = false;
+      this.host.requestUpdate();
+    });
   }
 }

@@ -1,7 +1,10 @@
 import { msg, str } from '@lit/localize';
-import { html, nothing } from 'lit';
+import { html, nothing, type ReactiveControllerHost } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import type { ChatSession } from '../../session/chat-session.js';
 import type { SessionCommand, WorkspaceError } from '../../session/state.js';
+import { adoptLaterStyles } from './on-demand.js';
+import { errorStyles } from './workspace-errors.styles.js';
 
 function commandFailure(command: SessionCommand): string {
   switch (command) {
@@ -47,18 +50,52 @@ export function describeError(error: WorkspaceError): string {
   }
 }
 
+/** The workspace as its error summary sees it. */
+export interface ErrorsHost extends ReactiveControllerHost {
+  session?: ChatSession;
+  readonly renderRoot: HTMLElement | DocumentFragment;
+}
+
 /** What the error summary can do. */
-export interface ErrorActions {
+interface ErrorActions {
   dismiss: (id: number) => void;
   dismissAll: () => void;
   toggleDetails: () => void;
 }
 
 /**
+ * The workspace's error summary, loaded with its styles once there is a problem to show
+ * (most sessions have none): whether its list is open, and what its buttons do.
+ */
+export class WorkspaceErrors {
+  /** Whether the list of problems is open under their summary line. */
+  private detailsOpen = false;
+  private readonly actions: ErrorActions = {
+    dismiss: (id) => this.host.session?.dismissError(id),
+    dismissAll: () => {
+      this.detailsOpen = false;
+      this.host.session?.dismissAllErrors();
+    },
+    toggleDetails: () => {
+      this.detailsOpen = !this.detailsOpen;
+      this.host.requestUpdate();
+    },
+  };
+
+  constructor(private readonly host: ErrorsHost) {
+    adoptLaterStyles(host.renderRoot, errorStyles);
+  }
+
+  render(errors: readonly WorkspaceError[]) {
+    return renderErrors(errors, this.detailsOpen, this.actions);
+  }
+}
+
+/**
  * The problems the agent should know about, in one compact line that never takes the
  * agent's room: the latest problem, how many there are, and the list on demand.
  */
-export function renderErrors(errors: readonly WorkspaceError[], detailsOpen: boolean, actions: ErrorActions) {
+function renderErrors(errors: readonly WorkspaceError[], detailsOpen: boolean, actions: ErrorActions) {
   const latest = errors.at(-1);
   if (!latest) return nothing;
   const several = errors.length > 1;

@@ -1,4 +1,3 @@
-import { msg } from '@lit/localize';
 import type { ReactiveControllerHost } from 'lit';
 import {
   ShortcutsController,
@@ -42,30 +41,6 @@ export const DEFAULT_SHORTCUTS: Readonly<Record<WorkspaceShortcutAction, KeyComb
   endChat: 'Alt+Shift+E',
   help: 'Alt+Shift+H',
 };
-
-/** What an action does, as the help overlay says it. */
-export function shortcutDescription(action: WorkspaceShortcutAction): string {
-  switch (action) {
-    case 'acceptOffer':
-      return msg('Accept the oldest chat offer');
-    case 'rejectOffer':
-      return msg('Reject the oldest chat offer');
-    case 'nextChat':
-      return msg('Next chat');
-    case 'previousChat':
-      return msg('Previous chat');
-    case 'focusComposer':
-      return msg('Go to the message box');
-    case 'quickReplies':
-      return msg('Open the quick replies');
-    case 'transfer':
-      return msg('Transfer the chat');
-    case 'endChat':
-      return msg('End chat (press twice to confirm)');
-    case 'help':
-      return msg('Show or hide the keyboard shortcuts');
-  }
-}
 
 /** The workspace as its shortcuts see it. */
 export interface ShortcutsHost extends ReactiveControllerHost, HTMLElement {
