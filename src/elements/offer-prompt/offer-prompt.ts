@@ -51,13 +51,11 @@ export class OfferPrompt extends SessionElement {
   /** Whether every offer shows, past the first `SHOWN_OFFERS`. */
   @state() private showAll = false;
 
-  /** What the live region says; updated when a new offer arrives. */
-  @state() private announcement = '';
+  /** The offers the live region says, the latest to arrive together; worded at render, once the locale's catalogue is in. */
+  @state() private announced: readonly Offer[] = [];
   /** New offers, from the session: said in the live region (several at once, together). */
   private readonly arriving = new SameTaskBatch<Offer>((offers) => {
-    this.announcement = offers
-      .map((offer) => msg(str`New chat from ${contactName(offer.contact.name)}, ${excerpt(offer.skill, 40)}.`))
-      .join(' ');
+    this.announced = offers;
   });
 
   constructor() {
@@ -72,9 +70,16 @@ export class OfferPrompt extends SessionElement {
   override render() {
     const offers = this.offers.value ?? [];
     return html`
-      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement()}</div>
       ${offers.length > 0 ? this.renderStack(offers) : nothing}
     `;
+  }
+
+  /** What the live region says of the offers that arrived last. */
+  private announcement(): string {
+    return this.announced
+      .map((offer) => msg(str`New chat from ${contactName(offer.contact.name)}, ${excerpt(offer.skill, 40)}.`))
+      .join(' ');
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
