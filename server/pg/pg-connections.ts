@@ -26,31 +26,34 @@ export function clientConfig(url: string): pg.ClientConfig {
 }
 
 /**
- * A connection of its own that holds this process's liveness lock for as long as the process
- * lives: when the process dies, or its connection does, PostgreSQL drops the lock, and the
- * other processes see it gone from `pg_locks`. A lost connection is opened again.
+ * A connection of its own, kept open for as long as the process wants it: `setUp` runs on
+ * every new connection (a lock to take, channels to LISTEN to), and a connection that is
+ * lost (the server restarted, `pg_terminate_backend`) is opened and set up again.
  */
-export class LivenessLock {
+export class DedicatedConnection {
   private client: pg.Client | undefined;
   private closed = false;
 
+  /** `purpose` names the connection in the log: "liveness", "listening". */
   constructor(
     private readonly url: string,
-    private readonly processId: number,
+    private readonly purpose: string,
+    private readonly setUp: (client: pg.Client) => Promise<void>,
     private readonly log: (message: string, error?: unknown) => void,
   ) {}
 
-  async hold(): Promise<void> {
+  /** Resolves once a connection is open and set up (trying again every 500 ms), or closed. */
+  async open(): Promise<void> {
     while (!this.closed) {
       try {
         const client = new pg.Client(clientConfig(this.url));
         client.on('error', (error) => this.lost(client, error));
         await client.connect();
-        await client.query('SELECT pg_advisory_lock($1, $2)', [PROCESS_NAMESPACE, this.processId]);
+        await this.setUp(client);
         this.client = client;
         return;
       } catch (error) {
-        this.log('Could not take the liveness lock; trying again', error);
+        this.log(`Could not open the ${this.purpose} connection; trying again`, error);
         await new Promise((resolve) => setTimeout(resolve, 500));
       }
     }
@@ -64,9 +67,23 @@ export class LivenessLock {
   private lost(client: pg.Client, error: unknown): void {
     if (this.client !== client || this.closed) return;
     this.client = undefined;
-    this.log('The liveness connection was lost; opening another', error);
-    void this.hold();
+    this.log(`The ${this.purpose} connection was lost; opening another`, error);
+    void this.open();
   }
+}
+
+/**
+ * This process's liveness lock, held on a connection of its own for as long as the process
+ * lives: when the process dies, or its connection does, PostgreSQL drops the lock, and the
+ * other processes see it gone from `pg_locks`.
+ */
+export function livenessLock(url: string, processId: number, log: (message: string, error?: unknown) => void): DedicatedConnection {
+  return new DedicatedConnection(
+    url,
+    'liveness',
+    async (client) => void (await client.query('SELECT pg_advisory_lock($1, $2)', [PROCESS_NAMESPACE, processId])),
+    log,
+  );
 }
 
 /** Registers a new process in `server_processes`; its id names its lock, deadlines and connections. */

@@ -3,8 +3,8 @@ import { flush } from './flush.js';
 import { MirrorStore } from './mirror.js';
 import type { ChangeNews, ChangeRow } from './mirror-tables.js';
 import { COMMAND_OUTCOME_TTL_MS } from '../../src/platform/store.js';
-import { clientConfig, isConnectionError, LivenessLock, liveProcesses, pruneOldRows, registerProcess } from './pg-connections.js';
-import { CHANGES_CHANNEL, PgListener } from './pg-listener.js';
+import { clientConfig, isConnectionError, livenessLock, liveProcesses, pruneOldRows, registerProcess, type DedicatedConnection } from './pg-connections.js';
+import { CHANGES_CHANNEL, pgListener } from './pg-listener.js';
 import { PgRelay } from './pg-relay.js';
 import { CATCH_UP_SQL, LOCK_NAMESPACE, migrate, WRITE_LOCK } from './pg-schema.js';
 
@@ -56,7 +56,7 @@ export class PgStore {
     private readonly pool: pg.Pool,
     readonly processId: number,
     storeId: string,
-    private readonly liveness: LivenessLock,
+    private readonly liveness: DedicatedConnection,
     private readonly options: PgStoreOptions,
   ) {
     this.store = new MirrorStore(storeId, options.streamLimit ?? PG_STREAM_LIMIT);
@@ -81,8 +81,8 @@ export class PgStore {
         client.release();
       }
       const processId = await registerProcess(pool);
-      const liveness = new LivenessLock(options.url, processId, options.log);
-      await liveness.hold();
+      const liveness = livenessLock(options.url, processId, options.log);
+      await liveness.open();
       const { rows } = await pool.query<{ id: string }>('SELECT id FROM store_identity');
       const store = new PgStore(pool, processId, rows[0]?.id ?? 'postgres', liveness, options);
       await store.read(() => undefined);
@@ -126,15 +126,15 @@ export class PgStore {
     await this.pool.end().catch(() => undefined);
   }
 
-  private listener: PgListener | undefined;
+  private listener: DedicatedConnection | undefined;
 
   private async listen(): Promise<void> {
-    this.listener = new PgListener(this.options.url, {
+    this.listener = pgListener(this.options.url, {
       changed: () => this.requestCatchUp(),
       relayed: (payload) => this.relay.receive(payload),
       log: this.options.log,
     });
-    await this.listener.listen();
+    await this.listener.open();
   }
 
   private requestCatchUp(): void {
