@@ -281,6 +281,24 @@ describe('<chat-conversation>', () => {
     expect(isInView(element, messageWithText(element, anchorText))).to.equal(true);
   });
 
+  it('hands the focus to the transcript when the focused message leaves the rendered rows', async () => {
+    const { center, session } = connectAgent();
+    const chatId = await acceptedChat(center, session);
+    for (let index = 1; index < 50; index++) center.contactSays(chatId, `Message ${index}`);
+    center.contactSays(chatId, 'My order: https://shop.example/orders/42');
+    const element = await show(session, chatId);
+    await waitUntil(() => root(element).querySelector('a[href="https://shop.example/orders/42"]'), 'the link shows');
+    const link = root(element).querySelector<HTMLAnchorElement>('a[href="https://shop.example/orders/42"]');
+    link?.focus();
+    expect(root(element).activeElement).to.equal(link);
+
+    // The agent keeps following: the message with the link goes up and out of the rows rendered.
+    for (let index = 0; index < 80; index++) center.contactSays(chatId, `Later ${index}`);
+    await settle(element);
+    await waitUntil(() => !link?.isConnected, 'the row with the link is no longer rendered');
+    expect(root(element).activeElement, 'focus in the transcript, not on the page').to.equal(transcript(element));
+  });
+
   it('announces new contact messages while the agent follows the conversation', async () => {
     const { center, session } = connectAgent();
     const chatId = await acceptedChat(center, session);

@@ -119,6 +119,7 @@ export class ChatConversation extends SessionElement {
       this.transcriptScroll.rowsChanged(entries);
     }
     this.shownEntries = entries;
+    this.transcriptScroll.keepFocus();
     this.transcriptScroll.forgetAllBut((this.chats.value ?? []).map((candidate) => candidate.id));
   }
 

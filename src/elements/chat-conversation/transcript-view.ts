@@ -87,8 +87,12 @@ export class TranscriptView implements ReactiveController {
     this.listenedTo = undefined;
   }
 
-  /** Before a render: a focused row about to leave the DOM hands the focus to the scroller. */
-  hostUpdate(): void {
+  /**
+   * Before a render, once the rows to render are known: a focused row (its link, its
+   * "Show all" or "Retry") about to leave the DOM hands the focus to the scroller, so the
+   * focus never falls to the page.
+   */
+  keepFocus(): void {
     const scroller = this.scroller();
     const focused = (scroller?.getRootNode() as ShadowRoot | undefined)?.activeElement?.closest<HTMLElement>('[aria-posinset]');
     if (!scroller || !focused || !scroller.contains(focused)) return;
