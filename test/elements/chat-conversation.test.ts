@@ -243,6 +243,33 @@ describe('<chat-conversation>', () => {
     expect(root(element).activeElement).to.equal(scroller);
   });
 
+  it('stays where the agent scrolled up to when the rows there are shorter than the latest ones', async () => {
+    const { center, session } = connectAgent();
+    const chatId = await acceptedChat(center, session);
+    // Short rows first, then tall ones: the rows measured first (the latest) make a poor
+    // estimate for the others, and the estimate must not carry the agent's place away.
+    for (let index = 1; index < 400; index++) {
+      center.contactSays(chatId, index < 360 ? `Short ${index}` : `Tall ${index}\nsecond line\nthird line\nfourth line`);
+    }
+    const element = await show(session, chatId);
+    const scroller = transcript(element);
+    await waitUntil(() => isInView(element, messageWithText(element, 'Tall 399\nsecond line\nthird line\nfourth line')), 'at the bottom');
+    await scrollSettled(scroller);
+
+    scroller.scrollTop -= 8000;
+    await scrollSettled(scroller);
+    await settle(element);
+    const firstInView = messages(element).find((message) => isInView(element, message));
+    expect(firstInView?.querySelector('.text')?.textContent).to.match(/^Short \d+$/);
+
+    center.contactSays(chatId, 'Still there?');
+    await settle(element);
+    await waitUntil(() => newMessagesButton(element) !== null, 'the marker shows');
+    await scrollSettled(scroller);
+    expect(isInView(element, firstInView), 'the same messages in view').to.equal(true);
+    expect(isInView(element, messageWithText(element, 'Still there?'))).to.equal(false);
+  });
+
   it('brings the agent down to their own message when they send one while scrolled up', async () => {
     const { center, session } = connectAgent();
     const chatId = await acceptedChat(center, session);

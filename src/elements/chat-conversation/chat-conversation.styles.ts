@@ -207,6 +207,7 @@ export const styles = [
       background: var(--_cw-color-accent);
       color: var(--_cw-color-accent-text);
       box-shadow: var(--_cw-shadow);
+      white-space: nowrap;
     }
 
     .new-messages:hover {

@@ -1,9 +1,11 @@
 /** What a row is taken to measure before it was ever rendered, until some were. */
 const FIRST_ESTIMATE_PX = 56;
+/** How many rows measured make the estimate for the others. */
+const ESTIMATE_SAMPLE = 24;
 
 /**
  * The heights of a transcript's rows: measured where a row was rendered, estimated
- * elsewhere (the mean of those measured). Offsets and the row at an offset cost
+ * elsewhere (the mean of the first ones measured). Offsets and the row at an offset cost
  * O(log n), with two Fenwick trees over the rows (the measured heights, and which rows
  * are measured), so a transcript of 100,000 messages scrolls and grows as fast as one
  * of 100. Rows are told apart by entry id: a height stays with its row when rows come
@@ -16,14 +18,23 @@ export class RowHeights {
   private sums = new Float64Array(64);
   private counts = new Float64Array(64);
   private measuredTotal = 0;
+  private settledEstimate?: number;
 
   get length(): number {
     return this.ids.length;
   }
 
-  /** The height a row is given until it is measured. */
+  /**
+   * The height a row is given until it is measured: the mean of the first rows measured,
+   * then kept. A mean that followed every measurement would move every row not yet
+   * measured at once (a few pixels times thousands of rows), and the agent's place with them.
+   */
   get estimate(): number {
-    return this.measured.size === 0 ? FIRST_ESTIMATE_PX : this.measuredTotal / this.measured.size;
+    if (this.settledEstimate !== undefined) return this.settledEstimate;
+    if (this.measured.size === 0) return FIRST_ESTIMATE_PX;
+    const mean = this.measuredTotal / this.measured.size;
+    if (this.measured.size >= ESTIMATE_SAMPLE) this.settledEstimate = mean;
+    return mean;
   }
 
   /**

@@ -223,6 +223,9 @@ export class TranscriptView implements ReactiveController {
   private updateRangeSoon(): void {
     cancelAnimationFrame(this.rangeFrame);
     this.rangeFrame = requestAnimationFrame(() => {
+      // Where the view is now: scroll anchoring may have moved it since the last scroll event.
+      const scroller = this.scroller();
+      if (scroller && !this.following) this.scrollTop = scroller.scrollTop;
       if (this.updateRange()) this.host.requestUpdate();
     });
   }
@@ -257,9 +260,19 @@ export class TranscriptView implements ReactiveController {
       if (row.isConnected && rows.measure(index, row.dataset.entryId ?? '', height)) changed = true;
     }
     const scroller = this.scroller();
+    // The spacers take the new heights at once: the browser's scroll anchoring keeps the rows
+    // in view where they are, and the rows to render are worked out again next frame.
+    if (changed && scroller) this.resizeSpacers(scroller, rows);
     // Layout is done and nothing is painted yet: going down now costs no extra layout.
     if (this.following && scroller) this.stickToBottom(scroller);
     if (changed) this.updateRangeSoon();
+  }
+
+  private resizeSpacers(scroller: HTMLElement, rows: RowHeights): void {
+    const { first, last } = this.rendered;
+    this.rendered = { first, last, before: rows.offsetOf(first), after: Math.max(0, rows.total - rows.offsetOf(last)) };
+    setHeight(scroller.firstElementChild, this.rendered.before);
+    setHeight(scroller.lastElementChild, this.rendered.after);
   }
 
   private viewResized(records: readonly ResizeObserverEntry[]): void {
