@@ -1,5 +1,12 @@
 import { adoptStyles, type CSSResult, type ReactiveControllerHost } from 'lit';
 
+/** The parts of the chat shown: the workspace shows a chat once they are all registered. */
+export const CHAT_PARTS = ['offer-prompt', 'contact-tab', 'chat-conversation', 'chat-composer', 'chat-actions', 'launch-area'] as const;
+
+// The chat's parts, one module (one chunk in the standalone file): needed once the agent is
+// Available (offers come) or has chats.
+const chatParts = () => import('../../define/chat-parts.js');
+
 /**
  * The elements a workspace shows only after something happened, by tag, each with the
  * module that registers it. Imported on demand, so the standalone file leaves them out of
@@ -7,14 +14,7 @@ import { adoptStyles, type CSSResult, type ReactiveControllerHost } from 'lit';
  * package's define modules do), the import costs nothing.
  */
 export const ON_DEMAND_ELEMENTS = {
-  // The chat's parts, one module (one chunk in the standalone file): needed once the agent
-  // is Available (offers come) or has chats.
-  'offer-prompt': () => import('../../define/chat-parts.js'),
-  'contact-tab': () => import('../../define/chat-parts.js'),
-  'chat-conversation': () => import('../../define/chat-parts.js'),
-  'chat-composer': () => import('../../define/chat-parts.js'),
-  'chat-actions': () => import('../../define/chat-parts.js'),
-  'launch-area': () => import('../../define/chat-parts.js'),
+  ...(Object.fromEntries(CHAT_PARTS.map((tag) => [tag, chatParts])) as Record<(typeof CHAT_PARTS)[number], typeof chatParts>),
   // What a chat needs later, or only some configurations.
   'transfer-dialog': () => import('../../define/transfer-dialog.js'),
   'new-engagement-dialog': () => import('../../define/new-engagement-dialog.js'),
@@ -25,16 +25,6 @@ export const ON_DEMAND_ELEMENTS = {
 } as const;
 
 export type OnDemandTag = keyof typeof ON_DEMAND_ELEMENTS;
-
-/** The parts of the chat shown: the workspace shows a chat once they are all registered. */
-export const CHAT_PARTS: readonly OnDemandTag[] = [
-  'offer-prompt',
-  'contact-tab',
-  'chat-conversation',
-  'chat-composer',
-  'chat-actions',
-  'launch-area',
-];
 
 /** Loads an element's module (once) and resolves when the tag is registered. */
 export function loadOnDemand(tag: OnDemandTag): Promise<void> {
