@@ -196,8 +196,9 @@ export class SimulatedContactCenter {
     this.core.deliverRaw(agentId, event);
   }
 
+  /** The chat's record, without its transcript: a check before each call must not copy thousands of messages. */
   private chatOrThrow(chatId: string, call: string) {
-    const chat = this.core.chat(chatId);
+    const chat = this.core.chatRecord(chatId);
     if (!chat) throw new Error(`SimulatedContactCenter.${call}: no chat ${chatId}.`);
     return chat;
   }
