@@ -3,10 +3,9 @@
  * public API: a `SimulatedContactCenter` routes the chats and the agent accepts them
  * through `ChatSession`, as in the README; `<chat-workspace>` shows them.
  *
- * The contacts' messages do not go through `center.contactSays`: that call copies the
- * chat with its whole transcript, twice, so its cost grows with the transcript
- * (`simulatorCost` below measures it) and 100,000 messages would take hours to type.
- * They reach the session the way any platform's do: as protocol events on the agent's
+ * The contacts' messages do not go through `center.contactSays` (whose cost per call
+ * `simulatorCost` below measures): the transcripts of the bench come whole, as after a
+ * reconnect, and the other contenders take protocol-shaped messages too. They reach the session the way any platform's do: as protocol events on the agent's
  * connector (`chat-assigned` with the transcript, as after a reconnect, then `message`),
  * from a connector that wraps the simulator's. So the timed work is the workspace's:
  * event validation, the session's reducer, the elements' rendering.
