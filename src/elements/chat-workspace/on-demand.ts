@@ -40,8 +40,8 @@ export function loadOnDemand(tag: OnDemandTag): Promise<void> {
  * load (`track`, a dialog to open), is part of the update under way.
  */
 export class OnDemandElements {
-  private readonly ready = new Set<OnDemandTag>();
-  private readonly loading = new Map<OnDemandTag, Promise<void>>();
+  /** Each element's load, as a part of the host whose value says it is registered. */
+  private readonly elements = new Map<OnDemandTag, OnDemandPart<true>>();
   private readonly pending = new Set<Promise<void>>();
 
   /**
@@ -56,30 +56,18 @@ export class OnDemandElements {
 
   /** Whether `tag` is registered, so the host renders it. */
   has(tag: OnDemandTag): boolean {
-    if (!this.ready.has(tag) && customElements.get(tag)) this.ready.add(tag);
-    return this.ready.has(tag);
+    return customElements.get(tag) !== undefined;
   }
 
   /** Registers `tag` if needed; resolves once the host has rendered with it. */
-  load(tag: OnDemandTag): Promise<void> {
-    if (this.has(tag)) return Promise.resolve();
-    let loading = this.loading.get(tag);
-    if (!loading) {
-      loading = loadOnDemand(tag).then(
-        async () => {
-          this.ready.add(tag);
-          this.host.requestUpdate();
-          await this.rendered();
-        },
-        (error: unknown) => {
-          this.loading.delete(tag);
-          throw error;
-        },
-      );
-      this.loading.set(tag, loading);
-      this.track(loading);
+  async load(tag: OnDemandTag): Promise<void> {
+    if (this.has(tag)) return;
+    let element = this.elements.get(tag);
+    if (!element) {
+      element = new OnDemandPart(this, () => loadOnDemand(tag).then(() => true as const));
+      this.elements.set(tag, element);
     }
-    return loading;
+    await element.load();
   }
 
   /** Starts loading `tag` ahead of need (a chat is open, so it may end), ignoring a failure: `load` retries. */
