@@ -16,7 +16,6 @@ const { getLocale, setLocale } = configureLocalization({
   loadLocale: (locale) => catalogues[locale as keyof typeof catalogues](),
 });
 
-let settled: Promise<void> = Promise.resolve();
 /** The switch under way while its catalogue loads, if any. */
 let loading: Promise<void> | undefined;
 
@@ -31,14 +30,13 @@ export function useLocale(lang: string | null | undefined): Promise<void> {
   const locale = resolveLocale(lang);
   if (locale !== getLocale()) {
     const switching = setLocale(locale);
-    settled = switching;
     loading = switching;
     const done = () => {
       if (loading === switching) loading = undefined;
     };
     switching.then(done, done);
   }
-  return settled;
+  return localeSettled();
 }
 
 /** The locale the elements currently render in. */
@@ -48,7 +46,7 @@ export function currentLocale(): WorkspaceLocale {
 
 /** Resolves when the latest locale switch is complete (useful in tests). */
 export function localeSettled(): Promise<void> {
-  return settled;
+  return loading ?? Promise.resolve();
 }
 
 /** Whether a catalogue is on its way: elements that render text wait for it (`afterLocaleLoads`). */
