@@ -2,7 +2,7 @@ import commonjs from '@rollup/plugin-commonjs';
 import { fromRollup } from '@web/dev-server-rollup';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher, defaultReporter } from '@web/test-runner';
-import { findChromium } from './scripts/chromium-path.mjs';
+import { CHROMIUM_ARGS, findChromium } from './scripts/chromium-path.mjs';
 import { manifestPlugin } from './scripts/wtr-manifest-plugin.mjs';
 import { packPlugin } from './scripts/wtr-pack-plugin.mjs';
 import { summaryLineReporter } from './scripts/wtr-summary-reporter.mjs';
@@ -55,18 +55,7 @@ export default {
     chromeLauncher({
       launchOptions: {
         executablePath: findChromium(),
-        // --no-sandbox: Chromium refuses to start as root (CI containers) without it.
-        args: [
-          '--no-sandbox',
-          '--headless=new',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--no-first-run',
-          '--disable-sync',
-          '--disable-quic',
-        ],
+        args: [...CHROMIUM_ARGS, '--headless=new', '--disable-quic'],
       },
     }),
   ],

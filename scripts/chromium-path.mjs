@@ -12,3 +12,17 @@ export function findChromium() {
   const candidates = process.env.CHROME_PATH ? [process.env.CHROME_PATH] : installPaths;
   return candidates.find((path) => existsSync(path));
 }
+
+/**
+ * The flags every headless Chromium of the project runs with (the tests, the bench).
+ * --no-sandbox: Chromium refuses to start as root (CI containers) without it.
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];

@@ -1,5 +1,5 @@
 import { chromium } from 'playwright-core';
-import { findChromium } from '../../scripts/chromium-path.mjs';
+import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium-path.mjs';
 import { loadSample, otherLoad } from './load.mjs';
 
 /** The page's size: the contenders' message lists are 720 × 560 inside it. */
@@ -13,13 +13,7 @@ export async function launchBrowser() {
     executablePath,
     headless: true,
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
+      ...CHROMIUM_ARGS,
       // A long-task observer and timers must run at full speed for the whole run.
       '--disable-background-timer-throttling',
       '--disable-renderer-backgrounding',
